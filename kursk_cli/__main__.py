@@ -1,0 +1,5 @@
+"""python -m kursk_cli"""
+from .cli import main
+
+if __name__ == "__main__":
+    main()

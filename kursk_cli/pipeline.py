@@ -1,0 +1,69 @@
+"""parse(): text in, Document out. Pure: no I/O, no click, no rich, no clock.
+
+The steps read like a table of contents: fix the reference date, run the extractors that were
+asked for (and those they depend on), then tie figures to the statements that claim them.
+"""
+from __future__ import annotations
+
+import datetime
+from typing import Iterable, Optional
+
+from .model import KINDS, Document
+from .extract import dates as dates_extractor
+from .extract import entities as entities_extractor
+from .extract import figures as figures_extractor
+from .extract import statements as statements_extractor
+from . import resolve
+
+
+def parse(text: str, reference_date=None, kinds: Optional[Iterable[str]] = None, *,
+          id: str = "-", source: str = "-", reference_date_source: Optional[str] = None) -> Document:
+    """Extract figures, dates, entities and statements from `text`.
+
+    `reference_date` (a date or `YYYY-MM-DD`) anchors partial and relative dates; without one the
+    text's own dateline or header is used when it has one, else such dates stay unresolved.
+    `kinds` limits the work and the record to some of "figures", "dates", "entities", "statements".
+    """
+    wanted = _check_kinds(kinds)
+    reference, reference_source = _reference(text, reference_date, reference_date_source)
+
+    # Statements need entities (speakers) and claimants need both figures and statements.
+    need_entities = bool({"entities", "statements"} & wanted)
+    need_figures = "figures" in wanted
+    need_statements = "statements" in wanted or need_figures
+
+    entities = entities_extractor.find_entities(text) if need_entities or need_statements else []
+    figures = figures_extractor.find_figures(text) if need_figures else []
+    dates = dates_extractor.find_dates(text, reference) if "dates" in wanted else []
+    statements = statements_extractor.find_statements(text, entities) if need_statements else []
+    figures, statements = resolve.link_claimants(figures, statements)
+
+    found = {"figures": figures, "dates": dates, "entities": entities, "statements": statements}
+    return Document(
+        id=id, source=source,
+        reference_date=reference.isoformat() if reference else None,
+        reference_date_source=reference_source if reference else None,
+        kinds=tuple(kind for kind in KINDS if kind in wanted),
+        **{kind: tuple(found[kind]) if kind in wanted else () for kind in KINDS},
+    )
+
+
+def _check_kinds(kinds) -> set:
+    if kinds is None:
+        return set(KINDS)
+    wanted = set(kinds)
+    unknown = wanted - set(KINDS)
+    if unknown:
+        raise ValueError(f"unknown kind(s): {', '.join(sorted(unknown))}; choose from {', '.join(KINDS)}")
+    return wanted
+
+
+def _reference(text, reference_date, reference_date_source):
+    if reference_date is not None:
+        if isinstance(reference_date, str):
+            reference_date = datetime.date.fromisoformat(reference_date[:10])
+        elif isinstance(reference_date, datetime.datetime):
+            reference_date = reference_date.date()
+        return reference_date, reference_date_source or "option"
+    found = dates_extractor.find_reference_date(text)
+    return (found, "text") if found else (None, None)
