@@ -7,6 +7,7 @@ record the CLI prints; its field order is the one the README documents.
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -94,6 +95,16 @@ class Document:
 
 def _item_dict(item) -> dict:
     record = dataclasses.asdict(item)
-    if "figures" in record:
-        record["figures"] = list(record["figures"])
+    for name, value in record.items():
+        if isinstance(value, float):
+            record[name] = _plain_number(value)
+        elif isinstance(value, tuple):
+            record[name] = list(value)
     return record
+
+
+def _plain_number(value: float):
+    """76000.0 -> 76000 so JSON reads like the text; NaN and infinities never reach JSON."""
+    if not math.isfinite(value):
+        return None
+    return int(value) if value.is_integer() and abs(value) < 2 ** 53 else value

@@ -1,0 +1,393 @@
+"""The `kursk` command: options -> io -> pipeline -> render; errors -> one line and an exit code.
+
+Click only. The core (pipeline, extractors) never sees click or rich; this module reads the
+inputs through `io`, parses each document, hands records to a renderer, and turns every
+problem into `kursk: WHERE: WHAT` on stderr while the batch goes on.
+"""
+from __future__ import annotations
+
+import datetime
+import os
+import signal
+import sys
+import tempfile
+import time
+from collections import deque
+
+import click
+
+from . import __version__
+from .errors import ExitStatus, InputError
+from .io import INPUT_FORMATS, RawDocument, ReadOptions, expand_paths, read_documents, read_paths_file
+from .model import KINDS, SCHEMA_VERSION
+from .render import FORMATS
+
+# Documents are sent to worker processes in batches of about this many characters, so that the
+# cost of passing them between processes stays small next to the cost of parsing them.
+BATCH_CHARACTERS = 256_000
+BATCH_DOCUMENTS = 64
+
+
+
+def _version_text() -> str:
+    from .data import data_version
+    return (f"kursk {__version__} (record schema {SCHEMA_VERSION}, data {data_version()})\n"
+            f"Python {sys.version.split()[0]}")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "-V", "--version", message="%(version)s",
+                      package_name="kursk-cli")
+def main():
+    """Figures, dates, entities and attributed statements from news about armed conflict.
+
+    \b
+    Examples:
+      kursk extract samples/ --reference-date 2025-04-26
+      kursk extract corpus.jsonl -j 0 -o results.jsonl
+      kursk show samples/kursk-general-staff-2025-04-26.txt
+    """
+
+
+def _print_version(context, _parameter, value):
+    if value and not context.resilient_parsing:
+        click.echo(_version_text())
+        context.exit()
+
+
+# click.version_option prints only the package version; ours also names the data and schema.
+main.params = [p for p in main.params if p.name != "version"]
+main.params.append(click.Option(["-V", "--version"], is_flag=True, expose_value=False,
+                                is_eager=True, callback=_print_version,
+                                help="Show the versions of the package, its data and record schema."))
+
+
+def _kinds(_context, _parameter, value):
+    if value is None:
+        return None
+    kinds = [part.strip() for part in value.split(",") if part.strip()]
+    unknown = [kind for kind in kinds if kind not in KINDS]
+    if unknown or not kinds:
+        raise click.BadParameter(f"choose from {', '.join(KINDS)} (comma-separated)")
+    return kinds
+
+
+def _date(_context, _parameter, value):
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--input-format", "input_format", type=click.Choice(INPUT_FORMATS),
+              help="Input format; default by extension (.jsonl/.ndjson, .csv, .tsv; text otherwise).")
+@click.option("--text-field", default="text", show_default=True, help="Field or column holding the text.")
+@click.option("--id-field", default="id", show_default=True,
+              help="Field or column holding the document id (else the line or row number).")
+@click.option("--date-field", default="date", show_default=True,
+              help="Field or column holding the publication date, the reference for that record.")
+@click.option("--reference-date", callback=_date, metavar="YYYY-MM-DD",
+              help="Anchor partial and relative dates for every document (a record's date field wins).")
+@click.option("--only", callback=_kinds, metavar="KINDS",
+              help="Comma-separated kinds to extract: figures,dates,entities,statements.")
+@click.option("-f", "--format", "output_format", type=click.Choice(FORMATS),
+              help="Output format; default table on a terminal, jsonl otherwise.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write to FILE (atomically: complete or not at all).")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Documents parsed in parallel (0: one per core); output order is input order.")
+@click.option("--encoding", help="Input encoding (default UTF-8, or what a byte order mark says).")
+@click.option("--encoding-errors", type=click.Choice(["strict", "replace"]), default="strict",
+              show_default=True, help="On undecodable bytes: report and skip the input, or replace them.")
+@click.option("--files-from", type=click.File("rb"),
+              help="Read input paths from FILE (one a line; '-' for stdin).")
+@click.option("-0", "--null", "null_separated", is_flag=True,
+              help="Paths in --files-from are NUL-separated (find -print0).")
+@click.option("--follow-symlinks", is_flag=True, help="Follow symbolic links when walking directories.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True, help="Colour in tables (auto: on a terminal, unless NO_COLOR is set).")
+@click.option("--excel-safe", is_flag=True, help="In CSV/TSV, neutralise cells a spreadsheet would run as formulas.")
+@click.option("--stats", is_flag=True, help="Print a one-line summary on stderr at the end.")
+@click.option("-q", "--quiet", is_flag=True, help="Do not print warnings (errors are still printed).")
+def extract(paths, input_format, text_field, id_field, date_field, reference_date, only,
+            output_format, output, jobs, encoding, encoding_errors, files_from, null_separated,
+            follow_symlinks, color, excel_safe, stats, quiet):
+    """Extract figures, dates, entities and statements from PATHS (files, directories, or - for stdin).
+    \b
+    Examples:
+      kursk extract samples/kursk-general-staff-2025-04-26.txt --reference-date 2025-04-26
+      kursk extract corpus.jsonl | jq '.figures[] | {text, category, claimant}'
+      cat article.txt | kursk extract - --only figures,dates -f csv > figures.csv
+      find news/ -name '*.txt' -print0 | kursk extract --files-from - -0 -j 0 -o all.jsonl
+
+    Directories are walked for *.txt, *.md, *.jsonl, *.ndjson, *.csv and *.tsv in sorted order.
+    A text file is one document; each line of a JSON Lines file and each row of a CSV is one.
+    """
+    if files_from is not None:
+        path_source = read_paths_file(files_from, null_separated)
+        if paths:
+            path_source = _chain(paths, path_source)
+    else:
+        if not paths:
+            if sys.stdin is None or _isatty(sys.stdin):
+                click.echo("kursk: reading from a terminal; give a PATH or pipe text in "
+                           "(kursk extract --help)", err=True)
+                sys.exit(ExitStatus.USAGE)
+            paths = ("-",)
+        path_source = paths
+    options = ReadOptions(input_format=input_format, text_field=text_field, id_field=id_field,
+                          date_field=date_field, encoding=encoding, encoding_errors=encoding_errors,
+                          follow_symlinks=follow_symlinks)
+    output_format = output_format or _default_format(output)
+    run = Run(reference_date=reference_date, kinds=only, quiet=quiet)
+    documents = run.documents(path_source, options)
+    status = _write_output(run, documents, output, output_format, jobs,
+                           {"color": color, "excel_safe": excel_safe})
+    if stats:
+        run.print_stats()
+    sys.exit(status)
+
+
+@main.command()
+@click.argument("path", type=click.Path())
+@click.option("--reference-date", callback=_date, metavar="YYYY-MM-DD",
+              help="Anchor partial and relative dates.")
+@click.option("--encoding", help="Input encoding (default UTF-8, or what a byte order mark says).")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour (auto: on a terminal, unless NO_COLOR is set).")
+@click.option("--pager/--no-pager", default=None, help="Page long documents (default: on a terminal).")
+def show(path, reference_date, encoding, color, pager):
+    """Show one document with every figure, date, entity and statement highlighted.
+    \b
+    Examples:
+      kursk show samples/kursk-general-staff-2025-04-26.txt --reference-date 2025-04-26
+      kursk show article.txt --color always | less -R
+
+    On a terminal the text is coloured by kind with values beside figures and dates; piped, it
+    is plain text with inline markers such as [76,000|figure casualties].
+    """
+    from .render.show import render_show
+
+    run = Run(reference_date=reference_date, kinds=None, quiet=False)
+    options = ReadOptions(encoding=encoding, input_format="text")
+    shown = False
+    for item in read_documents(path, options):
+        if isinstance(item, InputError):
+            run.report(item)
+            continue
+        record = run.parse(item)
+        if record is None:
+            continue
+        try:
+            render_show(record, item.text, sys.stdout, color=color, pager=pager)
+        except BrokenPipeError:
+            _quiet_broken_pipe()
+        shown = True
+    sys.exit(ExitStatus.OK if shown and not run.errors else ExitStatus.INPUT_FAILED)
+
+
+class Run:
+    """One batch: reads documents, parses them, counts what was found and what failed."""
+
+    def __init__(self, reference_date, kinds, quiet):
+        self.reference_date = reference_date
+        self.kinds = kinds
+        self.quiet = quiet
+        self.errors = 0
+        self.counts = {kind: 0 for kind in KINDS}
+        self.document_count = 0
+        self.characters = 0
+        self.started = time.perf_counter()
+
+    def documents(self, paths, options):
+        for path in expand_paths(paths, options.follow_symlinks):
+            if isinstance(path, InputError):
+                yield path
+                continue
+            yield from read_documents(path, options)
+
+    def report(self, error: InputError) -> None:
+        self.errors += 1
+        click.echo(f"kursk: {_escape(error.where)}: {_escape(error.message)}", err=True)
+
+    def warn(self, message: str) -> None:
+        if not self.quiet:
+            click.echo(f"kursk: warning: {_escape(message)}", err=True)
+
+    def task(self, document: RawDocument):
+        """What a worker needs to parse one document (picklable)."""
+        reference, source = self.reference_date, "option"
+        if document.date is not None:
+            try:
+                reference, source = datetime.date.fromisoformat(document.date.strip()[:10]), "field"
+            except ValueError:
+                self.warn(f"{document.source}: record {document.id}: date field "
+                          f"{document.date[:40]!r} is not YYYY-MM-DD, ignored")
+        return (document.text, reference, source if reference else None, self.kinds,
+                document.id, document.source)
+
+    def parse(self, document: RawDocument):
+        result = _parse_task(self.task(document))
+        return self.collect(result)
+
+    def collect(self, result):
+        if isinstance(result, InputError):
+            self.report(result)
+            return None
+        record, characters = result
+        self.document_count += 1
+        self.characters += characters
+        for kind in KINDS:
+            self.counts[kind] += len(record.get(kind, ()))
+        return record
+
+    def print_stats(self) -> None:
+        seconds = time.perf_counter() - self.started
+        found = ", ".join(f"{count} {kind}" for kind, count in self.counts.items())
+        click.echo(f"kursk: {self.document_count} documents, {self.characters / 1e6:.2f} M characters; "
+                   f"{found}; {self.errors} errors; {seconds:.2f} s", err=True)
+
+
+def _parse_task(task):
+    """Parse one document in this or a worker process; never raises."""
+    text, reference, source, kinds, identifier, where = task
+    from .pipeline import parse
+    try:
+        document = parse(text, reference_date=reference, kinds=kinds, id=identifier, source=where,
+                         reference_date_source=source)
+        return document.to_dict(), len(text)
+    except Exception as error:   # a bug must cost one document, not the batch
+        return InputError(f"{where}" + (f" (record {identifier})" if identifier != where else ""),
+                          f"internal error while parsing: {type(error).__name__}: {error}")
+
+
+def _parse_batch(tasks):
+    return [_parse_task(task) for task in tasks]
+
+
+def _records(run: Run, items, jobs: int):
+    """Records (or InputErrors) in input order, parsed serially or by a pool of processes."""
+    if jobs == 0:
+        jobs = os.cpu_count() or 1
+    if jobs == 1:
+        for item in items:
+            yield item if isinstance(item, InputError) else _parse_task(run.task(item))
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    # A bounded window of batches in flight keeps memory flat on any corpus size.
+    window = deque()
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts) as pool:
+        batch, size = [], 0
+        for item in items:
+            if isinstance(item, InputError):
+                batch.append(item)
+            else:
+                batch.append(run.task(item))
+                size += len(item.text)
+            if size >= BATCH_CHARACTERS or len(batch) >= BATCH_DOCUMENTS:
+                window.append(_submit(pool, batch))
+                batch, size = [], 0
+                while len(window) > jobs * 2:
+                    yield from _batch_results(window.popleft())
+        if batch:
+            window.append(_submit(pool, batch))
+        while window:
+            yield from _batch_results(window.popleft())
+
+
+def _submit(pool, batch):
+    tasks = [entry for entry in batch if not isinstance(entry, InputError)]
+    return batch, pool.submit(_parse_batch, tasks)
+
+
+def _batch_results(pending):
+    batch, future = pending
+    results = iter(future.result())
+    for entry in batch:
+        yield entry if isinstance(entry, InputError) else next(results)
+
+
+def _ignore_interrupts():
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _write_output(run, items, output, output_format, jobs, render_options) -> int:
+    from .render import renderer_for
+
+    temporary = None
+    try:
+        if output:
+            directory = os.path.dirname(os.path.abspath(output))
+            handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=directory,
+                                                 prefix=".kursk-", suffix=".part", delete=False)
+            temporary = handle.name
+            stream = handle
+        else:
+            stream = sys.stdout if output_format == "table" else _utf8_stdout()
+        renderer = renderer_for(output_format, stream, **render_options)
+        for result in _records(run, items, jobs):
+            record = run.collect(result)
+            if record is not None:
+                renderer.write(record)
+        renderer.close()
+        if temporary:
+            stream.close()
+            os.replace(temporary, output)
+            temporary = None
+    except KeyboardInterrupt:
+        click.echo("kursk: interrupted", err=True)
+        return ExitStatus.INTERRUPTED
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+        return ExitStatus.OK
+    except OSError as error:
+        click.echo(f"kursk: {_escape(output or '-')}: {(error.strerror or str(error)).lower()}", err=True)
+        return ExitStatus.INPUT_FAILED
+    finally:
+        if temporary and os.path.exists(temporary):
+            os.unlink(temporary)
+    return ExitStatus.INPUT_FAILED if run.errors else ExitStatus.OK
+
+
+def _utf8_stdout():
+    import io
+    return io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=False)
+
+
+def _default_format(output) -> str:
+    if output:
+        extension = os.path.splitext(output)[1].lower().lstrip(".")
+        return {"json": "json", "csv": "csv", "tsv": "tsv", "ndjson": "jsonl"}.get(extension, "jsonl")
+    return "table" if _isatty(sys.stdout) else "jsonl"
+
+
+def _quiet_broken_pipe() -> None:
+    # Python flushes stdout at exit; point it at /dev/null so that flush cannot fail noisily.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _chain(first, second):
+    yield from first
+    yield from second
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _escape(text) -> str:
+    """A path or message from outside, safe to print on one terminal line."""
+    text = str(text)
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)

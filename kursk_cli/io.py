@@ -1,0 +1,268 @@
+"""Inputs to documents: paths, directories, `-` and stdin, JSON Lines and CSV corpora; encodings.
+
+Everything here streams: a corpus is read one record at a time, so memory stays flat whatever
+the file size. Problems never stop the batch: a reader yields an `InputError` in place of the
+document it could not read, and the caller reports it and goes on.
+"""
+from __future__ import annotations
+
+import codecs
+import csv
+import json
+import os
+import stat
+import sys
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Optional, Union
+
+from .errors import InputError
+
+CORPUS_EXTENSIONS = (".txt", ".md", ".jsonl", ".ndjson", ".csv", ".tsv")
+FORMAT_BY_EXTENSION = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv"}
+INPUT_FORMATS = ("text", "jsonl", "csv", "tsv")
+BINARY_SNIFF_BYTES = 8192
+
+# Byte order marks, longest first: UTF-32 LE starts with the UTF-16 LE mark.
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One document to parse: its id, where it came from, its text and its date field if any."""
+    id: object
+    source: str
+    text: str
+    date: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    input_format: Optional[str] = None      # None: by extension
+    text_field: str = "text"
+    id_field: str = "id"
+    date_field: str = "date"
+    encoding: Optional[str] = None          # None: UTF-8, or what a byte order mark says
+    encoding_errors: str = "strict"         # or "replace"
+    follow_symlinks: bool = False
+
+
+Item = Union[RawDocument, InputError]
+
+
+# --- paths -------------------------------------------------------------------------------------
+
+def expand_paths(paths: Iterable[str], follow_symlinks: bool = False) -> Iterator[Union[str, InputError]]:
+    """Files as given, directories walked recursively for corpus files in sorted order."""
+    for path in paths:
+        if path == "-" or not os.path.isdir(path):
+            yield path
+            continue
+        yield from _walk(path, follow_symlinks)
+
+
+def _walk(directory: str, follow_symlinks: bool) -> Iterator[Union[str, InputError]]:
+    try:
+        entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+    except OSError as error:
+        yield InputError(directory, _os_message(error))
+        return
+    for entry in entries:
+        try:
+            if entry.is_symlink() and not follow_symlinks:
+                continue
+            if entry.is_dir(follow_symlinks=follow_symlinks):
+                yield from _walk(entry.path, follow_symlinks)
+            elif entry.is_file(follow_symlinks=follow_symlinks):   # FIFOs, sockets, devices skipped
+                if entry.name.lower().endswith(CORPUS_EXTENSIONS):
+                    yield entry.path
+        except OSError as error:
+            yield InputError(entry.path, _os_message(error))
+
+
+def read_paths_file(stream, null_separated: bool) -> Iterator[str]:
+    """Paths from `--files-from`: one a line, or NUL-separated with `-0`; streamed."""
+    separator = b"\0" if null_separated else b"\n"
+    pending = b""
+    while True:
+        block = stream.read(65536)
+        if not block:
+            break
+        pending += block
+        *names, pending = pending.split(separator)
+        for name in names:
+            name = name.rstrip(b"\r") if not null_separated else name
+            if name:
+                yield os.fsdecode(name)
+    if pending.rstrip(b"\r"):
+        yield os.fsdecode(pending.rstrip(b"\r") if not null_separated else pending)
+
+
+# --- documents ---------------------------------------------------------------------------------
+
+def read_documents(path: str, options: ReadOptions, stdin=None) -> Iterator[Item]:
+    """Documents of one path (`-` is standard input), or an InputError for what failed."""
+    input_format = options.input_format or _format_of(path)
+    try:
+        if path == "-":
+            handle = stdin if stdin is not None else sys.stdin.buffer
+            yield from _read_handle(handle, "-", input_format, options)
+            return
+        if os.path.isdir(path):
+            yield InputError(path, "is a directory")
+            return
+        mode = os.stat(path).st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
+            yield InputError(path, "not a regular file")
+            return
+        with open(path, "rb") as handle:
+            yield from _read_handle(handle, path, input_format, options)
+    except OSError as error:
+        yield InputError(path, _os_message(error))
+
+
+def _format_of(path: str) -> str:
+    if path == "-":
+        return "text"
+    return FORMAT_BY_EXTENSION.get(os.path.splitext(path)[1].lower(), "text")
+
+
+def _read_handle(handle, path: str, input_format: str, options: ReadOptions) -> Iterator[Item]:
+    if input_format == "text":
+        yield from _read_text(handle, path, options)
+    elif input_format == "jsonl":
+        yield from _read_jsonl(handle, path, options)
+    else:
+        yield from _read_table(handle, path, "\t" if input_format == "tsv" else ",", options)
+
+
+def _read_text(handle, path: str, options: ReadOptions) -> Iterator[Item]:
+    data = handle.read()
+    try:
+        text = decode(data, options.encoding, options.encoding_errors)
+    except InputError as error:
+        yield InputError(path, error.message)
+        return
+    yield RawDocument(id=path, source=path, text=text)
+
+
+def decode(data: bytes, encoding: Optional[str] = None, errors: str = "strict") -> str:
+    """Bytes to text: BOM-detected UTF-8/16/32 unless `encoding` is given; binary is refused."""
+    if encoding is None:
+        for bom, name in BOMS:
+            if data.startswith(bom):
+                encoding = name
+                break
+        else:
+            if b"\0" in data[:BINARY_SNIFF_BYTES]:
+                raise InputError("", "binary file (contains NUL bytes), skipped")
+            encoding = "utf-8"
+    try:
+        text = data.decode(encoding, errors=errors)
+    except UnicodeDecodeError as error:
+        raise InputError("", f"cannot decode as {encoding} at byte {error.start} "
+                             f"(try --encoding or --encoding-errors replace)") from None
+    except LookupError:
+        raise InputError("", f"unknown encoding {encoding!r}") from None
+    # utf-8-sig and utf-16/32 drop their byte order mark; one given --encoding utf-8 may keep it.
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _record_encoding(options: ReadOptions, first_line: bytes) -> str:
+    if options.encoding:
+        return options.encoding
+    return "utf-8-sig" if first_line.startswith(codecs.BOM_UTF8) else "utf-8"
+
+
+def _read_jsonl(handle, path: str, options: ReadOptions) -> Iterator[Item]:
+    """One JSON object a line; only `\\n` ends a record, so U+2028 inside a text stays inside."""
+    encoding = None
+    for number, line in enumerate(handle, start=1):
+        if encoding is None:
+            encoding = _record_encoding(options, line)
+            if line.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                yield InputError(path, "JSON Lines must be UTF-8 (found a UTF-16 byte order mark)")
+                return
+        where = f"{path}:{number}"
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line.decode(encoding, errors=options.encoding_errors))
+        except UnicodeDecodeError as error:
+            yield InputError(where, f"cannot decode as {encoding} at byte {error.start} of the line")
+            continue
+        except ValueError as error:
+            yield InputError(where, f"malformed JSON ({error.args[0].split(':')[0]}), line skipped")
+            continue
+        if not isinstance(record, dict):
+            yield InputError(where, "not a JSON object, line skipped")
+            continue
+        yield _record_document(record, number, path, where, options)
+
+
+def _read_table(handle, path: str, delimiter: str, options: ReadOptions) -> Iterator[Item]:
+    csv.field_size_limit(2 ** 31 - 1)
+    encoding = options.encoding or "utf-8-sig"
+    stream = codecs.getreader(encoding)(handle, errors=options.encoding_errors)
+    reader = csv.DictReader(_lines_keeping_newlines(stream), delimiter=delimiter)
+    try:
+        header = reader.fieldnames
+    except (UnicodeDecodeError, csv.Error) as error:
+        yield InputError(path, f"cannot read the header ({error})")
+        return
+    if not header or options.text_field not in header:
+        yield InputError(path, f"no {options.text_field!r} column (use --text-field; "
+                               f"columns: {', '.join(header or []) or 'none'})")
+        return
+    row_number = 0
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except UnicodeDecodeError as error:
+            yield InputError(f"{path}:{reader.line_num}", f"cannot decode as {encoding}: {error.reason}")
+            return
+        except csv.Error as error:
+            yield InputError(f"{path}:{reader.line_num}", f"malformed CSV ({error})")
+            return
+        row_number += 1
+        yield _record_document(row, row_number, path, f"{path}:{reader.line_num}", options)
+
+
+def _lines_keeping_newlines(stream) -> Iterator[str]:
+    """Lines split on `\\n` only: str.splitlines would also split on U+2028, U+0085 and form feeds."""
+    pending = ""
+    while True:
+        block = stream.read(65536)
+        if not block:
+            break
+        pending += block
+        *lines, pending = pending.split("\n")
+        for line in lines:
+            yield line + "\n"
+    if pending:
+        yield pending
+
+
+def _record_document(record: dict, number: int, path: str, where: str, options: ReadOptions) -> Item:
+    text = record.get(options.text_field)
+    if text is None:
+        text = ""
+    elif not isinstance(text, str):
+        return InputError(where, f"field {options.text_field!r} is not a string, record skipped")
+    identifier = record.get(options.id_field)
+    if identifier in (None, "") or isinstance(identifier, (dict, list)):
+        identifier = number
+    date = record.get(options.date_field)
+    return RawDocument(id=identifier, source=path, text=text[1:] if text.startswith("\ufeff") else text,
+                       date=date if isinstance(date, str) and date.strip() else None)
+
+
+def _os_message(error: OSError) -> str:
+    return (error.strerror or str(error)).lower()
