@@ -117,6 +117,7 @@ def extract(paths, input_format, text_field, id_field, date_field, reference_dat
             output_format, output, jobs, encoding, encoding_errors, files_from, null_separated,
             follow_symlinks, color, excel_safe, stats, quiet):
     """Extract figures, dates, entities and statements from PATHS (files, directories, or - for stdin).
+
     \b
     Examples:
       kursk extract samples/kursk-general-staff-2025-04-26.txt --reference-date 2025-04-26
@@ -162,6 +163,7 @@ def extract(paths, input_format, text_field, id_field, date_field, reference_dat
 @click.option("--pager/--no-pager", default=None, help="Page long documents (default: on a terminal).")
 def show(path, reference_date, encoding, color, pager):
     """Show one document with every figure, date, entity and statement highlighted.
+
     \b
     Examples:
       kursk show samples/kursk-general-staff-2025-04-26.txt --reference-date 2025-04-26
@@ -355,8 +357,13 @@ def _write_output(run, items, output, output_format, jobs, render_options) -> in
 
 
 def _utf8_stdout():
-    import io
-    return io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=False)
+    """Machine formats are UTF-8 whatever the locale says."""
+    if (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
+        try:
+            sys.stdout.reconfigure(encoding="utf-8")
+        except (AttributeError, ValueError):
+            pass
+    return sys.stdout
 
 
 def _default_format(output) -> str:
