@@ -181,6 +181,12 @@ def show(path, reference_date, encoding, color, pager):
         if isinstance(item, InputError):
             run.report(item)
             continue
+        if item.chunks is not None:   # show needs the whole text on screen anyway
+            try:
+                item = RawDocument(item.id, item.source, "".join(piece for _, piece in item.chunks))
+            except InputError as error:
+                run.report(error)
+                continue
         record = run.parse(item)
         if record is None:
             continue
@@ -267,6 +273,32 @@ def _parse_task(task):
                           f"internal error while parsing: {type(error).__name__}: {error}")
 
 
+def _parse_long(run: Run, document: RawDocument):
+    """A huge text file, parsed piece by piece in this process."""
+    from .pipeline import parse_chunks
+    _text, reference, source, kinds, identifier, where = run.task(document)
+    counter = _CountingChunks(document.chunks)
+    try:
+        parsed = parse_chunks(counter, reference_date=reference, kinds=kinds, id=identifier,
+                              source=where, reference_date_source=source)
+        return parsed.to_dict(), counter.characters
+    except InputError as error:
+        return error
+    except Exception as error:   # a bug must cost one document, not the batch
+        return InputError(where, f"internal error while parsing: {type(error).__name__}: {error}")
+
+
+class _CountingChunks:
+    def __init__(self, chunks):
+        self.chunks = chunks
+        self.characters = 0
+
+    def __iter__(self):
+        for offset, piece in self.chunks:
+            self.characters += len(piece)
+            yield offset, piece
+
+
 def _parse_batch(tasks):
     return [_parse_task(task) for task in tasks]
 
@@ -277,7 +309,12 @@ def _records(run: Run, items, jobs: int):
         jobs = os.cpu_count() or 1
     if jobs == 1:
         for item in items:
-            yield item if isinstance(item, InputError) else _parse_task(run.task(item))
+            if isinstance(item, InputError):
+                yield item
+            elif item.chunks is not None:
+                yield _parse_long(run, item)
+            else:
+                yield _parse_task(run.task(item))
         return
     from concurrent.futures import ProcessPoolExecutor
 
@@ -288,6 +325,14 @@ def _records(run: Run, items, jobs: int):
         for item in items:
             if isinstance(item, InputError):
                 batch.append(item)
+            elif item.chunks is not None:   # huge text: parsed here, in order, piece by piece
+                if batch:
+                    window.append(_submit(pool, batch))
+                    batch, size = [], 0
+                while window:
+                    yield from _batch_results(window.popleft())
+                yield _parse_long(run, item)
+                continue
             else:
                 batch.append(run.task(item))
                 size += len(item.text)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import itertools
 import json
 import os
 import stat
@@ -21,6 +22,10 @@ CORPUS_EXTENSIONS = (".txt", ".md", ".jsonl", ".ndjson", ".csv", ".tsv")
 FORMAT_BY_EXTENSION = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv"}
 INPUT_FORMATS = ("text", "jsonl", "csv", "tsv")
 BINARY_SNIFF_BYTES = 8192
+# A text file larger than this is parsed in chunks of about CHUNK_CHARACTERS, cut at paragraphs.
+LONG_TEXT_BYTES = 8 * 2 ** 20
+CHUNK_CHARACTERS = 2 ** 20
+READ_BLOCK_BYTES = 2 ** 20
 
 # Byte order marks, longest first: UTF-32 LE starts with the UTF-16 LE mark.
 BOMS = (
@@ -39,6 +44,7 @@ class RawDocument:
     source: str
     text: str
     date: Optional[str] = None
+    chunks: Optional[Iterator] = None       # (offset, text) pieces of a huge text, instead of text
 
 
 @dataclass(frozen=True)
@@ -142,35 +148,86 @@ def _read_handle(handle, path: str, input_format: str, options: ReadOptions) -> 
 
 
 def _read_text(handle, path: str, options: ReadOptions) -> Iterator[Item]:
-    data = handle.read()
+    """A text file is one document; a huge one is handed on as chunks so memory stays flat."""
+    head = handle.read(LONG_TEXT_BYTES + 1)
     try:
-        text = decode(data, options.encoding, options.encoding_errors)
+        encoding = detect_encoding(head, options.encoding)
+        if len(head) <= LONG_TEXT_BYTES:
+            yield RawDocument(id=path, source=path, text=decode(head, encoding, options.encoding_errors))
+            return
     except InputError as error:
         yield InputError(path, error.message)
         return
-    yield RawDocument(id=path, source=path, text=text)
+    yield RawDocument(id=path, source=path, text="",
+                      chunks=_text_chunks(handle, head, encoding, options.encoding_errors, path))
+
+
+def _text_chunks(handle, head: bytes, encoding: str, errors: str, path: str):
+    """(offset, text) pieces of a long text, cut at paragraph ends; offsets count characters."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors=errors)
+    pending, offset, consumed, first = "", 0, 0, True
+    blocks = itertools.chain([head], iter(lambda: handle.read(READ_BLOCK_BYTES), b""))
+    for block in blocks:
+        try:
+            pending += decoder.decode(block)
+        except UnicodeDecodeError as error:
+            raise InputError(path, _decode_message(encoding, consumed + error.start)) from None
+        consumed += len(block)
+        if first:
+            pending = pending[1:] if pending.startswith("\ufeff") else pending
+            first = False
+        while len(pending) >= CHUNK_CHARACTERS:
+            cut = paragraph_cut(pending, CHUNK_CHARACTERS)
+            yield offset, pending[:cut]
+            offset += cut
+            pending = pending[cut:]
+    try:
+        pending += decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        raise InputError(path, _decode_message(encoding, consumed)) from None
+    if pending:
+        yield offset, pending
+
+
+def paragraph_cut(text: str, size: int) -> int:
+    """Where to cut `text` near `size`: after a blank line, else a line end, else a space."""
+    for separator in ("\n\n", "\n", " "):
+        position = text.rfind(separator, size // 2, size)
+        if position >= 0:
+            return position + len(separator)
+    return size
+
+
+def detect_encoding(data: bytes, encoding: Optional[str] = None) -> str:
+    """The encoding to read `data` with: as given, or by byte order mark, else UTF-8; binary is refused."""
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise InputError("", f"unknown encoding {encoding!r}") from None
+        return encoding
+    for bom, name in BOMS:
+        if data.startswith(bom):
+            return name
+    if b"\0" in data[:BINARY_SNIFF_BYTES]:
+        raise InputError("", "binary file (contains NUL bytes), skipped")
+    return "utf-8"
 
 
 def decode(data: bytes, encoding: Optional[str] = None, errors: str = "strict") -> str:
     """Bytes to text: BOM-detected UTF-8/16/32 unless `encoding` is given; binary is refused."""
-    if encoding is None:
-        for bom, name in BOMS:
-            if data.startswith(bom):
-                encoding = name
-                break
-        else:
-            if b"\0" in data[:BINARY_SNIFF_BYTES]:
-                raise InputError("", "binary file (contains NUL bytes), skipped")
-            encoding = "utf-8"
+    encoding = detect_encoding(data, encoding)
     try:
         text = data.decode(encoding, errors=errors)
     except UnicodeDecodeError as error:
-        raise InputError("", f"cannot decode as {encoding} at byte {error.start} "
-                             f"(try --encoding or --encoding-errors replace)") from None
-    except LookupError:
-        raise InputError("", f"unknown encoding {encoding!r}") from None
+        raise InputError("", _decode_message(encoding, error.start)) from None
     # utf-8-sig and utf-16/32 drop their byte order mark; one given --encoding utf-8 may keep it.
     return text[1:] if text.startswith("\ufeff") else text
+
+
+def _decode_message(encoding: str, byte_offset: int) -> str:
+    return (f"cannot decode as {encoding} at byte {byte_offset} "
+            f"(try --encoding or --encoding-errors replace)")
 
 
 def _record_encoding(options: ReadOptions, first_line: bytes) -> str:

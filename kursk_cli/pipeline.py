@@ -5,6 +5,7 @@ asked for (and those they depend on), then tie figures to the statements that cl
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from typing import Iterable, Optional
 
@@ -46,6 +47,33 @@ def parse(text: str, reference_date=None, kinds: Optional[Iterable[str]] = None,
         kinds=tuple(kind for kind in KINDS if kind in wanted),
         **{kind: tuple(found[kind]) if kind in wanted else () for kind in KINDS},
     )
+
+
+def parse_chunks(chunks, reference_date=None, kinds=None, *, id: str = "-", source: str = "-",
+                 reference_date_source: Optional[str] = None) -> Document:
+    """Parse a huge text given as (offset, text) pieces; offsets in the result count from the start.
+
+    Each piece is parsed alone (names are made canonical within a piece), so memory holds one
+    piece and the findings, never the whole text.
+    """
+    found = {kind: [] for kind in KINDS}
+    document = None
+    for offset, piece in chunks:
+        document = parse(piece, reference_date, kinds, id=id, source=source,
+                         reference_date_source=reference_date_source)
+        if document.reference_date and reference_date is None:   # the dateline of the first piece
+            reference_date, reference_date_source = document.reference_date, document.reference_date_source
+        figures_before = len(found["figures"])
+        for kind in KINDS:
+            for item in getattr(document, kind):
+                moved = dataclasses.replace(item, start=item.start + offset, end=item.end + offset)
+                if kind == "statements":
+                    moved = dataclasses.replace(moved, figures=tuple(i + figures_before for i in item.figures))
+                found[kind].append(moved)
+    if document is None:
+        return parse("", reference_date, kinds, id=id, source=source,
+                     reference_date_source=reference_date_source)
+    return dataclasses.replace(document, **{kind: tuple(found[kind]) for kind in document.kinds})
 
 
 def _check_kinds(kinds) -> set:
