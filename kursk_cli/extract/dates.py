@@ -1,7 +1,1095 @@
-"""PLACEHOLDER until the dates extractor lands."""
-def find_dates(text, reference_date):
-    return []
+"""Dates: find temporal expressions and write each as a TIMEX3-style value.
+
+One case-insensitive scanning pattern, built once from the word lists in `data/dates.json`, finds
+candidates (full and partial dates, times of day, weekdays, relative and vague expressions,
+durations and sets); each alternative has a small normalizer that checks the context (capitalized
+month names, years that are really figures) and resolves the value against the reference date the
+way a reader on the publication day would: partial dates and weekdays fall on or before that day
+unless the sentence speaks of the future, `last week` is the ISO week before, a time of day takes the
+date its sentence names. Adjacent dates joined by `to`/`and` become ranges. Without a reference date,
+relative values stay unresolved (`XXXX-04-26`, `XXXX-WXX-1`). The standard library does the date
+arithmetic; no clock is ever read.
+"""
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..data import load
+from ..model import DateMention
+
+# Phrase lists join their words with this: a space, a no-break space or a line break or two.
+_GAP = r"\s{1,3}"
+_HYPHENS = "\u2010\u2011\u2012\u2013\\-"     # for character classes: the dashes a compound word uses
 
 
-def find_reference_date(text):
+def _alternation(words) -> str:
+    """A non-capturing alternation of `words`, longest first, spaces matching any short gap."""
+    ordered = sorted(set(words), key=lambda word: (-len(word), word))
+    return "(?:" + "|".join(re.escape(word).replace(r"\ ", _GAP) for word in ordered) + ")"
+
+
+@dataclass
+class _Item:
+    """A mention on its way out: DateMention fields plus what later passes need to know."""
+    start: int
+    end: int
+    kind: str
+    value: Optional[str]
+    day: Optional[datetime.date] = None     # the day it names, when it names exactly one
+    explicit_year: bool = False
+    default_day: bool = False               # a time of day whose date was not in the text
+    rangeable: bool = False                 # may be one end of a range
+    rule: str = ""
+
+
+class _Grammar:
+    """Every pattern the module uses, compiled once on first use (see `_grammar`)."""
+
+    def __init__(self):
+        data = load("dates.json")
+        self.months = {name.lower(): number for name, number in data["months"].items()}
+        self.months.update({name.lower(): number for name, number in data["month_abbreviations"].items()})
+        self.weekdays = {name.lower(): number for name, number in data["weekdays"].items()}
+        self.weekdays.update({name.lower(): number for name, number in data["weekday_abbreviations"].items()})
+        self.seasons = {name: tuple(code) for name, code in data["seasons"].items()}
+        self.parts_of_day = data["parts_of_day"]
+        self.numbers = data["number_words"]
+        self.units = {name: tuple(code) for name, code in data["units"].items()}
+        self.unit_plurals = data["unit_plurals"]
+        self.set_adverbs = data["set_adverbs"]
+        self.holidays = {name.lower().replace("’", "'"): tuple(day) for name, day in data["fixed_holidays"].items()}
+        self.events = []
+        vague = {}
+        for token, key in (("PRESENT_REF", "present_ref"), ("PAST_REF", "past_ref"), ("FUTURE_REF", "future_ref")):
+            vague.update({phrase.lower(): token for phrase in data[key]})
+        self.vague = vague
+        self.year_blockers = set(data["year_blockers"])
+        self.year_label_blockers = set(data["year_label_blockers"])
+
+        month_full = _alternation(data["months"])
+        month_short = _alternation(data["month_abbreviations"]) + r"\.?"
+        month = rf"(?:{month_full}|{month_short})(?![\w])"
+        weekday_full = _alternation(data["weekdays"])
+        weekday_any = rf"(?:{weekday_full}|{_alternation(data['weekday_abbreviations'])}\.?)(?![\w])"
+        day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w:]|[.,]\d)"
+        year = r"(?:1[6-9]\d\d|20\d\d)(?![\w]|[.,]\d)"
+        number_word = _alternation(list(self.numbers) + data["vague_numbers"])
+        tens = _alternation(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
+        ones = _alternation(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
+        number = (rf"(?:(?<![\d.,])\d{{1,3}}(?:,\d{{3}}){{0,2}}(?:\.\d{{1,2}})?(?![\d])"
+                  rf"|{tens}[{_HYPHENS}\s]{ones}|{number_word})(?![\w])")
+        unit_singular = _alternation(self.units)
+        unit_any = _alternation(list(self.units) + list(self.unit_plurals))
+        unit_plural = _alternation(self.unit_plurals)
+        hyphen = f"[{_HYPHENS}]"
+        part_of_day = _alternation(["morning", "afternoon", "evening", "night"])
+        zone = rf"(?:{_GAP}(?:{_alternation(data['time_zones'])}(?![\w])|local{_GAP}time|[A-Z][a-z]{{2,15}}{_GAP}time))"
+        season = _alternation(self.seasons)
+        self.future_cues = re.compile(r"(?<![\w'’])" + _alternation(data["future_cues"]) + r"(?![\w])", re.I)
+        self.speech_before = re.compile(_alternation(data["speech_verbs"]) + r"(?:\s{1,3}on)?\s{1,3}$", re.I)
+        event_phrases = []
+        for event in data["events"].values():
+            event_phrases.extend(event["phrases"])
+            self.events.append((
+                [phrase.lower().replace("’", "'") for phrase in event["phrases"]],
+                datetime.date.fromisoformat(event["date"]),
+                datetime.date.fromisoformat(event["not_before"]),
+            ))
+
+        # The alternatives, most specific first: at one position the first that matches wins.
+        rules = [
+            # 2025-04-26, 2022-05-11 06:00:00
+            ("iso", rf"(?<![\w{_HYPHENS}.])\d{{4}}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+                    rf"(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?(?![\w]|[{_HYPHENS}.]\d)"),
+            # since the war began, the start of the full-scale invasion
+            ("event", rf"(?:since{_GAP})?{_alternation(event_phrases)}(?![\w])"),
+            # 24-26 April 2022, April 24-26
+            ("day_range", rf"(?<![\w.,]){day}{_GAP}?[{_HYPHENS}]{_GAP}?{day}{_GAP}{month}(?:,?{_GAP}{year})?"
+                          rf"|{month}{_GAP}{day}{_GAP}?[{_HYPHENS}]{_GAP}?{day}(?:,?{_GAP}{year})?"),
+            # Tuesday, Feb. 3, 2026; the 26th of April 2025; 26 April; April 26
+            ("full", rf"(?:{weekday_any},?{_GAP})?(?:the{_GAP})?(?<![\w.,]){day}(?:{_GAP}of)?(?:{_GAP}|{hyphen}){month}"
+                     rf"(?:,?{_GAP}{year}|{hyphen}{year})?"
+                     rf"|(?:{weekday_any},?{_GAP})?{month}{_GAP}{day}(?:,?{_GAP}{year})?"),
+            # November 2024, mid-November 2024, January of 2025
+            ("month_year", rf"(?:(?:early|late|mid){_GAP}?{hyphen}?)?{month},?{_GAP}(?:of{_GAP})?{year}"),
+            # 24.02.2022, 04/26/2025, 24.02 (checked in context)
+            ("numeric", r"(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])([./])(?:1[0-2]|0?[1-9])(?:\1(?:\d{4}))?(?![\w]|[.,/]\d)"
+                        r"|(?<![\w.,/])(?:1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])/\d{4}(?![\w]|[.,/]\d)"),
+            # 3:00 pm local time, 2pm, 11am GMT, 10.45 BST, 06:00 Kyiv time
+            ("clock", rf"(?<![\w.,:])(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?{_GAP}?(?:a\.m\.|p\.m\.|am|pm)(?![\w]){zone}?"
+                      rf"|(?<![\w.,:])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\w]|[.:,]\d){zone}?(?:{_GAP}hours)?"
+                      rf"|(?<![\w])(?:noon|midday)(?![\w])"),
+            # the 1990s, the early 2000s, the '90s
+            ("decade", rf"(?:the{_GAP})?(?:(?:early|mid|late){hyphen}?{_GAP}?)?(?:(?<![\w.,])1[0-9]\d0s|(?<![\w.,])20\d0s|['’]\d0s)(?![\w])"),
+            # the 20th century
+            ("century", rf"(?:the{_GAP})?(?<![\w.,])(?:[12]?\d)(?:st|nd|rd|th){_GAP}century(?![\w])"),
+            # third-quarter, the fourth quarter of 1989, the latest quarter, Q3 2024
+            ("quarter", rf"(?:the{_GAP})?(?:(?:comparable|same|latest|last|past|previous|current|fiscal|year{hyphen}ago|year{hyphen}earlier|this|next){_GAP}){{0,2}}"
+                        rf"(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)(?:{_GAP}|{hyphen}))?(?:fiscal{_GAP})?quarter(?![\w{_HYPHENS}])"
+                        rf"(?:{_GAP}of{_GAP}(?:fiscal{_GAP})?{year})?"
+                        rf"|(?<![\w])Q[1-4](?:{_GAP}{year})?(?![\w])"),
+            # the first half of 2024
+            ("half", rf"(?:the{_GAP})?(?:first|second|last|latter){_GAP}half(?:{_GAP}of{_GAP}(?:{year}|the{_GAP}year))?(?![\w])"),
+            # fiscal 1989, the current fiscal year
+            ("fiscal", rf"fiscal{_GAP}(?:year{_GAP})?{year}|(?:the{_GAP})?(?:current|latest|last|next|this){_GAP}fiscal{_GAP}year(?![\w])"),
+            # this summer, last fall, spring 2025, the summer of 2022
+            ("season", rf"(?:(?:the|this|last|next|early|late|mid|this{_GAP}past|this{_GAP}coming){_GAP}?{hyphen}?{_GAP}?){{0,2}}"
+                       rf"{season}(?:{_GAP}(?:of{_GAP})?{year})?(?![\w])"),
+            # two days ago, a year earlier, a week or so ago
+            ("ago", rf"(?:(?:about|around|some|nearly|almost|more{_GAP}than|over|just|only|less{_GAP}than|roughly|barely){_GAP})?"
+                    rf"{number}{_GAP}{unit_any}(?:{_GAP}or{_GAP}so)?{_GAP}(?:ago|earlier|later|previously|before{_GAP}that|after{_GAP}that)(?![\w])"),
+            # the day before yesterday, yesterday morning, tonight, late yesterday
+            ("relative_day", rf"(?:(?:early|late|later|earlier){_GAP})?(?:the{_GAP}day{_GAP}before{_GAP}yesterday|the{_GAP}day{_GAP}after{_GAP}tomorrow"
+                             rf"|yesterday|today|tonight|tomorrow)(?:{_GAP}{part_of_day})?(?![\w])"
+                             rf"|(?:this|last|tomorrow|yesterday){_GAP}{part_of_day}(?![\w])"),
+            # last Friday, on Monday, Saturday night, overnight Saturday, early Monday
+            ("weekday", rf"(?:(?:last|next|this{_GAP}past|this{_GAP}coming|this|early|late|overnight|earlier|later|every){_GAP})?"
+                        rf"{weekday_full}(?:['’]s)?(?:{_GAP}{part_of_day})?(?![\w])"),
+            # earlier this month, last week, the end of the year, later this week, the past year
+            ("relative_unit", rf"(?:(?:the{_GAP})?(?:end|start|beginning|middle|close|turn){_GAP}of{_GAP}|(?:earlier|later|early|late){_GAP}(?:in{_GAP})?)?"
+                              rf"(?:(?:the{_GAP})?(?:past|previous|following|preceding|coming|current|same){_GAP}|this{_GAP}past{_GAP}|this{_GAP}|last{_GAP}|next{_GAP}|the{_GAP})"
+                              rf"(?:week|weekend|month|year|decade|century)(?![\w{_HYPHENS}])"
+                              rf"|year['’]s{_GAP}end(?![\w])|(?:the{_GAP})?weekend(?![\w])"),
+            # every day, every two weeks, each month, per month, twice a day, daily
+            ("set", rf"(?:every|each|per){_GAP}(?:other{_GAP}|single{_GAP})?(?:{number}{_GAP})?{unit_any}(?![\w])"
+                    rf"|(?:once|twice|{number}{_GAP}times){_GAP}(?:a|an|per){_GAP}{unit_singular}(?![\w])"
+                    rf"|{_alternation(self.set_adverbs)}(?![\w])"),
+            # five months, the past 24 hours, four-month, two more months, the nine months
+            ("duration", rf"(?:the{_GAP})?(?:(?:past|last|next|coming|first|previous|following|latest|final|remaining|initial|same|recent|further|additional){_GAP})?"
+                         rf"{number}(?:{_GAP}(?:more|other|additional|full|long|straight|consecutive){_GAP}|{_GAP}|{hyphen}){unit_any}(?![\w]|{hyphen}old)"
+                         rf"(?!{_GAP}old(?![\w]))(?:{_GAP}and{_GAP}a{_GAP}half)?"),
+            # days, the coming weeks, recent months (checked in context)
+            ("vague_duration", rf"(?:the{_GAP})?(?:(?:past|last|next|coming|first|previous|following|recent|early|initial|final|many|few|several){_GAP})?{unit_plural}(?![\w]|{hyphen}old)"),
+            # the same day, that day, the previous day, the next morning, earlier that day
+            ("anchored", rf"(?:(?:earlier|later|early|late){_GAP})?(?:the{_GAP}same|that){_GAP}(?:day|week|month|year|morning|afternoon|evening|night)(?![\w])"
+                         rf"|the{_GAP}(?:day|night){_GAP}(?:before|after)(?![\w])"
+                         rf"|the{_GAP}(?:previous|next|following|preceding){_GAP}(?:day|week|month|year|morning|afternoon|evening|night)(?![\w])"),
+            # Christmas, Victory Day
+            ("holiday", rf"{_alternation(data['fixed_holidays'])}(?![\w])"),
+            # now, currently, recently, in the future
+            ("vague", rf"{_alternation(self.vague)}(?![\w])"),
+            # overnight, at dawn is not a time
+            ("overnight", r"overnight(?![\w])"),
+            # 2011-2021, 2011–21
+            ("year_range", rf"(?<![\w.,$£€#№{_HYPHENS}]){year}{_GAP}?[{_HYPHENS}]{_GAP}?(?:{year}|\d\d(?![\w]|[.,]\d))"),
+            # 2014, early 2025, mid-2024, earlier in 2025, the end of 2024
+            ("year", rf"(?:(?:(?:the{_GAP})?(?:end|start|beginning|middle|close){_GAP}of|(?:early|late|earlier|later){_GAP}in|early|late|mid){_GAP}?{hyphen}?{_GAP}?)?"
+                     rf"(?<![\w.,$£€#№{_HYPHENS}]){year}(?!{_GAP}?[{_HYPHENS}]{_GAP}?\d)"),
+            # June, mid-November, late November, the end of October
+            ("month", rf"(?:(?:(?:the{_GAP})?(?:end|start|beginning|middle|close){_GAP}of{_GAP}|(?:early|late|mid){_GAP}?{hyphen}?{_GAP}?))?"
+                      rf"{month_full}(?![\w])"),
+        ]
+        self.rule_names = [name for name, _ in rules]
+        self.scanner = re.compile(
+            r"(?<![\w])(?:" + "|".join(f"(?P<{name}>{body})" for name, body in rules) + ")",
+            re.IGNORECASE)
+        # Pieces the normalizers read back out of a matched span.
+        self.month_word = re.compile(month, re.I)
+        self.month_full_word = re.compile(rf"(?<![\w]){month_full}(?![\w])", re.I)
+        self.weekday_word = re.compile(rf"(?<![\w]){weekday_any}", re.I)
+        self.day_number = re.compile(r"(?<![\w])(\d{1,2})(?:st|nd|rd|th)?(?![\w]|[:.]\d)", re.I)
+        self.year_number = re.compile(r"(?<![\d])(1[6-9]\d\d|20\d\d)(?!\d)")
+        self.number = re.compile(number, re.I)
+        self.unit_word = re.compile(rf"(?<![\w]){unit_any}(?![\w])", re.I)
+        self.part_of_day_word = re.compile(rf"(?<![\w]){part_of_day}(?![\w])", re.I)
+        self.season_word = re.compile(rf"(?<![\w]){season}(?![\w])", re.I)
+        self.clock_parts = re.compile(
+            r"(\d{1,2})(?:[:.](\d\d))?(?::\d\d)?\s{0,3}(a\.m\.|p\.m\.|am|pm)?", re.I)
+        self.ordinal = re.compile(r"first|second|third|fourth|1st|2nd|3rd|4th", re.I)
+        self.range_joint = re.compile(rf"^{_GAP}?(?:[{_HYPHENS}]|to|until|till|through|and|—){_GAP}?$", re.I)
+        self.range_opening = re.compile(rf"(?:from|between|since)\s{{1,3}}$", re.I)
+        self.sentence_break = re.compile(r"[.!?][\"”’')\]]{0,2}\s|\n")
+        self.word_before = re.compile(r"([\w'’]+)[^\w\n]{0,3}$")
+        self.word_after = re.compile(r"^[^\w\n]{0,3}([\w'’]+)")
+
+
+@functools.lru_cache(maxsize=None)
+def _grammar() -> _Grammar:
+    return _Grammar()
+
+
+# ---------------------------------------------------------------------------------------------
+# Public API
+
+def find_dates(text: str, reference_date: Optional[datetime.date]) -> list:
+    """Every temporal expression in `text`, sorted by start, with values resolved against
+    `reference_date` (a `datetime.date`, or None to leave relative values unresolved)."""
+    if isinstance(reference_date, datetime.datetime):
+        reference_date = reference_date.date()
+    grammar = _grammar()
+    items = _scan(text, reference_date, grammar)
+    items = _join_ranges(text, items, grammar)
+    _tie_times(text, items, grammar)
+    return [DateMention(text=text[item.start:item.end], start=item.start, end=item.end,
+                        kind=item.kind, value=item.value) for item in items]
+
+
+# A header line (`date: 2025-04-26`), a wire dateline (`2022-07-21 10:45:00 | ID: 1`), or a line
+# that is nothing but a dated byline (`Saturday 26 April 2025 10.45 BST`).
+_HEADER_DATE = re.compile(
+    r"^\s{0,4}(?:date|published|pubdate|publication_date|published_at|datetime|created)\s{0,2}[:=]\s{0,4}[\"']?"
+    r"(\d{4})-(\d{2})-(\d{2})", re.I)
+_WIRE_DATE = re.compile(r"^\s{0,4}(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?)?\s{0,4}(?:\||$)")
+
+
+def find_reference_date(text: str) -> Optional[datetime.date]:
+    """The publication date a header or dateline in the first few lines of `text` states, if any."""
+    lines = text[:2000].split("\n")[:6]
+    for line in lines:
+        found = _HEADER_DATE.match(line) or _WIRE_DATE.match(line)
+        if found:
+            try:
+                return datetime.date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+            except ValueError:
+                continue
+    for line in lines:
+        stripped = line.strip()
+        if not stripped or len(stripped) > 60:
+            continue
+        mentions = find_dates(stripped, None)
+        if len(mentions) >= 1 and re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:T.*)?", mentions[0].value or ""):
+            covered = sum(mention.end - mention.start for mention in mentions)
+            if covered >= 0.6 * len(stripped):
+                return datetime.date.fromisoformat(mentions[0].value[:10])
     return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Scanning
+
+def _scan(text, reference, grammar) -> list:
+    items = []
+    position = 0
+    search = grammar.scanner.search
+    while True:
+        found = search(text, position)
+        if found is None:
+            break
+        rule = found.lastgroup
+        item = _NORMALIZERS[rule](text, found, reference, grammar, items)
+        if item is None:
+            position = found.start() + 1
+            continue
+        item.rule = rule
+        if items and item.start < items[-1].end:      # a re-scan inside a rejected span
+            position = max(found.start() + 1, items[-1].end)
+            continue
+        items.append(item)
+        position = max(item.end, found.start() + 1)
+    return items
+
+
+# ---------------------------------------------------------------------------------------------
+# Date arithmetic: every helper takes the reference date, or None to write an unresolved value.
+
+def _week_value(day: datetime.date) -> str:
+    iso_year, week, _ = day.isocalendar()
+    return f"{iso_year:04d}-W{week:02d}"
+
+
+def _shift_month(year: int, month: int, offset: int):
+    index = year * 12 + month - 1 + offset
+    return index // 12, index % 12 + 1
+
+
+def _partial_year(reference, month, day, future) -> Optional[int]:
+    """The year that puts month/day nearest on or before the reference (after it, for the future)."""
+    if reference is None:
+        return None
+    year = reference.year
+    key, reference_key = (month, day or 0), (reference.month, reference.day if day else 0)
+    if future and key < reference_key:
+        year += 1
+    elif not future and key > reference_key:
+        year -= 1
+    return year
+
+
+def _weekday_day(reference, weekday, future, modifier) -> Optional[datetime.date]:
+    if reference is None:
+        return None
+    today = reference.isoweekday()
+    if modifier == "last":
+        back = (today - weekday) % 7 or 7
+        return reference - datetime.timedelta(days=back)
+    if modifier == "next":
+        ahead = (weekday - today) % 7 or 7
+        return reference + datetime.timedelta(days=ahead)
+    if modifier == "this":
+        return reference + datetime.timedelta(days=weekday - today)
+    if future:
+        return reference + datetime.timedelta(days=(weekday - today) % 7)
+    return reference - datetime.timedelta(days=(today - weekday) % 7)
+
+
+def _unit_value(reference, unit, offset) -> Optional[str]:
+    """The calendar week/month/year/decade `offset` units from the reference."""
+    if reference is None:
+        return {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
+                "decade": "XXX", "century": "XX", "day": "XXXX-XX-XX"}.get(unit)
+    if unit == "day":
+        return (reference + datetime.timedelta(days=offset)).isoformat()
+    if unit == "week":
+        return _week_value(reference + datetime.timedelta(weeks=offset))
+    if unit == "weekend":
+        return _weekend_value(reference, offset)
+    if unit == "month":
+        year, month = _shift_month(reference.year, reference.month, offset)
+        return f"{year:04d}-{month:02d}"
+    if unit == "year":
+        return f"{reference.year + offset:04d}"
+    if unit == "decade":
+        return f"{reference.year // 10 + offset:03d}"
+    if unit == "century":
+        return f"{reference.year // 100 + offset:02d}"
+    return None
+
+
+def _weekend_value(reference, offset) -> str:
+    """The weekend of the reference's week when it is Saturday or Sunday, else the one before it;
+    `offset` moves by whole weeks."""
+    day = reference
+    if reference.isoweekday() < 6 and offset <= 0:
+        day = reference - datetime.timedelta(days=reference.isoweekday())
+    day += datetime.timedelta(weeks=offset)
+    return _week_value(day) + "-WE"
+
+
+def _duration_value(amount, unit) -> Optional[str]:
+    time_part, letter, multiple = _grammar().units[unit]
+    if amount is None:
+        count = "X"
+    else:
+        total = amount * multiple
+        count = str(int(total)) if float(total).is_integer() else f"{total:g}"
+    return f"P{time_part}{count}{letter}"
+
+
+def _number_value(text: str, grammar) -> Optional[float]:
+    """The number a phrase like `two`, `24`, `twenty-four`, `a` writes; None for `several`."""
+    words = re.sub(r"\s+", " ", text.strip().lower())
+    if words in grammar.numbers:
+        return grammar.numbers[words]
+    digits = words.replace(",", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", digits):
+        return float(digits)
+    parts = re.split(rf"[{_HYPHENS} ]", words)
+    if len(parts) == 2 and parts[0] in grammar.numbers and parts[1] in grammar.numbers:
+        return grammar.numbers[parts[0]] + grammar.numbers[parts[1]]
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Context
+
+def _sentence_before(text, start, width=160) -> str:
+    window = text[max(0, start - width):start]
+    breaks = list(_grammar().sentence_break.finditer(window))
+    return window[breaks[-1].end():] if breaks else window
+
+
+def _is_future(text, start, end, grammar) -> bool:
+    """Whether the clause before the mention (or a `deadline` right after it) speaks of the future."""
+    before = _sentence_before(text, start)
+    if grammar.speech_before.search(before):
+        return False
+    if re.search(r"(?:^|\s)by\s{1,3}$", before, re.I):
+        return True
+    if grammar.future_cues.search(before):
+        return True
+    return bool(re.match(r"[^\w\n]{0,3}deadlines?(?![\w])", text[end:end + 14], re.I))
+
+
+def _previous_word(text, start) -> str:
+    found = _grammar().word_before.search(text[max(0, start - 30):start])
+    return found.group(1) if found else ""
+
+
+def _next_word(text, end) -> str:
+    found = _grammar().word_after.search(text[end:end + 30])
+    return found.group(1) if found else ""
+
+
+def _capitalized_names_ok(span, grammar) -> bool:
+    """Month and weekday names must be written with a capital (`may` is a verb, `march` a noun)."""
+    for found in grammar.month_word.finditer(span):
+        if not found.group(0)[0].isupper():
+            return False
+    for found in grammar.weekday_word.finditer(span):
+        if not found.group(0)[0].isupper():
+            return False
+    return True
+
+
+def _anchor(items, reference, unit="day"):
+    """The day the narrative last named (for `the same day`, `a day earlier`), else the reference."""
+    for item in reversed(items):
+        if item.day is not None and item.kind in ("date", "time"):
+            return item.day
+    return reference
+
+
+# ---------------------------------------------------------------------------------------------
+# Normalizers: one per scanner rule; each returns an _Item or None to reject the candidate.
+
+def _iso(text, found, reference, grammar, items):
+    span = found.group(0)
+    try:
+        day = datetime.date.fromisoformat(span[:10])
+    except ValueError:
+        return None
+    if len(span) > 10:
+        return _Item(found.start(), found.end(), "time", f"{span[:10]}T{span[11:16]}", day=day, explicit_year=True)
+    return _Item(found.start(), found.end(), "date", span, day=day, explicit_year=True, rangeable=True)
+
+
+def _event(text, found, reference, grammar, items):
+    span = found.group(0).lower().replace("’", "'")
+    span = re.sub(r"\s+", " ", span)
+    for phrases, day, not_before in grammar.events:
+        if any(span.endswith(phrase) for phrase in phrases):
+            if reference is not None and reference < not_before:
+                return None
+            return _Item(found.start(), found.end(), "date", day.isoformat(), day=day, explicit_year=True)
+    return None
+
+
+def _month_in(span, grammar) -> Optional[int]:
+    found = grammar.month_word.search(span)
+    return grammar.months[found.group(0).lower().rstrip(".")] if found else None
+
+
+def _year_in(span) -> Optional[int]:
+    found = re.search(r"(?<![\d])(1[6-9]\d\d|20\d\d)(?!\d)", span)
+    return int(found.group(1)) if found else None
+
+
+def _day_parts(span, grammar):
+    """Day numbers written in a span, ignoring the year."""
+    without_year = re.sub(r"(?<![\d])(?:1[6-9]\d\d|20\d\d)(?!\d)", " ", span)
+    return [int(found.group(1)) for found in grammar.day_number.finditer(without_year)]
+
+
+def _full(text, found, reference, grammar, items):
+    span = found.group(0)
+    if not _capitalized_names_ok(span, grammar):
+        return None
+    month = _month_in(span, grammar)
+    days = _day_parts(span, grammar)
+    if month is None or not days:
+        return None
+    year = _year_in(span)
+    explicit = year is not None
+    if year is None:
+        year = _partial_year(reference, month, days[0], _is_future(text, found.start(), found.end(), grammar))
+    try:
+        day = datetime.date(year or 2000, month, days[0])
+    except ValueError:
+        return None
+    if year is None:
+        return _Item(found.start(), found.end(), "date", f"XXXX-{month:02d}-{days[0]:02d}", rangeable=True)
+    return _Item(found.start(), found.end(), "date", day.isoformat(), day=day, explicit_year=explicit, rangeable=True)
+
+
+def _day_range(text, found, reference, grammar, items):
+    span = found.group(0)
+    if not _capitalized_names_ok(span, grammar):
+        return None
+    month = _month_in(span, grammar)
+    days = _day_parts(span, grammar)
+    if month is None or len(days) < 2 or days[0] >= days[1]:
+        return None
+    year = _year_in(span) or _partial_year(reference, month, days[0], _is_future(text, found.start(), found.end(), grammar))
+    prefix = f"{year:04d}" if year else "XXXX"
+    try:
+        for number in days[:2]:
+            datetime.date(year or 2000, month, number)
+    except ValueError:
+        return None
+    value = f"{prefix}-{month:02d}-{days[0]:02d}/{prefix}-{month:02d}-{days[1]:02d}"
+    return _Item(found.start(), found.end(), "range", value)
+
+
+def _month_year(text, found, reference, grammar, items):
+    span = found.group(0)
+    if not _capitalized_names_ok(span, grammar):
+        return None
+    month = _month_in(span, grammar)
+    year = _year_in(span)
+    if month is None or year is None:
+        return None
+    return _Item(found.start(), found.end(), "date", f"{year:04d}-{month:02d}", explicit_year=True, rangeable=True)
+
+
+def _numeric(text, found, reference, grammar, items):
+    span = found.group(0)
+    parts = re.split(r"[./]", span)
+    if len(parts) == 3:
+        first, second, year = (int(part) for part in parts)
+        day, month = (second, first) if "/" in span and first <= 12 else (first, second)
+        try:
+            value = datetime.date(year, month, day)
+        except ValueError:
+            return None
+        return _Item(found.start(), found.end(), "date", value.isoformat(), day=value, explicit_year=True, rangeable=True)
+    if "." not in span:
+        return None
+    # A bare day.month is a date only beside a date word or another day.month (`from 24.02 to 11.05`).
+    before = _previous_word(text, found.start()).lower()
+    after = text[found.end():found.end() + 12]
+    if before not in ("from", "to", "since", "until", "till", "on", "of", "between", "and", "by") and \
+            not re.match(r"\s{1,3}(?:to|-|–|and)\s{1,3}\d{1,2}\.\d{1,2}(?!\d)", after):
+        return None
+    day, month = (int(part) for part in parts)
+    year = _partial_year(reference, month, day, False)
+    try:
+        value = datetime.date(year or 2000, month, day)
+    except ValueError:
+        return None
+    if year is None:
+        return _Item(found.start(), found.end(), "date", f"XXXX-{month:02d}-{day:02d}", rangeable=True)
+    return _Item(found.start(), found.end(), "date", value.isoformat(), day=value, rangeable=True)
+
+
+def _clock(text, found, reference, grammar, items):
+    span = found.group(0)
+    lowered = span.lower()
+    if lowered in ("noon", "midday"):
+        if _previous_word(text, found.start()).lower() not in ("at", "by", "until", "till", "around", "before", "after", "about", "from", "to"):
+            return None
+        hour, minute = 12, 0
+    else:
+        parts = grammar.clock_parts.match(span)
+        hour, minute, meridiem = int(parts.group(1)), int(parts.group(2) or 0), (parts.group(3) or "").lower()
+        dotted = re.match(r"\d{1,2}\.\d\d", span) is not None
+        has_context = bool(meridiem) or len(span) > len(parts.group(0).rstrip())
+        if not meridiem:
+            zone_or_hours = re.search(r"[A-Za-z]", span[parts.end():]) is not None
+            before = _previous_word(text, found.start()).lower()
+            if dotted and not zone_or_hours:
+                return None
+            if not zone_or_hours and before not in ("at", "from", "until", "till", "by", "around", "about",
+                                                    "since", "before", "after", "to", "and", "approximately"):
+                return None
+        del has_context
+        if meridiem.startswith("p") and hour < 12:
+            hour += 12
+        elif meridiem.startswith("a") and hour == 12:
+            hour = 0
+    if reference is None:
+        return _Item(found.start(), found.end(), "time", f"XXXX-XX-XXT{hour:02d}:{minute:02d}", default_day=True)
+    return _Item(found.start(), found.end(), "time", f"{reference.isoformat()}T{hour:02d}:{minute:02d}",
+                 day=reference, default_day=True)
+
+
+def _decade(text, found, reference, grammar, items):
+    span = found.group(0)
+    digits = re.search(r"(\d{2,4})0s", span).group(1)
+    if len(digits) == 1:
+        century = "19" if int(digits) >= 3 else "20"
+        digits = century + digits
+    if len(digits) != 3:
+        return None
+    return _Item(found.start(), found.end(), "date", digits, rangeable=True)
+
+
+def _century(text, found, reference, grammar, items):
+    number = int(re.search(r"\d+", found.group(0)).group(0))
+    if not 1 <= number <= 21:
+        return None
+    return _Item(found.start(), found.end(), "date", f"{number - 1:02d}")
+
+
+def _quarter_of(reference, number, future) -> Optional[int]:
+    if reference is None:
+        return None
+    current = (reference.month - 1) // 3 + 1
+    if number > current and not future:
+        return reference.year - 1
+    return reference.year
+
+
+def _quarter(text, found, reference, grammar, items):
+    span = found.group(0)
+    lowered = span.lower()
+    year = _year_in(span)
+    ordinal = grammar.ordinal.search(lowered)
+    if lowered.startswith("q"):
+        number = int(lowered[1])
+    elif ordinal:
+        number = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(ordinal.group(0), None) or int(ordinal.group(0)[0])
+    else:
+        # `the quarter`, `the latest quarter`: the last one reported on, so the one before the
+        # reference's own. `a quarter of the` is a fraction.
+        if re.match(r"\s{1,3}of\s{1,3}(?!(?:fiscal\s{1,3})?\d)", text[found.end():found.end() + 20], re.I):
+            return None
+        if not re.match(r"(?:the|this|latest|last|past|previous|current|same|comparable)", lowered):
+            return None
+        if reference is None:
+            return _Item(found.start(), found.end(), "date", "XXXX-QX")
+        current = (reference.month - 1) // 3 + 1
+        if "this" in lowered or "current" in lowered:
+            return _Item(found.start(), found.end(), "date", f"{reference.year}-Q{current}")
+        year, number = (reference.year, current - 1) if current > 1 else (reference.year - 1, 4)
+        if re.search(r"year.ago|year.earlier", lowered):
+            year -= 1
+        return _Item(found.start(), found.end(), "date", f"{year}-Q{number}")
+    if year is None:
+        year = _quarter_of(reference, number, _is_future(text, found.start(), found.end(), grammar))
+        if year is not None and re.search(r"year.ago|year.earlier", lowered):
+            year -= 1
+    if year is None:
+        return _Item(found.start(), found.end(), "date", f"XXXX-Q{number}")
+    return _Item(found.start(), found.end(), "date", f"{year}-Q{number}", explicit_year=True)
+
+
+def _half(text, found, reference, grammar, items):
+    span = found.group(0)
+    lowered = span.lower()
+    if not lowered.startswith("the") and " of " not in re.sub(r"\s+", " ", lowered):
+        return None
+    if re.match(r"\s{1,3}of\s{1,3}", text[found.end():found.end() + 6]):
+        return None
+    number = 1 if "first" in lowered else 2
+    year = _year_in(span) or (reference.year if reference else None)
+    return _Item(found.start(), found.end(), "date", f"{year:04d}-H{number}" if year else f"XXXX-H{number}")
+
+
+def _fiscal(text, found, reference, grammar, items):
+    span = found.group(0).lower()
+    year = _year_in(span)
+    if year is None:
+        if reference is None:
+            return _Item(found.start(), found.end(), "date", "XXXX")
+        offset = -1 if "last" in span else 1 if "next" in span else 0
+        year = reference.year + offset
+    return _Item(found.start(), found.end(), "date", f"{year:04d}", explicit_year=True)
+
+
+def _season(text, found, reference, grammar, items):
+    span = found.group(0)
+    lowered = re.sub(r"\s+", " ", span.lower())
+    season_found = grammar.season_word.search(lowered)
+    code, start_month = grammar.seasons[season_found.group(0)]
+    year = _year_in(span)
+    modifier = lowered[:season_found.start()].strip()
+    if season_found.group(0) == "fall" and not modifier and year is None:
+        return None
+    if "the" == modifier and season_found.group(0) == "fall" and year is None:
+        following = _next_word(text, found.end()).lower()
+        if following in ("of", "in"):
+            return None
+    if year is None and reference is not None:
+        if "next" in modifier or "coming" in modifier:
+            year = reference.year if reference.month < start_month else reference.year + 1
+        elif "last" in modifier or "past" in modifier:
+            year = reference.year if reference.month >= start_month + 3 else reference.year - 1
+        elif "this" in modifier:
+            year = reference.year if start_month != 12 or reference.month == 12 else reference.year - 1
+            if start_month == 12 and reference.month <= 2:
+                year = reference.year - 1
+        elif _is_future(text, found.start(), found.end(), grammar):
+            year = reference.year if reference.month < start_month + 3 else reference.year + 1
+        else:
+            year = reference.year if reference.month >= start_month else reference.year - 1
+    value = f"{year:04d}-{code}" if year else f"XXXX-{code}"
+    return _Item(found.start(), found.end(), "date", value, explicit_year=_year_in(span) is not None, rangeable=True)
+
+
+def _ago(text, found, reference, grammar, items):
+    span = found.group(0)
+    lowered = re.sub(r"\s+", " ", span.lower())
+    unit_found = grammar.unit_word.search(lowered)
+    unit = grammar.unit_plurals.get(unit_found.group(0), unit_found.group(0))
+    number_found = grammar.number.search(lowered[:unit_found.start()])
+    amount = _number_value(number_found.group(0), grammar) if number_found else None
+    later = "later" in lowered or "after" in lowered
+    earlier_than_anchor = "earlier" in lowered or "before" in lowered or later or "previously" in lowered
+    if amount is None:
+        return _Item(found.start(), found.end(), "date", "FUTURE_REF" if later else "PAST_REF")
+    sign = 1 if later else -1
+    base = reference
+    if earlier_than_anchor:
+        # `a year earlier` beside a quarter means that quarter a year before.
+        if unit == "year":
+            quarter = _quarter_in_sentence(text, found.start(), items)
+            if quarter:
+                year, number = quarter
+                return _Item(found.start(), found.end(), "date", f"{year + sign * int(amount)}-Q{number}")
+        base = _anchor(items, reference)
+    if base is None:
+        return _Item(found.start(), found.end(), "date", _unit_value(None, unit, 0) or "XXXX-XX-XX")
+    time_part, letter, multiple = grammar.units[unit]
+    count = int(amount * multiple)
+    if time_part:
+        return _Item(found.start(), found.end(), "date", base.isoformat(), day=base)
+    if letter == "D":
+        day = base + datetime.timedelta(days=sign * count)
+        return _Item(found.start(), found.end(), "date", day.isoformat(), day=day)
+    if letter == "W":
+        return _Item(found.start(), found.end(), "date", _week_value(base + datetime.timedelta(weeks=sign * count)))
+    if letter == "M":
+        year, month = _shift_month(base.year, base.month, sign * count)
+        return _Item(found.start(), found.end(), "date", f"{year:04d}-{month:02d}")
+    if letter == "Q":
+        year, month = _shift_month(base.year, base.month, sign * count * 3)
+        return _Item(found.start(), found.end(), "date", f"{year:04d}-Q{(month - 1) // 3 + 1}")
+    return _Item(found.start(), found.end(), "date", f"{base.year + sign * count:04d}")
+
+
+def _quarter_in_sentence(text, start, items):
+    before = _sentence_before(text, start, 300)
+    sentence_start = start - len(before)
+    for item in reversed(items):
+        if item.start < sentence_start:
+            break
+        found = re.fullmatch(r"(\d{4})-Q([1-4])", item.value or "")
+        if found:
+            return int(found.group(1)), int(found.group(2))
+    return None
+
+
+def _with_part_of_day(span, value, grammar, kind="date"):
+    found = grammar.part_of_day_word.search(span)
+    if found and value and re.fullmatch(r"[\dX]{4}-[\dX]{2}-[\dX]{2}", value):
+        return "time", f"{value}T{grammar.parts_of_day[found.group(0).lower()]}"
+    return kind, value
+
+
+def _relative_day(text, found, reference, grammar, items):
+    span = found.group(0)
+    lowered = re.sub(r"\s+", " ", span.lower())
+    if "day before yesterday" in lowered:
+        offset = -2
+    elif "day after tomorrow" in lowered:
+        offset = 2
+    elif "yesterday" in lowered or lowered.startswith("last"):
+        offset = -1
+    elif "tomorrow" in lowered:
+        offset = 1
+    else:
+        offset = 0
+    day = reference + datetime.timedelta(days=offset) if reference else None
+    value = day.isoformat() if day else "XXXX-XX-XX"
+    if "tonight" in lowered:
+        return _Item(found.start(), found.end(), "time", f"{value}TNI", day=day)
+    if lowered.startswith("last night"):
+        return _Item(found.start(), found.end(), "time", f"{value}TNI", day=day)
+    kind, value = _with_part_of_day(lowered, value, grammar)
+    return _Item(found.start(), found.end(), kind, value, day=day, rangeable=kind == "date")
+
+
+def _weekday(text, found, reference, grammar, items):
+    span = found.group(0)
+    weekday_found = grammar.weekday_word.search(span)
+    if not weekday_found.group(0)[0].isupper():
+        return None
+    weekday = grammar.weekdays[weekday_found.group(0).lower().rstrip(".")]
+    lowered = re.sub(r"\s+", " ", span.lower())
+    modifier = lowered[:weekday_found.start()].strip()
+    if modifier == "every":
+        return _Item(found.start(), found.end(), "set", f"XXXX-WXX-{weekday}")
+    if lowered.endswith("s") and not lowered.endswith("'s") and not lowered.endswith("’s"):
+        return None
+    key = "last" if modifier.startswith("last") or "past" in modifier else \
+        "next" if modifier.startswith("next") or "coming" in modifier else \
+        "this" if modifier == "this" else None
+    future = key is None and _is_future(text, found.start(), found.end(), grammar)
+    day = _weekday_day(reference, weekday, future, key)
+    value = day.isoformat() if day else f"XXXX-WXX-{weekday}"
+    kind = "date"
+    if "overnight" in modifier:
+        kind, value = ("time", f"{value}TNI") if day else ("time", value)
+    elif day:
+        kind, value = _with_part_of_day(lowered[weekday_found.end():], value, grammar)
+    return _Item(found.start(), found.end(), kind, value, day=day, rangeable=kind == "date")
+
+
+_UNIT_OFFSETS = {"last": -1, "previous": -1, "preceding": -1, "past": -1, "this past": -1,
+                 "next": 1, "following": 1, "coming": 1, "this": 0, "current": 0, "same": 0, "the": 0}
+
+
+def _relative_unit(text, found, reference, grammar, items):
+    span = found.group(0)
+    lowered = re.sub(r"\s+", " ", span.lower()).replace("’", "'")
+    if lowered.endswith("year's end"):
+        return _Item(found.start(), found.end(), "date", _unit_value(reference, "year", 0))
+    if lowered in ("weekend", "the weekend"):
+        future = _is_future(text, found.start(), found.end(), grammar)
+        if reference is None:
+            return _Item(found.start(), found.end(), "date", "XXXX-WXX-WE")
+        value = _weekend_value(reference, 1 if future and reference.isoweekday() < 6 else 0)
+        return _Item(found.start(), found.end(), "date", value)
+    unit = re.search(r"(week|weekend|month|year|decade|century)$", lowered).group(1)
+    core = re.sub(r"^(?:(?:the )?(?:end|start|beginning|middle|close|turn) of |(?:earlier|later|early|late) (?:in )?)", "", lowered)
+    modifier = core[:-len(unit)].strip()
+    if modifier.startswith("the "):
+        modifier = modifier[4:]
+    if modifier == "the" or modifier == "":
+        # `the year`, `the month` alone are too often durations or vague; only `the end of the
+        # year`, `earlier in the year` are dates.
+        if core == lowered:
+            return None
+        modifier = "this"
+    if modifier in ("past", "last") and lowered.startswith("the ") and unit in ("day", "decade", "century"):
+        return _Item(found.start(), found.end(), "duration", _duration_value(1, unit))
+    if modifier == "past" and not lowered.startswith("the") and "this past" not in lowered:
+        return None
+    if modifier in ("same",):
+        return None
+    if modifier == "coming" and unit not in ("week", "weekend", "month", "year"):
+        return None
+    offset = _UNIT_OFFSETS.get(modifier)
+    if offset is None:
+        return None
+    if modifier in ("previous", "following", "preceding"):
+        base = _anchor(items, reference)
+    else:
+        base = reference
+    return _Item(found.start(), found.end(), "date", _unit_value(base, unit, offset), rangeable=unit != "weekend")
+
+
+def _set(text, found, reference, grammar, items):
+    lowered = re.sub(r"\s+", " ", found.group(0).lower())
+    if lowered in grammar.set_adverbs:
+        return _Item(found.start(), found.end(), "set", grammar.set_adverbs[lowered])
+    unit_found = grammar.unit_word.search(lowered)
+    unit = grammar.unit_plurals.get(unit_found.group(0), unit_found.group(0))
+    amount = 1
+    if lowered.startswith(("every", "each", "per")):
+        number_found = grammar.number.search(lowered, lowered.index(" "), unit_found.start())
+        if number_found:
+            amount = _number_value(number_found.group(0), grammar) or 1
+        if "other" in lowered.split():
+            amount *= 2
+    return _Item(found.start(), found.end(), "set", _duration_value(amount, unit))
+
+
+def _duration(text, found, reference, grammar, items):
+    span = found.group(0)
+    lowered = re.sub(r"\s+", " ", span.lower())
+    unit_found = grammar.unit_word.search(lowered)
+    unit = grammar.unit_plurals.get(unit_found.group(0), unit_found.group(0))
+    number_found = grammar.number.search(lowered[:unit_found.start()])
+    if number_found is None:
+        return None
+    amount = _number_value(number_found.group(0), grammar)
+    words = number_found.group(0)
+    if words in ("a", "an") and _next_word(text, found.end()).lower() in ("ago", "earlier"):
+        return None
+    if re.match(r"[\s\-]{0,3}(?:old|of age)(?![\w])", text[found.end():found.end() + 10], re.I):
+        return None
+    if unit == "quarter" and amount is not None and "-" not in lowered and not re.search(r"\d", words):
+        # `three quarters of` is a fraction
+        if re.match(r"\s{1,3}of(?![\w])", text[found.end():found.end() + 6]):
+            return None
+    if lowered.endswith("and a half") and amount is not None:
+        amount += 0.5
+    return _Item(found.start(), found.end(), "duration", _duration_value(amount, unit))
+
+
+def _vague_duration(text, found, reference, grammar, items):
+    span = found.group(0)
+    lowered = re.sub(r"\s+", " ", span.lower())
+    unit_found = grammar.unit_word.search(lowered)
+    unit = grammar.unit_plurals.get(unit_found.group(0), unit_found.group(0))
+    if unit in ("quarter", "night", "fortnight"):
+        return None
+    modified = unit_found.start() > 0
+    if not modified:
+        before = _previous_word(text, found.start()).lower()
+        if before not in ("for", "over", "within", "after", "in", "lasting", "lasted", "took", "take", "last", "spent", "spend", "from"):
+            return None
+        if re.match(r"\s{1,3}(?:of|ago|before|after|later|earlier|old)(?![\w])", text[found.end():found.end() + 10], re.I):
+            return None
+    return _Item(found.start(), found.end(), "duration", _duration_value(None, unit))
+
+
+def _anchored(text, found, reference, grammar, items):
+    lowered = re.sub(r"\s+", " ", found.group(0).lower())
+    base = _anchor(items, reference)
+    unit = re.search(r"(day|week|month|year|morning|afternoon|evening|night)$", lowered).group(1)
+    offset = 0
+    if re.search(r"previous|preceding|before", lowered):
+        offset = -1
+    elif re.search(r"next|following|after", lowered):
+        offset = 1
+    if unit in ("morning", "afternoon", "evening", "night"):
+        day = base + datetime.timedelta(days=offset) if base else None
+        value = f"{day.isoformat() if day else 'XXXX-XX-XX'}T{grammar.parts_of_day[unit]}"
+        return _Item(found.start(), found.end(), "time", value, day=day)
+    if lowered.startswith("the day") or lowered.startswith("the night"):
+        unit = "day"
+    if base is None:
+        return _Item(found.start(), found.end(), "date", _unit_value(None, unit, 0))
+    value = _unit_value(base, unit, offset)
+    day = base + datetime.timedelta(days=offset) if unit == "day" else None
+    return _Item(found.start(), found.end(), "date", value, day=day, rangeable=True)
+
+
+def _holiday(text, found, reference, grammar, items):
+    span = found.group(0)
+    if not span[0].isupper():
+        return None
+    key = re.sub(r"\s+", " ", span.lower()).replace("’", "'")
+    month, day_number = grammar.holidays[key]
+    year = _partial_year(reference, month, day_number, _is_future(text, found.start(), found.end(), grammar))
+    if year is None:
+        return _Item(found.start(), found.end(), "date", f"XXXX-{month:02d}-{day_number:02d}")
+    day = datetime.date(year, month, day_number)
+    return _Item(found.start(), found.end(), "date", day.isoformat(), day=day)
+
+
+def _vague(text, found, reference, grammar, items):
+    lowered = re.sub(r"\s+", " ", found.group(0).lower())
+    if lowered in ("current", "future") and _previous_word(text, found.start()).lower() in ("the", "a", "an", "its", "their", "his", "her"):
+        if lowered == "current":
+            return None
+    if lowered == "now" and re.match(r"[\s]{0,2}[-‑–]", text[found.end():found.end() + 3]):
+        return None
+    return _Item(found.start(), found.end(), "date", grammar.vague[lowered])
+
+
+def _overnight(text, found, reference, grammar, items):
+    day = reference
+    value = f"{day.isoformat() if day else 'XXXX-XX-XX'}TNI"
+    return _Item(found.start(), found.end(), "time", value, day=day, default_day=True)
+
+
+def _year_context_ok(text, start, end, grammar) -> bool:
+    """A four-digit number is a year unless it reads as a figure or a label."""
+    before = text[max(0, start - 3):start]
+    if re.search(rf"[{_HYPHENS}‒—:+=(]\s{{0,2}}$", before) and not re.search(r"\($", before):
+        return False
+    after = text[end:end + 12]
+    if re.match(rf"\s{{0,2}}(?:\(\+|%|[{_HYPHENS}]\s?\d)", after):
+        return False
+    following = _next_word(text, end)
+    if following.lower() in grammar.year_blockers:
+        return False
+    previous = _previous_word(text, start)
+    if previous in grammar.year_label_blockers:
+        return False
+    if previous.lower() in ("about", "approximately", "around", "nearly", "almost", "over", "some", "roughly") and \
+            following.lower().endswith("s") and following.islower():
+        return False
+    return True
+
+
+def _year(text, found, reference, grammar, items):
+    span = found.group(0)
+    year_found = re.search(r"(1[6-9]\d\d|20\d\d)", span)
+    start = found.start() + year_found.start()
+    end = found.start() + year_found.end()
+    if not _year_context_ok(text, start, end, grammar):
+        return None
+    return _Item(found.start(), found.end(), "date", year_found.group(1), explicit_year=True, rangeable=True)
+
+
+def _year_range(text, found, reference, grammar, items):
+    span = found.group(0)
+    first = re.match(r"\d{4}", span).group(0)
+    second = re.search(r"(\d+)$", span).group(1)
+    if len(second) == 2:
+        second = first[:2] + second
+    if int(second) <= int(first) or not _year_context_ok(text, found.start(), found.end(), grammar):
+        return None
+    return _Item(found.start(), found.end(), "range", f"{first}/{second}")
+
+
+def _month(text, found, reference, grammar, items):
+    span = found.group(0)
+    month_found = grammar.month_full_word.search(span)
+    name = month_found.group(0)
+    if not name[0].isupper():
+        return None
+    if name.lower() == "may" and month_found.start() == 0:
+        before = _previous_word(text, found.start()).lower()
+        if before not in ("in", "since", "until", "till", "by", "of", "from", "to", "through", "during",
+                          "early", "late", "mid", "last", "next", "this", "between", "and", "or", "before", "after"):
+            return None
+    if name.lower() == "march" and month_found.start() == 0:
+        if _previous_word(text, found.start()).lower() in ("the", "a", "to"):
+            return None
+    month = grammar.months[name.lower()]
+    year = _partial_year(reference, month, 0, _is_future(text, found.start(), found.end(), grammar))
+    value = f"{year:04d}-{month:02d}" if year else f"XXXX-{month:02d}"
+    return _Item(found.start(), found.end(), "date", value, rangeable=True)
+
+
+_NORMALIZERS = {
+    "iso": _iso, "event": _event, "day_range": _day_range, "full": _full, "month_year": _month_year,
+    "numeric": _numeric, "clock": _clock, "decade": _decade, "century": _century,
+    "quarter": _quarter, "half": _half, "fiscal": _fiscal, "season": _season, "ago": _ago,
+    "relative_day": _relative_day, "weekday": _weekday, "relative_unit": _relative_unit,
+    "set": _set, "duration": _duration, "vague_duration": _vague_duration, "anchored": _anchored,
+    "holiday": _holiday, "vague": _vague, "overnight": _overnight, "year_range": _year_range,
+    "year": _year, "month": _month,
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# Passes over the found items
+
+def _join_ranges(text, items, grammar) -> list:
+    """`from 24 February to 12 April`, `between May and July`, `24.02 to 11.05`: START/END."""
+    joined = []
+    index = 0
+    while index < len(items):
+        item = items[index]
+        if index + 1 < len(items) and item.rangeable and items[index + 1].rangeable:
+            following = items[index + 1]
+            joint = grammar.range_joint.match(text[item.end:following.start])
+            opening = grammar.range_opening.search(text[max(0, item.start - 12):item.start])
+            is_and = joint and re.search(r"and", joint.group(0), re.I)
+            if joint and (opening or not is_and) and (not is_and or opening.group(0).lower().startswith("between")) \
+                    and item.value and following.value and "REF" not in item.value + following.value:
+                start_value = _borrow_year(item, following)
+                start = item.start - len(opening.group(0)) if opening else item.start
+                joined.append(_Item(start, following.end, "range", f"{start_value}/{following.value}"))
+                index += 2
+                continue
+        joined.append(item)
+        index += 1
+    return joined
+
+
+def _borrow_year(first: _Item, second: _Item) -> str:
+    """`between January and September of 2025`: the first end takes the year the second states."""
+    value = first.value
+    if second.explicit_year and not first.explicit_year and re.match(r"(?:\d{4}|XXXX)-\d\d", value):
+        year = int(second.value[:4])
+        if value[5:] > second.value[5:len(value)]:
+            year -= 1
+        value = f"{year:04d}{value[4:]}"
+    return value
+
+
+def _tie_times(text, items, grammar) -> None:
+    """A time of day takes the day its sentence names (nearest before it, else after it)."""
+    for index, item in enumerate(items):
+        if not item.default_day:
+            continue
+        day = None
+        for other in reversed(items[:index]):
+            if grammar.sentence_break.search(text, other.end, item.start) or other.day is None:
+                if grammar.sentence_break.search(text, other.end, item.start):
+                    break
+                continue
+            if other.kind == "date" and not other.default_day:
+                day = other.day
+                break
+        if day is None:
+            for other in items[index + 1:]:
+                if grammar.sentence_break.search(text, item.end, other.start):
+                    break
+                if other.kind == "date" and other.day is not None and not other.default_day:
+                    day = other.day
+                    break
+        if day is not None:
+            item.value = day.isoformat() + item.value[10:]
+            item.day = day
