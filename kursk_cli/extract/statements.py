@@ -1,3 +1,925 @@
-"""PLACEHOLDER until the statements extractor lands."""
-def find_statements(text, entities):
-    return []
+"""Attributed statements: who said, claimed, reported or denied what, and where the text says so.
+
+The text is cut into sentences, and a quotation that runs over several sentences stays in one
+piece. In each sentence the reporting cues outside quotation marks (`said`, `according to`,
+`denied`, `reads` …) are found, and each takes the noun phrase that goes with it as its speaker:
+before it (`Kim said`, `the ministry has said`), after it (`…, said Vitali Kim.`, `according to
+officials`, `described by Henley`) or across an apposition (`The German chancellor, Olaf Scholz,
+said`). One sentence gives one statement, or two when a clause with another speaker is joined on
+(`X said …, while officials said …`). Generic and pronoun speakers (`officials`, `the ministry`,
+`he`, `it`) take the most recent compatible named source; the entities, when the entities
+extractor found them, give the canonical names.
+
+Every search runs over a bounded window around a cue or a sentence, and sentences are cut to a
+bounded length, so the whole stays linear in the length of the text.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..data import load
+from ..model import Statement
+
+MAX_SENTENCE = 2400      # longer "sentences" (no punctuation, hostile input) are cut at a space
+MAX_QUOTE = 3000         # a quotation mark left open longer than this is not a quotation
+WINDOW = 260             # characters looked at before or after a cue for its speaker
+MAX_NP_TOKENS = 12       # longest speaker phrase, in tokens
+MIN_QUOTE_WORDS = 4      # a statement is a quote when its quotation holds this many words
+
+
+# --------------------------------------------------------------------------------------------
+# Word lists, read once
+
+@functools.lru_cache(maxsize=None)
+def _words():
+    cues = load("statement_cues.json")
+    speakers = load("statement_speakers.json")
+    countries = load("countries.json")
+    demonyms, places = set(), set()
+    for country in countries:
+        places.add(country["name"].lower())
+        places.update(alias.lower() for alias in country.get("aliases", ()))
+        demonyms.update(d.lower() for d in country.get("demonyms", ()))
+    lower = lambda items: frozenset(word.lower() for word in items)
+    return {
+        "verbs": lower(cues["verbs"]),
+        "participles": lower(cues["participles"]),
+        "inverted": lower(cues["inverted"]),
+        "deny_verbs": lower(cues["deny_verbs"]),
+        "documents": lower(cues["source_documents"]),
+        "generic": lower(speakers["generic_heads"]),
+        "plural": lower(speakers["plural_heads"]),
+        "titles": lower(speakers["titles"]),
+        "pronouns": {word.lower(): kind for word, kind in speakers["pronouns"].items()},
+        "determiners": lower(speakers["determiners"]),
+        "stop": lower(speakers["stopwords"]),
+        "between": lower(speakers["between_words"]),
+        "abbreviations": lower(speakers["abbreviations"]),
+        "demonyms": frozenset(demonyms),
+        "places": frozenset(places),
+        "countries": countries,
+    }
+
+
+def _alternation(phrases) -> str:
+    """Escaped alternation, longest first, with any run of spaces allowed between words."""
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "|".join(r"\s+".join(re.escape(part) for part in phrase.split()) for phrase in ordered)
+
+
+@functools.lru_cache(maxsize=None)
+def _patterns():
+    cues = load("statement_cues.json")
+    words = _words()
+    verbs = sorted(words["verbs"] | words["participles"])
+    cue = re.compile(rf"""
+        (?<![\w’'\-])                       # a whole word
+        (?:
+            (?P<according>[Aa]ccording\s+to)   # according to X
+          | (?P<verb>{_alternation(verbs)})      # X said, said X, X denied …
+        )
+        (?![\w’'\-])
+        """, re.VERBOSE)
+    deny = re.compile(rf"""
+        (?<![\w’'\-])
+        (?:{_alternation(cues["deny_phrases"])})
+        (?![\w’'\-])
+        """, re.VERBOSE | re.IGNORECASE)
+    return cue, deny
+
+
+# One token: an abbreviation with dots (U.S.), a word (with inner apostrophes, hyphens,
+# ampersands), or one punctuation mark that matters for phrase edges.
+_TOKEN = re.compile(r"""
+      (?:[A-Z]\.){2,}                    # U.S., U.K.
+    | [\w@#](?:[\w’'\-&.@]{0,40}[\w])?   # words, handles, hashtags; bounded inner run
+    | [,;:()\[\]“”"—–]                  # phrase-edge punctuation
+    """, re.VERBOSE)
+
+# Quotation marks: curly and straight doubles; single quotes only at word edges, so that
+# apostrophes (Russia’s, don't) are never taken for quotation marks. A line break resets.
+_QUOTE_MARK = re.compile(r"""
+      (?P<open>“)
+    | (?P<close>”)
+    | (?P<straight>")
+    | (?P<single_open>(?<![\w’'])[‘'](?=[\w“"]))
+    | (?P<single_close>(?<=[\w.,!?”"])[’'](?![\w’']))
+    | (?P<line>\n)
+    """, re.VERBOSE)
+
+# Candidate sentence ends: final punctuation with closing quotes, then a space and an
+# uppercase start (or a quote mark, a digit, the end); or a line break.
+_BOUNDARY = re.compile(r"""
+      (?P<stop>[.!?…]{1,3})               # final punctuation
+      (?P<closers>[”"’')\]]{0,3})         # closing quotes or brackets
+      (?=[ \t]{1,8}[“"‘'(\[]?[A-Z0-9]|[ \t]{0,8}$|[ \t]{0,8}\n)
+    | (?P<newline>\n)
+    """, re.VERBOSE | re.MULTILINE)
+
+_WORD_BEFORE = re.compile(r"([\w.]{1,20})$")
+
+# After a post-posed cue (`…, officials said on Friday.`): at most a short phrase, then the end.
+_POSTPOSED_TAIL = re.compile(r"""
+    [ \t]{0,3}
+    (?:
+        (?:on|in|at|to|during|from|via|late|early|last|this|earlier|later|yesterday|today|
+           tonight|overnight|when|after|before|while|citing|adding|noting|speaking|without|
+           according|referring|as)
+        \b[^,.;:!?“”"\n]{0,80}
+    )?
+    [ \t]{0,3}
+    (?:[,.;:!?—–]|$)
+    """, re.VERBOSE | re.IGNORECASE)
+
+# `a report published by X`, `data from X`: the source behind a document.
+_DOCUMENT_BY = re.compile(r"""
+    \b(?:published|released|issued|compiled|prepared|presented|cited|provided)?\s{0,3}
+    (?:by|from)\s{1,3}$
+    """, re.VERBOSE)
+
+# Introductory phrases skipped when looking for the subject of a sentence.
+_INTRO_WORDS = frozenset("""in on at after before during speaking writing earlier later meanwhile
+    since with without following according despite however separately also but and yet last this
+    addressing asked""".split())
+
+
+# --------------------------------------------------------------------------------------------
+# Sentences and quotations
+
+def _quote_spans(text: str) -> list:
+    """Paired quotation marks as (start, end) spans, end after the closing mark; one line each."""
+    spans = []
+    double_open = None       # (position, mark) of the open double quotation mark
+    single_open = None
+    for match in _QUOTE_MARK.finditer(text):
+        kind = match.lastgroup
+        position = match.start()
+        if kind == "line":
+            double_open = single_open = None
+        elif kind == "open":
+            double_open, single_open = position, None
+        elif kind == "close":
+            if double_open is not None:
+                spans.append((double_open, position + 1))
+                double_open = single_open = None
+        elif kind == "straight":
+            if double_open is None:
+                double_open, single_open = position, None
+            else:
+                spans.append((double_open, position + 1))
+                double_open = single_open = None
+        elif kind == "single_open":
+            if double_open is None and single_open is None:
+                single_open = position
+        elif kind == "single_close":
+            if single_open is not None:
+                spans.append((single_open, position + 1))
+                single_open = None
+    return [span for span in spans if span[1] - span[0] <= MAX_QUOTE]
+
+
+def _sentences(text: str, quotes: list) -> list:
+    """(start, end) of each sentence, whitespace trimmed, never longer than MAX_SENTENCE."""
+    abbreviations = _words()["abbreviations"]
+    cuts = []
+    quote_index = 0
+    for match in _BOUNDARY.finditer(text):
+        if match.group("newline") is not None:
+            if _joins_next_line(text, match.start()):
+                continue
+            cuts.append(match.end())
+            continue
+        stop_at = match.start()
+        end = match.end()
+        while quote_index < len(quotes) and quotes[quote_index][1] <= stop_at:
+            quote_index += 1
+        if quote_index < len(quotes) and quotes[quote_index][0] < stop_at and end < quotes[quote_index][1]:
+            continue             # a full stop inside a quotation that goes on
+        if match.group("stop") == ".":
+            before = _WORD_BEFORE.search(text, max(0, stop_at - 20), stop_at)
+            if before:
+                word = before.group(1).lower()
+                if word in abbreviations or (len(word) == 1 and word.isalpha()):
+                    continue     # Mr. Smith, Gen. Syrskyi, J. Biden
+        cuts.append(end)
+    sentences = []
+    start = 0
+    for cut in cuts + [len(text)]:
+        _add_sentence(text, start, cut, sentences)
+        start = cut
+    return sentences
+
+
+def _joins_next_line(text: str, newline: int) -> bool:
+    """A hard-wrapped line: no final punctuation before the break and lowercase after it."""
+    before = text[max(0, newline - 1):newline]
+    after = text[newline + 1:newline + 2]
+    return bool(before) and before not in ".!?:;”\"'\n " and after.islower()
+
+
+def _add_sentence(text, start, end, sentences):
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        sentences.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        sentences.append((start, end))
+
+
+def _inside(quotes: list, starts: list, position: int) -> bool:
+    index = bisect.bisect_right(starts, position) - 1
+    return index >= 0 and quotes[index][0] < position < quotes[index][1]
+
+
+# --------------------------------------------------------------------------------------------
+# Speaker phrases
+
+@dataclass
+class _Phrase:
+    """A speaker phrase as written, with the apposition next to it and what kind of name it is."""
+    start: int
+    end: int
+    text: str
+    kind: str                            # named, generic, pronoun
+    alias: Optional[str] = None          # an apposition or title that names the same source
+    person: Optional[bool] = None        # True person, False organisation/place/thing, None unknown
+
+
+def _tokens(text: str, start: int, end: int) -> list:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _bare(token: str) -> str:
+    return token.strip("_*")
+
+
+def _is_capital(token: str) -> bool:
+    token = _bare(token)
+    return bool(token) and (token[0].isupper() or token[0] in "@#")
+
+
+def _is_possessive(token: str) -> bool:
+    return token.endswith(("’s", "'s", "s’", "s'"))
+
+
+def _phrase_before(text: str, low: int, end: int) -> Optional[_Phrase]:
+    """The speaker phrase that ends just before `end` (a cue), looking back no further than `low`."""
+    words = _words()
+    tokens = _tokens(text, max(low, end - WINDOW), end)
+    index = len(tokens) - 1
+    skipped = 0
+    while index >= 0 and skipped < 6 and (_is_date_word(tokens, index) or (
+            tokens[index][2].lower() in words["between"] and not _is_capital(tokens[index][2]))):
+        index -= 1           # `Zelenskyy has also said`, `Johann Wadephul on Monday chided`
+        skipped += 1
+    if index < 0:
+        return None
+    word = tokens[index][2]
+    if word.lower() in words["pronouns"]:
+        return _Phrase(tokens[index][0], tokens[index][1], word, "pronoun")
+    if word in ("who", "which"):
+        index -= 1
+    if index >= 0 and tokens[index][2] == ",":
+        return _apposition_before(text, tokens, index)
+    return _noun_phrase_back(tokens, index)
+
+
+def _is_date_word(tokens, index) -> bool:
+    """Capitalized time words between a speaker and its cue (`Zelenskyy on Monday said`)."""
+    word = tokens[index][2].lower()
+    if word in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"):
+        return True
+    if word in ("january", "february", "march", "april", "june", "july", "august", "september",
+                "october", "november", "december"):
+        return True
+    return word.isdigit() and len(word) <= 2 and index > 0 and tokens[index - 1][2].lower() in (
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december")
+
+
+def _noun_phrase_back(tokens: list, index: int) -> Optional[_Phrase]:
+    """Walk back from tokens[index] over one noun phrase; None when it cannot name a speaker."""
+    words = _words()
+    if index < 0 or _is_possessive(tokens[index][2]):
+        return None              # `leadership’s claims`: a noun, not a verb
+    head = index
+    first = index
+    lowercase_run = 0
+    while index >= 0 and head - index < MAX_NP_TOKENS:
+        word = tokens[index][2]
+        lowered = word.lower()
+        if not (word[0].isalnum() or word[0] in "_@#"):
+            break
+        if lowered in words["determiners"]:
+            if lowered in ("the", "a", "an") and index > 0 and tokens[index - 1][2].lower() in ("of", "for"):
+                first = index    # General Staff of the Ukrainian Armed Forces: keep going
+                index -= 1
+                continue
+            first = index
+            break
+        if lowered in ("of", "for", "and", "de", "al", "von", "van"):
+            if index == 0 or not (_is_capital(tokens[index - 1][2]) or tokens[index - 1][2].lower()
+                                  in words["generic"] or _is_possessive(tokens[index - 1][2])):
+                break
+            first = index
+            index -= 1
+            continue
+        if lowered in words["stop"] or lowered in words["pronouns"]:
+            break
+        if word[0].isdigit() and not (index < head and _is_capital(tokens[index + 1][2])) \
+                and not (index > 0 and _is_capital(tokens[index - 1][2])):
+            break
+        if _is_capital(word):
+            lowercase_run = 0
+        else:
+            lowercase_run += 1
+            if lowercase_run > 3:
+                break
+        first = index
+        index -= 1
+    while first < head and tokens[first][2].lower() in ("of", "for", "and"):
+        first += 1
+    return _classify(tokens[first:head + 1])
+
+
+def _phrase_after(text: str, start: int, high: int) -> Optional[_Phrase]:
+    """The speaker phrase that starts just after `start` (a cue), going no further than `high`."""
+    tokens = _tokens(text, start, min(high, start + WINDOW))
+    if not tokens:
+        return None
+    if tokens[0][2].lower() in _words()["pronouns"]:
+        return _Phrase(tokens[0][0], tokens[0][1], tokens[0][2], "pronoun")
+    phrase, last = _noun_phrase_forward(tokens, 0)
+    if phrase is None:
+        return None
+    # `according to a report published by the Institute for the Study of War`
+    if phrase.text.split()[-1].lower() in _words()["documents"] or phrase.kind == "generic":
+        rest = last + 1
+        if rest < len(tokens) and tokens[rest][2].lower() in ("published", "released", "issued",
+                                                              "compiled", "by", "from", "of"):
+            if tokens[rest][2].lower() not in ("by", "from", "of"):
+                rest += 1
+            if rest < len(tokens) and tokens[rest][2].lower() in ("by", "from", "of"):
+                source, _ = _noun_phrase_forward(tokens, rest + 1)
+                if source is not None and source.kind == "named":
+                    source.alias = phrase.text
+                    return source
+    # `said one European official, Ihor Yunusov,` / `said Chris Ordway, a senior official`
+    rest = last + 1
+    if rest + 1 < len(tokens) and tokens[rest][2] == ",":
+        apposition, apposition_last = _noun_phrase_forward(tokens, rest + 1)
+        if apposition is not None:
+            closed = apposition_last + 1 >= len(tokens) or tokens[apposition_last + 1][2] in ",;:—–"
+            if phrase.kind == "generic" and apposition.kind == "named" and apposition.person and closed:
+                apposition.alias = phrase.text
+                return apposition
+            if phrase.kind == "named" and apposition.kind == "generic":
+                phrase.alias = apposition.text
+    return phrase
+
+
+def _noun_phrase_forward(tokens: list, index: int):
+    """(phrase, index of its last token) for the noun phrase starting at tokens[index]."""
+    words = _words()
+    if index >= len(tokens):
+        return None, index
+    first = index
+    if tokens[index][2].lower() in words["determiners"]:
+        index += 1
+    last = None
+    lowercase_run = 0
+    while index < len(tokens) and index - first < MAX_NP_TOKENS:
+        word = tokens[index][2]
+        lowered = word.lower()
+        if not (word[0].isalnum() or word[0] in "_@#"):
+            break
+        if lowered in ("of", "for", "and", "the", "de", "al", "von", "van"):
+            if last is None or index + 1 >= len(tokens):
+                break
+            following = tokens[index + 1][2]
+            if not (_is_capital(following) or following.lower() in ("the", "of")
+                    or following.lower() in words["generic"]):
+                break
+            if lowered == "and" and not _is_capital(following) and following.lower() not in words["generic"]:
+                break
+            index += 1
+            continue
+        if lowered in words["stop"] or lowered in words["pronouns"] or lowered in words["determiners"]:
+            break
+        if word[0].isdigit() and not (last is not None and _is_capital(tokens[last][2])):
+            break
+        if _is_capital(word) or word[0].isdigit():
+            lowercase_run = 0
+        else:
+            lowercase_run += 1
+            if lowercase_run > 3:
+                break
+            if last is not None and _is_capital(tokens[last][2]) and lowered not in words["generic"]:
+                break            # `said Kim reading …`: a name ends where lowercase begins
+        last = index
+        index += 1
+    if last is None:
+        return None, index
+    # a phrase ending in a lowercase word that is no speaker noun: cut back to the last good head
+    while last > first and not _good_head(tokens[last][2]):
+        last -= 1
+    return _classify(tokens[first:last + 1]), last
+
+
+def _good_head(word: str) -> bool:
+    words = _words()
+    return _is_capital(word) or word.lower() in words["generic"] or word[0].isdigit()
+
+
+def _apposition_before(text: str, tokens: list, comma: int) -> Optional[_Phrase]:
+    """`Serhiy Bratchuk, a spokesperson for …, said`; `The German chancellor, Olaf Scholz, said`."""
+    words = _words()
+    inner_end = comma - 1
+    for _ in range(3):           # an apposition may itself hold a comma (`…, on January 31, 2026,`)
+        index = inner_end
+        while index >= 0 and tokens[index][2] not in ",;:()“”\"—–" and inner_end - index < 20:
+            index -= 1
+        if index < 0 or tokens[index][2] != ",":
+            return None
+        apposition = tokens[index + 1:comma]
+        outer = _noun_phrase_back(tokens, index - 1)
+        if apposition and _apposition_start(apposition[0][2]) and outer is not None:
+            closed = _outer_closed(tokens, outer, index)
+            inner = _classify(apposition) if not apposition[0][2].lower().endswith("ing") else None
+            if closed:
+                if outer.kind == "generic" and inner is not None and inner.kind == "named" and inner.person:
+                    inner.alias = outer.text
+                    return inner
+                if outer.kind == "named":
+                    outer.alias = " ".join(token[2] for token in apposition)
+                    if outer.person is None and inner is not None and inner.kind == "generic":
+                        outer.person = _head_is_person(apposition)
+                    return outer
+                if outer.kind == "generic":
+                    return outer
+        inner_end = index - 1
+    return None
+
+
+def _apposition_start(word: str) -> bool:
+    words = _words()
+    lowered = word.lower()
+    return (lowered in words["determiners"] or _is_capital(word) or word[0].isdigit()
+            or lowered.endswith("ing") or _is_possessive(word) or lowered in words["titles"])
+
+
+def _outer_closed(tokens: list, outer: _Phrase, comma: int) -> bool:
+    """The phrase before an apposition starts the sentence or follows a comma or a stop word."""
+    index = comma - 1
+    while index >= 0 and tokens[index][0] >= outer.start:
+        index -= 1
+    if index < 0:
+        return True
+    word = tokens[index][2]
+    return word in ",;:(“”\"—–" or word.lower() in _words()["stop"]
+
+
+def _head_is_person(tokens) -> bool:
+    words = _words()
+    return any(token[2].lower() in words["titles"] for token in tokens)
+
+
+def _classify(tokens: list) -> Optional[_Phrase]:
+    """Make a _Phrase of tokens, or None when the head cannot be a speaker."""
+    words = _words()
+    if not tokens:
+        return None
+    while tokens and tokens[0][2].lower() in ("the", "a", "an"):
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    head = _bare(tokens[-1][2])
+    lowered = head.lower()
+    if not head or lowered in words["stop"] or lowered in words["pronouns"]:
+        return None
+    capitals = [token for token in tokens if _is_capital(token[2])]
+    text = " ".join(_bare(token[2]) for token in tokens)
+    text = text.replace(" ,", ",")
+    start, end = tokens[0][0], tokens[-1][1]
+    if _is_capital(head) or (head[0].isdigit() and capitals):
+        if all(_bare(token[2]).lower() in words["demonyms"] for token in capitals) and len(tokens) == len(capitals):
+            return None          # `Russian claims`: a nationality alone is no speaker
+        if lowered in words["titles"] and len(tokens) == 1:
+            return _Phrase(start, end, text, "generic", person=True)
+        return _Phrase(start, end, text, "named", person=_looks_like_person(tokens))
+    if lowered in words["generic"]:
+        proper = [token for token in capitals if _bare(token[2]).lower() not in words["demonyms"]
+                  and _bare(token[2]).lower() not in words["places"]]
+        if proper and not _is_possessive(proper[-1][2]) and tokens.index(proper[-1]) >= len(tokens) - 3 \
+                and lowered in words["documents"]:
+            return _Phrase(start, end, text, "named", person=False)   # the General Staff statement
+        return _Phrase(start, end, text, "generic",
+                       person=True if lowered in words["titles"] else None)
+    return None
+
+
+def _looks_like_person(tokens) -> Optional[bool]:
+    """True for a title and a name (`President Vladimir Putin`), False for an organisation."""
+    words = _words()
+    names = [_bare(token[2]) for token in tokens]
+    lowered = [name.lower() for name in names]
+    if any(word in words["generic"] and word not in words["titles"] for word in lowered):
+        return False
+    if lowered[-1] in words["places"] or lowered[-1] in words["demonyms"]:
+        return False
+    if any(word in words["titles"] for word in lowered[:-1]):
+        return True
+    if len(names) in (2, 3) and all(name[:1].isupper() and name[1:2].islower() for name in names):
+        return True
+    return None
+
+
+def _person_name(phrase: _Phrase) -> Optional[str]:
+    """`Russian Foreign Ministry spokesperson Maria Zakharova` -> `Maria Zakharova`."""
+    words = _words()
+    names = phrase.text.split()
+    cut = None
+    for index, name in enumerate(names[:-1]):
+        if name.lower() in words["titles"]:
+            cut = index
+    if cut is None:
+        return None
+    rest = names[cut + 1:]
+    if 1 <= len(rest) <= 4 and all(
+            name[:1].isupper() and name[1:2].islower() and not _is_possessive(name)
+            and name.lower() not in words["titles"] and name.lower() not in words["generic"]
+            and name.lower() not in words["demonyms"] and name.lower() not in words["places"]
+            for name in rest):
+        return " ".join(rest)
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Cues and the statements of one sentence
+
+@dataclass
+class _Cue:
+    start: int
+    end: int
+    text: str
+    kind: str                        # verb, participle, according, passive
+    phrase: Optional[_Phrase] = None
+    rank: int = 9                    # lower wins: post-posed 0, active 1, according 2, passive 3
+    deny: bool = False
+
+
+def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list) -> list:
+    words = _words()
+    cue_pattern, _ = _patterns()
+    found = []
+    for match in cue_pattern.finditer(text, start, end):
+        if _inside(quotes, quote_starts, match.start()):
+            continue
+        word = match.group()
+        lowered = word.lower()
+        if match.group("according"):
+            phrase = _phrase_after(text, match.end(), end)
+            if phrase is not None:
+                found.append(_Cue(match.start(), match.end(), "according to", "according", phrase, 2))
+            continue
+        if not word[0].islower():
+            continue             # `Says` at a headline start, `Claims` as a noun
+        cue = _Cue(match.start(), match.end(), word, "participle" if lowered in words["participles"] else "verb",
+                   deny=lowered in words["deny_verbs"])
+        following = _tokens(text, match.end(), min(end, match.end() + 40))
+        preceding = text[max(start, match.start() - 3):match.start()].rstrip()
+        if cue.kind == "verb" and following and following[0][2] == "by":
+            before = text[max(start, match.start() - 12):match.start()].split()
+            if before and before[-1].lower() in ("was", "were", "is", "are", "been", "being", "as", "be"):
+                cue.kind = "passive"
+                cue.phrase = _phrase_after(text, following[0][1], end)
+                cue.rank = 3
+                if cue.phrase is not None:
+                    found.append(cue)
+                continue
+        if cue.kind == "participle":
+            found.append(cue)
+            continue
+        if lowered in words["inverted"] and (preceding.endswith((",", "”", '"', "—", "–", "'", "’"))
+                                              or match.start() == start):
+            after = _phrase_after(text, match.end(), end)
+            if after is not None and after.kind != "pronoun" or (after is not None and preceding.endswith(("”", '"'))):
+                cue.phrase = after
+                cue.rank = 0
+                found.append(cue)
+                continue
+        cue.phrase = _phrase_before(text, start, match.start())
+        if cue.phrase is not None:
+            cue.rank = 0 if _postposed(text, start, end, cue) else 1
+        found.append(cue)
+    return found
+
+
+def _postposed(text: str, start: int, end: int, cue: _Cue) -> bool:
+    """`…, officials said.` / `“…,” the ministry said on Friday`: the cue follows its content."""
+    before = text[max(start, cue.phrase.start - 3):cue.phrase.start].rstrip()
+    if not before.endswith((",", "”", '"', "—", "–", "’", "'")):
+        return False
+    return _POSTPOSED_TAIL.match(text, cue.end, end) is not None
+
+
+def _sentence_subject(text: str, start: int, end: int) -> Optional[_Phrase]:
+    """The phrase that opens a sentence, after an introductory phrase (`On Friday, …`)."""
+    tokens = _tokens(text, start, min(end, start + WINDOW))
+    index = 0
+    if tokens and tokens[0][2].lower() in _INTRO_WORDS:
+        while index < len(tokens) and tokens[index][2] != "," and index < 16:
+            index += 1
+        index += 1
+    if index >= len(tokens):
+        return None
+    phrase, _ = _noun_phrase_forward(tokens, index)
+    return phrase
+
+
+# --------------------------------------------------------------------------------------------
+# Resolution of speakers to canonical names
+
+@dataclass
+class _Source:
+    canonical: str
+    person: Optional[bool]
+    plural: bool
+    names: set = field(default_factory=set)
+
+
+class _Resolver:
+    """Names speakers: entities' canonical names, full names for surnames, antecedents."""
+
+    _RUN = re.compile(r"(?<![\w’'\-])[A-Z][\w’'\-]{1,30}(?:[ ][A-Z][\w’'\-]{1,30}){1,3}(?![\w’'\-])")
+
+    def __init__(self, text: str, entities: list):
+        words = _words()
+        self.text = text
+        self.entities = sorted(entities or [], key=lambda entity: (entity.start, entity.end))
+        self.entity_starts = [entity.start for entity in self.entities]
+        self.sources: list = []
+        self.full_names: dict = {}
+        for entity in self.entities:
+            if entity.type == "PERSON":
+                self._add_full_name(entity.canonical)
+        for match in self._RUN.finditer(text):
+            names = match.group().split()
+            while names and (names[0].lower() in words["titles"] or names[0].lower() in words["demonyms"]
+                             or names[0].lower() in words["stop"] or names[0].lower() in words["determiners"]
+                             or names[0].lower() in _INTRO_WORDS):
+                names = names[1:]
+            if len(names) >= 2 and all(name[1:2].islower() for name in names) and not any(
+                    name.lower() in words["generic"] or name.lower() in words["places"]
+                    or name.lower() in words["titles"] for name in names):
+                self._add_full_name(" ".join(names))
+
+    def _add_full_name(self, name: str):
+        parts = name.split()
+        if len(parts) >= 2:
+            self.full_names.setdefault(parts[-1], set()).add(name)
+
+    def entity_for(self, phrase: _Phrase):
+        """The entity that ends with the phrase (or at its head), PERSON first."""
+        index = bisect.bisect_left(self.entity_starts, phrase.start - 120)
+        best = None
+        while index < len(self.entities) and self.entities[index].start < phrase.end:
+            entity = self.entities[index]
+            if entity.end > phrase.start and entity.type in ("PERSON", "ORG", "LOC") and entity.start >= phrase.start - 1:
+                if abs(entity.end - phrase.end) <= 1 or entity.type == "PERSON":
+                    best = entity if best is None or entity.type == "PERSON" or best.type != "PERSON" else best
+            index += 1
+        return best
+
+    def name(self, phrase: _Phrase, sentence_start: int, subject: Optional[_Phrase],
+             same_sentence: list) -> _Source:
+        """The source a phrase names; remembered for later pronouns and generic speakers."""
+        if phrase.kind == "pronoun":
+            return self._antecedent(phrase, subject, same_sentence)
+        if phrase.kind == "generic":
+            found = self._generic(phrase)
+            if found is not None:
+                found.names.add(phrase.text)
+                return found
+            return self._remember(phrase.text, phrase.person,
+                                  phrase.text.split()[-1].lower() in _words()["plural"], phrase)
+        entity = self.entity_for(phrase)
+        if entity is not None:
+            person = entity.type == "PERSON"
+            canonical = entity.canonical
+            if person:
+                canonical = self._full(canonical)
+            return self._remember(canonical, person, False, phrase)
+        person_name = _person_name(phrase)
+        if person_name:
+            return self._remember(self._full(person_name), True, False, phrase)
+        canonical = self._strip_document(phrase.text)
+        if len(canonical.split()) == 1 and phrase.person is not False:
+            full = self._full(canonical)
+            if full != canonical:
+                return self._remember(full, True, False, phrase)
+        return self._remember(canonical, phrase.person, False, phrase)
+
+    def _strip_document(self, text: str) -> str:
+        words = _words()
+        names = text.split()
+        while len(names) > 1 and names[-1].lower() in words["documents"]:
+            names = names[:-1]
+        return " ".join(names)
+
+    def _full(self, name: str) -> str:
+        if " " in name:
+            return name
+        candidates = self.full_names.get(name)
+        if not candidates:
+            return name
+        if len(candidates) == 1:
+            return next(iter(candidates))
+        for source in reversed(self.sources):
+            if source.canonical in candidates:
+                return source.canonical
+        return name
+
+    def _remember(self, canonical: str, person, plural: bool, phrase: _Phrase) -> _Source:
+        for source in reversed(self.sources):
+            if source.canonical == canonical or (" " in canonical and source.canonical.startswith(canonical + " ")) or (
+                    len(canonical.split()) == 1 and source.canonical.split()[-1] == canonical and source.person):
+                if source.person is None:
+                    source.person = person
+                source.names.add(phrase.text)
+                if phrase.alias:
+                    source.names.add(phrase.alias)
+                self.sources.remove(source)
+                self.sources.append(source)
+                return source
+        source = _Source(canonical, person, plural, {phrase.text} | ({phrase.alias} if phrase.alias else set()))
+        self.sources.append(source)
+        return source
+
+    def _generic(self, phrase: _Phrase) -> Optional[_Source]:
+        """`the ministry` -> the last source named `… ministry`; `Ukrainian officials` -> the last
+        Ukrainian organisation that spoke; bare `officials` -> the organisation that just spoke."""
+        words = _words()
+        names = phrase.text.split()
+        head = names[-1].lower()
+        modifiers = [name.lower() for name in names[:-1]]
+        if any(modifier in ("other", "another", "some", "many", "several", "unnamed", "anonymous", "one")
+               for modifier in modifiers):
+            return None
+        nations = [modifier for modifier in modifiers
+                   if modifier in words["demonyms"] or modifier in words["places"]]
+        if nations:
+            keys = self._nation_keys(nations[0])
+            for source in reversed(self.sources[-6:]):
+                if source.person is True:
+                    continue
+                lowered = source.canonical.lower()
+                if any(key in lowered for key in keys) and any(_is_capital(part) for part in source.canonical.split()[1:] or [""]) \
+                        and not source.canonical.lower() in keys:
+                    return source
+            return None
+        if not any(_is_capital(name) for name in names):
+            if head in words["plural"] and self.sources and head in ("officials", "authorities"):
+                last = self.sources[-1]
+                if last.person is not True and any(_is_capital(part) for part in last.canonical.split()):
+                    return last
+                return None
+            for source in reversed(self.sources[-6:]):
+                if any(head == part.lower() for name in source.names for part in name.split()) \
+                        and any(_is_capital(part) for part in source.canonical.split()):
+                    return source
+        return None
+
+    def _nation_keys(self, nation: str) -> set:
+        for country in _words()["countries"]:
+            names = {country["name"].lower()} | {d.lower() for d in country.get("demonyms", ())}
+            names |= {alias.lower() for alias in country.get("aliases", ())}
+            if nation in names:
+                return {name for name in names if len(name) >= 4}
+        return {nation}
+
+    def _antecedent(self, phrase: _Phrase, subject: Optional[_Phrase], same_sentence: list) -> _Source:
+        kind = _words()["pronouns"][phrase.text.lower()]
+        for source in reversed(same_sentence):
+            if self._fits(source, kind):
+                return source
+        if kind == "thing" and subject is not None and subject.kind == "named" and subject.end <= phrase.start \
+                and subject.person is not True:
+            return self.name(subject, 0, None, [])
+        for source in reversed(self.sources[-8:]):
+            if self._fits(source, kind):
+                return source
+        if kind == "person":
+            index = bisect.bisect_left(self.entity_starts, phrase.start) - 1
+            while index >= 0 and phrase.start - self.entities[index].start < 3000:
+                if self.entities[index].type == "PERSON":
+                    return self._remember(self._full(self.entities[index].canonical), True, False,
+                                          _Phrase(0, 0, self.entities[index].text, "named"))
+                index -= 1
+        return _Source(phrase.text, None, kind == "group", {phrase.text})
+
+    @staticmethod
+    def _fits(source: _Source, kind: str) -> bool:
+        if kind == "person":
+            return source.person is not False and not source.plural
+        if kind == "thing":
+            return source.person is not True and not source.plural
+        return source.plural or source.person is False
+
+
+# --------------------------------------------------------------------------------------------
+# The entry point
+
+def find_statements(text: str, entities: list) -> list:
+    """Attributed statements in `text`, in text order; `entities` give canonical speaker names."""
+    if not text:
+        return []
+    quotes = _quote_spans(text)
+    quote_starts = [span[0] for span in quotes]
+    resolver = _Resolver(text, entities)
+    statements = []
+    for start, end in _sentences(text, quotes):
+        for piece_start, piece_end, cues in _pieces(text, start, end, quotes, quote_starts):
+            statement = _statement(text, piece_start, piece_end, cues, resolver, quotes, quote_starts)
+            if statement is not None:
+                statements.append(statement)
+    return statements
+
+
+def _pieces(text, start, end, quotes, quote_starts):
+    """One sentence, or two when a second speaker comes in with its own clause (`…, while …`)."""
+    cues = _cues(text, start, end, quotes, quote_starts)
+    spoken = [cue for cue in cues if cue.phrase is not None and cue.phrase.kind != "pronoun" and cue.rank == 1]
+    for first, second in zip(spoken, spoken[1:]):
+        if first.phrase.text == second.phrase.text:
+            continue
+        opener = re.search(r"(?:[,;]|\s[–—])\s{0,3}(?:while|whereas|but|and)?\s{0,3}$",
+                           text[max(start, second.phrase.start - 16):second.phrase.start])
+        if opener is None or second.phrase.start - 16 < first.end:
+            continue
+        cut = max(start, second.phrase.start - 16) + opener.start()
+        head_end = cut
+        while head_end > start and text[head_end - 1] in " ,;–—":
+            head_end -= 1
+        tail_start = cut
+        while tail_start < end and text[tail_start] in " ,;–—":
+            tail_start += 1
+        return [(start, head_end, [cue for cue in cues if cue.end <= head_end]),
+                (tail_start, end, [cue for cue in cues if cue.start >= tail_start])]
+    return [(start, end, cues)]
+
+
+def _statement(text, start, end, cues, resolver, quotes, quote_starts) -> Optional[Statement]:
+    with_speaker = [cue for cue in cues if cue.phrase is not None]
+    subject = None
+    if not with_speaker:
+        participles = [cue for cue in cues if cue.kind == "participle"]
+        if not participles:
+            return None
+        subject = _sentence_subject(text, start, end)
+        if subject is None or subject.kind == "generic" and not subject.text[:1].isupper() and \
+                subject.text.split()[-1].lower() not in _words()["plural"]:
+            return None
+        participles[0].phrase = subject
+        with_speaker = participles[:1]
+    primary = min(with_speaker, key=lambda cue: (cue.rank, cue.start))
+    if primary.phrase.kind == "pronoun" or any(cue.phrase.kind == "pronoun" for cue in with_speaker):
+        subject = subject or _sentence_subject(text, start, end)
+    same_sentence = []
+    for cue in sorted(with_speaker, key=lambda cue: cue.start):
+        if cue is primary:
+            break
+        if cue.phrase.kind == "named":
+            same_sentence.append(resolver.name(cue.phrase, start, subject, []))
+    source = resolver.name(primary.phrase, start, subject, same_sentence)
+    _, deny_pattern = _patterns()
+    deny = primary.deny or any(cue.deny and cue.phrase is not None and cue.phrase.text == primary.phrase.text
+                               for cue in cues)
+    deny = deny or deny_pattern.search(text, start, end) is not None
+    return Statement(
+        text=text[start:end], start=start, end=end,
+        speaker=source.canonical, speaker_text=primary.phrase.text,
+        cue=primary.text, stance="deny" if deny else "assert",
+        quote=_has_quote(text, start, end, quotes, quote_starts),
+    )
+
+
+def _has_quote(text, start, end, quotes, quote_starts) -> bool:
+    index = bisect.bisect_left(quote_starts, start)
+    while index < len(quotes) and quotes[index][0] < end:
+        quote_start, quote_end = quotes[index]
+        if len(text[quote_start:quote_end].split()) >= MIN_QUOTE_WORDS:
+            return True
+        index += 1
+    return False
