@@ -50,6 +50,7 @@ def _words():
         "participles": lower(cues["participles"]),
         "inverted": lower(cues["inverted"]),
         "deny_verbs": lower(cues["deny_verbs"]),
+        "passive": lower(cues["passive_verbs"]),
         "documents": lower(cues["source_documents"]),
         "generic": lower(speakers["generic_heads"]),
         "plural": lower(speakers["plural_heads"]),
@@ -75,7 +76,7 @@ def _alternation(phrases) -> str:
 def _patterns():
     cues = load("statement_cues.json")
     words = _words()
-    verbs = sorted(words["verbs"] | words["participles"])
+    verbs = sorted(words["verbs"] | words["participles"] | words["passive"])
     cue = re.compile(rf"""
         (?<![\w’'\-])                       # a whole word
         (?:
@@ -290,6 +291,12 @@ def _phrase_before(text: str, low: int, end: int) -> Optional[_Phrase]:
         return _Phrase(tokens[index][0], tokens[index][1], word, "pronoun")
     if word in ("who", "which"):
         index -= 1
+    if index >= 0 and tokens[index][2] == ")":
+        opening = index - 1      # `The Red Cross (ICRC) said`
+        while opening >= 0 and index - opening < 8 and tokens[opening][2] != "(":
+            opening -= 1
+        if opening > 0 and tokens[opening][2] == "(":
+            index = opening - 1
     if index >= 0 and tokens[index][2] == ",":
         return _apposition_before(text, tokens, index)
     return _noun_phrase_back(tokens, index)
@@ -454,6 +461,10 @@ def _apposition_before(text: str, tokens: list, comma: int) -> Optional[_Phrase]
             return None
         apposition = tokens[index + 1:comma]
         outer = _noun_phrase_back(tokens, index - 1)
+        if apposition and outer is not None and outer.kind == "named" and _outer_closed(tokens, outer, index):
+            if _apposition_start(apposition[0][2]):
+                outer.alias = " ".join(token[2] for token in apposition)
+            return outer
         if apposition and _apposition_start(apposition[0][2]) and outer is not None:
             closed = _outer_closed(tokens, outer, index)
             inner = _classify(apposition) if not apposition[0][2].lower().endswith("ing") else None
@@ -522,8 +533,9 @@ def _classify(tokens: list) -> Optional[_Phrase]:
         proper = [token for token in capitals if _bare(token[2]).lower() not in words["demonyms"]
                   and _bare(token[2]).lower() not in words["places"]]
         if proper and not _is_possessive(proper[-1][2]) and tokens.index(proper[-1]) >= len(tokens) - 3 \
-                and lowered in words["documents"]:
-            return _Phrase(start, end, text, "named", person=False)   # the General Staff statement
+                and (lowered in words["documents"] or tokens.index(proper[-1]) == len(tokens) - 2):
+            # the General Staff statement, the Izvestia newspaper
+            return _Phrase(start, end, text, "named", person=False)
         return _Phrase(start, end, text, "generic",
                        person=True if lowered in words["titles"] else None)
     return None
@@ -599,7 +611,7 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list) -> 
                    deny=lowered in words["deny_verbs"])
         following = _tokens(text, match.end(), min(end, match.end() + 40))
         preceding = text[max(start, match.start() - 3):match.start()].rstrip()
-        if cue.kind == "verb" and following and following[0][2] == "by":
+        if following and following[0][2] == "by" and lowered in words["passive"]:
             before = text[max(start, match.start() - 12):match.start()].split()
             if before and before[-1].lower() in ("was", "were", "is", "are", "been", "being", "as", "be"):
                 cue.kind = "passive"
@@ -608,13 +620,16 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list) -> 
                 if cue.phrase is not None:
                     found.append(cue)
                 continue
+        if lowered not in words["verbs"] and lowered not in words["participles"]:
+            continue             # `described`, `quoted`: cues only in the passive
         if cue.kind == "participle":
             found.append(cue)
             continue
         if lowered in words["inverted"] and (preceding.endswith((",", "”", '"', "—", "–", "'", "’"))
                                               or match.start() == start):
             after = _phrase_after(text, match.end(), end)
-            if after is not None and after.kind != "pronoun" or (after is not None and preceding.endswith(("”", '"'))):
+            if after is not None and _closed_after(text, after.end, end) and (
+                    after.kind != "pronoun" or preceding.endswith(("”", '"', "’", "'"))):
                 cue.phrase = after
                 cue.rank = 0
                 found.append(cue)
@@ -622,16 +637,29 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list) -> 
         cue.phrase = _phrase_before(text, start, match.start())
         if cue.phrase is not None:
             cue.rank = 0 if _postposed(text, start, end, cue) else 1
+        elif re.search(r"(?:\band|\bbut|,)\s{1,3}(?:(?:has|have|had|also|later|then)\s{1,3}){0,3}$",
+                       text[max(start, match.start() - 30):match.start()]):
+            cue.kind = "ellipsis"    # `X visited Kyiv and told Zelenskyy …`: the subject speaks
+            cue.rank = 2
         found.append(cue)
     return found
 
 
 def _postposed(text: str, start: int, end: int, cue: _Cue) -> bool:
     """`…, officials said.` / `“…,” the ministry said on Friday`: the cue follows its content."""
-    before = text[max(start, cue.phrase.start - 3):cue.phrase.start].rstrip()
-    if not before.endswith((",", "”", '"', "—", "–", "’", "'")):
+    if _PHRASE_AFTER_CONTENT.search(text, max(start, cue.phrase.start - 12), cue.phrase.start) is None:
         return False
     return _POSTPOSED_TAIL.match(text, cue.end, end) is not None
+
+
+def _closed_after(text: str, position: int, end: int) -> bool:
+    """A phrase after an inverted cue ends the clause: `…, said Terri Sewell, her …`."""
+    return _CLAUSE_END.match(text, position, end) is not None or position >= end
+
+
+# The comma or closing quote that ends the content before a post-posed speaker phrase.
+_PHRASE_AFTER_CONTENT = re.compile(r"[,”\"—–’'][ \t]{0,3}(?:(?:the|a|an|one|two|The)[ \t]{1,3})?$")
+_CLAUSE_END = re.compile(r"[ \t]{0,3}(?:[,.;:!?—–()]|$)")
 
 
 def _sentence_subject(text: str, start: int, end: int) -> Optional[_Phrase]:
@@ -884,7 +912,7 @@ def _statement(text, start, end, cues, resolver, quotes, quote_starts) -> Option
     with_speaker = [cue for cue in cues if cue.phrase is not None]
     subject = None
     if not with_speaker:
-        participles = [cue for cue in cues if cue.kind == "participle"]
+        participles = [cue for cue in cues if cue.kind in ("ellipsis", "participle")]
         if not participles:
             return None
         subject = _sentence_subject(text, start, end)
@@ -902,6 +930,8 @@ def _statement(text, start, end, cues, resolver, quotes, quote_starts) -> Option
             break
         if cue.phrase.kind == "named":
             same_sentence.append(resolver.name(cue.phrase, start, subject, []))
+    if primary.rank == 0:
+        subject = None           # `…, it said.`: the pronoun looks back past this sentence
     source = resolver.name(primary.phrase, start, subject, same_sentence)
     _, deny_pattern = _patterns()
     deny = primary.deny or any(cue.deny and cue.phrase is not None and cue.phrase.text == primary.phrase.text
