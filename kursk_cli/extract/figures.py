@@ -1,3 +1,1037 @@
-"""PLACEHOLDER until the figures extractor lands."""
-def find_figures(text):
-    return []
+"""Figures: every count or amount a news text states, with its qualifiers and what it counts.
+
+One scan finds runs of number tokens (digits with any grouping, scale words and abbreviations,
+number words); a small parser turns each run into one or more numbers; then each number is
+checked against its surroundings (dates, times, codes, ordinals, list markers, durations are not
+figures), joined into ranges (`10,000-12,000`, `between 10 and 12`, `10-12 thousand`), qualified
+(`about` -> approximate, `at least` -> floor, `up to` -> ceiling) and described: the counted noun
+phrase (`unit`), its `category`, whose it is (`actor`) and whether it counts civilians. Daily
+loss reports (`tanks ‒ 1187 (+17)`) are read line by line: the label is the unit and the bracketed
+increase is a figure of its own. Word lists live in data/numbers.json and data/figure_*.json.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+from typing import List, Optional
+
+from ..data import load
+from ..model import Figure
+
+# How far (characters) the context checks look around a number.
+_BEFORE = 48
+_AFTER = 64
+_SENTENCE = 320
+
+
+def find_figures(text: str) -> List[Figure]:
+    """Return the figures in `text`, sorted by start offset."""
+    if not text:
+        return []
+    lexicon = _lexicon()
+    masked = _masked_spans(text, lexicon)
+    atoms = []
+    for match in lexicon.scan.finditer(text):
+        if match.group("skip") is not None:
+            continue
+        if masked and _inside(masked, match.start()):
+            continue
+        for atom in _parse_run(text, match, lexicon):
+            if _is_figure(text, atom, lexicon):
+                atoms.append(atom)
+    atoms = _join_ranges(text, atoms, lexicon)
+    context = _DocumentContext(text, lexicon)
+    figures = []
+    previous = None
+    for atom in atoms:
+        figure = _describe(text, atom, previous, context, lexicon)
+        figures.append(figure)
+        previous = (atom, figure)
+    return figures
+
+
+# ---------------------------------------------------------------------------------------------
+# Lexicon and patterns, built once from the data files.
+
+def _alternation(words, flags_insensitive=False) -> str:
+    """Regex alternation of `words`, escaped and longest first so that no prefix wins early."""
+    unique = sorted(set(words), key=lambda word: (-len(word), word))
+    body = "|".join(re.escape(word).replace(r"\ ", r"\s{1,3}") for word in unique)
+    return f"(?i:{body})" if flags_insensitive else f"(?:{body})"
+
+
+class _Lexicon:
+    """Every word list and compiled pattern the extractor needs."""
+
+    def __init__(self):
+        numbers = load("numbers.json")
+        units = load("figure_units.json")
+        context = load("figure_context.json")
+        categories = load("figure_categories.json")
+        actors = load("figure_actors.json")
+
+        self.words = {}                         # lower-case word -> (kind, value)
+        for word, value in numbers["units"].items():
+            self.words[word] = ("unit", value)
+        for word, value in numbers["tens"].items():
+            self.words[word] = ("tens", value)
+        for word, value in numbers["scales"].items():
+            self.words[word] = ("scale", value)
+        for word, value in numbers["multipliers"].items():
+            self.words[word] = ("mult", value)
+        for word, value in numbers["fractions"].items():
+            self.words[word] = ("frac", value)
+        self.vague = {word: value for word, value in numbers["vague"].items() if not word.startswith("_")}
+        for word in self.vague:
+            self.words[word] = ("vague", self.vague[word])
+        self.words["hundreds"] = ("vague", self.vague["hundreds"])
+        for word in numbers["negative"]:
+            self.words[word] = ("neg", -1)
+        # The base a vague plural stands on when a number precedes it (`3 dozens`, `two hundreds`).
+        self.vague_base = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "millions": 1e6,
+                           "billions": 1e9, "trillions": 1e12}
+        abbreviations = numbers["scale_abbreviations"]
+        self.attached = {k: v for k, v in abbreviations["attached"].items()}
+        self.spaced = {k: v for k, v in abbreviations["spaced"].items()}
+        self.with_currency = abbreviations["with_currency"]
+
+        number_words = [w for w in self.words if w not in self.vague and w not in numbers["negative"]]
+        word_token = _alternation(list(self.words), True)
+        # Digits: grouped by commas, Indian lakh commas, dots or spaces; plain; decimal comma; .5
+        digits = r"""
+            (?:\d{1,3}(?:,\d{3}){1,6}(?!\d)(?:\.\d+)?                # 1,234,567.8
+              |\d{1,2}(?:,\d{2}){1,4},\d{3}(?!\d)(?:\.\d+)?          # 12,34,567 (Indian grouping)
+              |\d{1,3}(?:\.\d{3}){1,6}(?![\d.])(?:,\d+)?             # 76.000, 1.111,11 (dot groups)
+              |\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}){1,6}(?!\d)(?:[.,]\d+)?   # 1 234 567
+              |(?<!\d,)\d{1,9},\d{1,2}(?![\d,])                      # 1,3 (decimal comma, not a list)
+              |\d{1,30}(?:\.\d{1,20})?                               # 26350, 3.5
+              |(?<![^\s$£€(])\.\d{1,20})                             # .25
+        """
+        attached = _alternation(self.attached)
+        spaced = _alternation(self.spaced)
+        token = rf"""
+            (?:(?<![\w.]){digits}(?:{attached}(?![A-Za-z])|[ ]{spaced}(?![A-Za-z]))?   # 40k, 3 bn
+              |\b{word_token}\b)                                     # five, hundred, dozen
+        """
+        separator = r"""
+            (?:[ \t\u00a0]{1,3}|[ \t]{0,2}-[ \t]{0,2})               # space or a hyphen
+            (?:(?i:and|point)[ \t]{1,3})?                            # one hundred and six, two point five
+            (?:(?i:a|an)[ \t]{1,3})?                                 # and a half, half a million
+        """
+        lead = r"(?:\b(?i:a|an|half|quarter|minus|negative)[ \t]{1,3}(?:(?i:a|an)[ \t]{1,3})?)?"
+        skip = r"""
+            (?<![\w.])(?:
+               \d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?      # 2022-05-11 06:00
+              |\d{1,2}:\d{2}(?::\d{2})?(?:[ ]?(?i:a\.m\.|p\.m\.|am|pm)\b)?    # 06:00, 6:30pm
+              |\d{1,2}[./]\d{1,2}[./]\d{2,4}(?!\d)                        # 11.05.2022, 5/17/2018
+              |\d{1,3}(?:\.\d{1,3}){3}(?!\d)                              # 192.168.1.2
+              |\d{1,6}(?:-\d{1,6}){2,6}(?!\d)                             # phone numbers, codes
+              |\d{1,4}(?i:st|nd|rd|th)\b                                  # 47th
+              |\d{1,2}[ ]?(?i:a\.m\.|p\.m\.|am\b|pm\b)                    # 6pm
+            )
+        """
+        self.scan = re.compile(
+            rf"(?P<skip>{skip})|(?P<run>{lead}{token}(?:{separator}{token}){{0,14}})", re.VERBOSE)
+        self.token = re.compile(
+            rf"""(?P<digits>(?<![\w.]){digits})(?P<abbr>{attached}(?![A-Za-z])|[ ]{spaced}(?![A-Za-z]))?
+                |(?P<word>\b{_alternation(list(self.words) + ['a', 'an', 'and', 'point'], True)}\b)
+                |(?P<dash>-)""", re.VERBOSE)
+        del number_words
+
+        # Currencies, percent, measures, time units.
+        self.currency_symbols = units["currency_symbols"]
+        self.currency_codes = set(units["currency_codes"])
+        self.currency_words = {k.lower(): v for k, v in units["currency_words"].items()}
+        symbols = _alternation(self.currency_symbols)
+        codes = _alternation(self.currency_codes)
+        self.currency_before = re.compile(rf"(?:(?P<symbol>{symbols})|\b(?P<code>{codes}))[ \u00a0]?$")
+        self.after_number = re.compile(rf"""
+            (?P<percent>[ \u00a0]?%|[ \u00a0]{_alternation(units['percent_words'], True)}\b)
+           |[ \u00a0]?(?P<code>{codes})\b
+           |[ \u00a0](?P<currency>{_alternation(self.currency_words, True)})\b
+           |[ \u00a0]?(?P<measure>{_alternation([m for m in units['measures'] if not m.startswith('_') and len(m) < 4])}(?![\w²])
+              |{_alternation([m for m in units['measures'] if not m.startswith('_') and len(m) >= 4], True)}\b)
+        """, re.VERBOSE)
+        self.measure_kind = {k.lower(): v for k, v in units["measures"].items() if not k.startswith("_")}
+        self.time_after = re.compile(
+            rf"(?:[ \u00a0]|[ ]?[-\u2010\u2011][ ]?)(?:(?i:more|additional|further|extra|long|full|whole|straight|"
+            rf"consecutive|previous|past|next|last)[ \u00a0])?(?:{_alternation(units['time_units'], True)})(?![\w])")
+
+        # Qualifiers.
+        self.approx_before = re.compile(rf"(?:^|(?<![\w])){_alternation(context['approximate_before'], True)}[ \t\u00a0]{{0,2}}$")
+        self.min_before = re.compile(rf"(?:^|(?<![\w<>=])){_alternation(context['min_before'], True)}[ \t\u00a0]{{0,2}}$")
+        self.max_before = re.compile(rf"(?:^|(?<![\w<>=])){_alternation(context['max_before'], True)}[ \t\u00a0]{{0,2}}$")
+        self.approx_after = re.compile(rf"^[ \t]?{_alternation(context['approximate_after'], True)}(?!\w)")
+        self.min_after = re.compile(rf"^(?:\+(?![\d])|[ \t]{{1,2}}{_alternation([w for w in context['min_after'] if w != '+'], True)}(?![\w]))")
+        self.max_after = re.compile(rf"^[ \t]{{1,2}}{_alternation(context['max_after'], True)}(?![\w])")
+        self.between_before = re.compile(r"(?i:\bbetween)[ \t]{1,3}(?:(?:some|about|around|roughly|approximately)[ \t]{1,3})?$")
+        self.from_before = re.compile(r"(?i:\bfrom)[ \t]{1,3}$")
+        months = _alternation(context["months"])
+        self.month_before = re.compile(rf"\b{months}\.?,?[ \t\u00a0]{{1,3}}(?:the[ ])?$")
+        self.month_after = re.compile(rf"^(?:st|nd|rd|th)?[ \t\u00a0]{{1,3}}(?:of[ ])?{months}\b")
+        self.date_prepositions = re.compile(rf"\b{_alternation(context['date_prepositions'], True)}[ \t]{{1,3}}$")
+        self.code_before = re.compile(rf"(?:^|(?<![\w])){_alternation(context['code_words'])}[ \t\u00a0]?[:#]?[ \t\u00a0]?$")
+        self.stop_words = set(word.lower() for word in context["stop_words"])
+        self.one_next = set(context["one_not_a_number"]["before"])
+        self.one_previous = set(context["one_not_a_number"]["after"])
+
+        # Counted nouns and the verbs around them.
+        self.noun_category = {}
+        for category, nouns in categories["nouns"].items():
+            for noun in nouns:
+                self.noun_category[noun.lower()] = category
+        self.longest_noun = max(len(noun.split()) for noun in self.noun_category)
+        self.territory_needs_verb = set(categories["territory_needs_verb"])
+        self.civilian_nouns = set(word.lower() for word in categories["civilian_nouns"])
+        self.military_nouns = set(word.lower() for word in categories["military_nouns"])
+        verbs = []
+        self.verb_category = {}
+        for category, words in categories["verbs"].items():
+            for word in words:
+                self.verb_category.setdefault(word.lower(), category)
+                verbs.append(word)
+        self.verbs = re.compile(rf"\b{_alternation(verbs, True)}\b")
+        # A multiword casualty phrase must beat its first word: `killed or wounded` is casualties.
+        for word in categories["verbs"]["casualties"]:
+            self.verb_category[word.lower()] = "casualties"
+        self.territory_verbs = set(word.lower() for word in categories["verbs"]["territory"])
+
+        # Actors: countries (from the entities' gazetteer) and organisations, by every name.
+        self.actor_of = {}
+        for entry in list(load("countries.json")) + list(actors["organisations"]):
+            for name in [entry["name"], *entry.get("aliases", []), *entry.get("demonyms", [])]:
+                self.actor_of.setdefault(name, entry["name"])
+                if name.endswith("s") is False and name[:1].isupper() and " " not in name:
+                    self.actor_of.setdefault(name + "'s", entry["name"])
+                    self.actor_of.setdefault(name + "’s", entry["name"])
+        adversary = list(actors["adversary_words"])
+        self.adversary_words = set(word.lower() for word in adversary)
+        self.actors = re.compile(
+            rf"(?<![\w-])(?:(?P<name>{_alternation(self.actor_of)})|(?P<adversary>{_alternation(adversary, True)}))(?![\w-])")
+        self.sides = actors["sides"]
+        self.side_markers = {side: re.compile(_alternation(info["markers"])) for side, info in self.sides.items()}
+        self.default_side = actors["default_reporting_side"]
+
+        # Daily-report layout: `label ‒ [about] 1187`.
+        self.layout = re.compile(r"""
+            [ \t]*(?:[-•*·][ \t]+)?                               # optional bullet (match() anchors)
+            (?P<label>[A-Za-z][A-Za-z0-9 /'’().&+-]{0,70}?)       # what is counted
+            [ \t]*(?:[‒–—:]|[ \t]-|-[ \t])[ \t]*                  # the dash or colon
+            (?:(?P<qualifier>[A-Za-z~]{1,13}(?:[ ][a-z]{2,5})?)[ \t]+)?   # about, more than
+            (?:[$£€][ ]?)?$
+        """, re.VERBOSE)
+        self.list_marker = re.compile(r"[ \t]*\(?[0-9]{1,2}[.)]$")
+        self.url = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]{1,2000}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}")
+        self.sentence_end = re.compile(r"[.!?][\"”’')\]]?\s+(?=[\"“‘(]?[A-Z0-9])|\n[ \t]*\n|\n(?=[ \t]*[-•*·])")
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    return _Lexicon()
+
+
+def _masked_spans(text, lexicon):
+    """Spans (URLs, e-mail addresses) whose digits are never figures, as a sorted list."""
+    if "://" not in text and "www." not in text and "@" not in text:
+        return []
+    return [(m.start(), m.end()) for m in lexicon.url.finditer(text)]
+
+
+def _inside(spans, position) -> bool:
+    index = bisect.bisect_right(spans, (position, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
+
+
+# ---------------------------------------------------------------------------------------------
+# Parsing a run of number tokens into numbers.
+
+@dataclass
+class _Atom:
+    start: int
+    end: int
+    low: float
+    high: float
+    digits: bool = False        # written with digits
+    scaled: bool = False        # carries a scale word or abbreviation (`million`, `bn`)
+    scale: float = 1.0          # that scale, to share with the other end of a range
+    vague: bool = False         # `dozens`, `thousands`
+    grouped: bool = False       # digits with thousands separators
+    dotted: bool = False        # `76.000`: dot groups, read by context
+    word_one: bool = False      # the single word `one`
+    currency: Optional[str] = None
+    percent: bool = False
+    measure: Optional[str] = None
+    unit_end: int = -1          # end of a percent/currency/measure word after the number
+    is_range: bool = False
+    increment: bool = False     # `(+17)` in a daily report
+
+
+def _parse_run(text, match, lexicon):
+    """Split one scanned run into atoms (single numbers) with their values."""
+    tokens = []
+    for token in lexicon.token.finditer(text, match.start("run"), match.end("run")):
+        if token.group("digits") is not None:
+            raw = token.group("digits")
+            abbr = token.group("abbr")
+            value, grouped, dotted = _digit_value(raw)
+            if value is None:
+                continue
+            scale = 1.0
+            if abbr:
+                key = abbr.strip()
+                scale = lexicon.attached.get(key) or lexicon.spaced.get(key, 1.0)
+            tokens.append(("num", value, token.start(), token.end(), scale, grouped, dotted))
+        elif token.group("word") is not None:
+            word = re.sub(r"\s+", " ", token.group("word").lower())
+            kind, value = lexicon.words.get(word, (word, None))
+            tokens.append((kind, value, token.start(), token.end(), 1.0, False, False))
+        else:
+            tokens.append(("dash", None, token.start(), token.end(), 1.0, False, False))
+    atoms = []
+    index = 0
+    while index < len(tokens):
+        atom, index_after = _parse_number(tokens, index, lexicon)
+        if atom is None:
+            index += 1
+            continue
+        atoms.append(atom)
+        index = index_after
+    return atoms
+
+
+def _digit_value(raw):
+    """Value of a digit string; returns (value, grouped by thousands, dot-grouped)."""
+    if "," in raw and "." in raw and raw.rfind(",") > raw.rfind("."):     # 1.111,11
+        return float(raw.replace(".", "").replace(",", ".")), True, False
+    compact = re.sub(r"[ \u00a0\u202f\u2009]", "", raw)
+    grouped = compact != raw
+    if "," in compact:
+        head, _, tail = compact.rpartition(",")
+        if len(tail) != 3 or "." in tail:
+            if len(tail) in (1, 2) and "," not in head and "." not in compact:    # decimal comma
+                return float(head + "." + tail), False, False
+            if "." in tail and len(tail.split(".")[0]) == 3:
+                return float(compact.replace(",", "")), True, False
+            return None, False, False
+        return float(compact.replace(",", "")), True, False
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", compact):                # 1.234.567
+        return float(compact.replace(".", "")), True, True
+    if re.fullmatch(r"\d{1,3}\.\d{3}", compact):                         # 76.000: decided later
+        return float(compact), False, True
+    return float(compact), grouped, False
+
+
+def _parse_number(tokens, index, lexicon):
+    """Parse one number starting at tokens[index]; return (atom or None, next index)."""
+    count = len(tokens)
+    kind, value, start, end, scale, grouped, dotted = tokens[index]
+    sign = 1
+    position = index
+    total = 0.0
+    hundreds = 0.0              # the part of the current group that came from `hundred`
+    small = None                # the current group below a hundred (or a digit literal)
+    digits = False
+    scaled = False
+    last_scale = None
+    word_one = False
+
+    def peek(offset):
+        at = position + offset
+        return tokens[at] if at < count else (None, None, 0, 0, 1.0, False, False)
+
+    if kind == "neg":
+        following = peek(1)
+        if following[0] not in ("num", "unit", "tens"):
+            return None, index + 1
+        sign = -1
+        position += 1
+        kind, value, _, end, scale, grouped, dotted = tokens[position]
+    if kind == "vague":
+        return _Atom(start, end, value, value, vague=True, scaled=True), position + 1
+    if kind in ("a", "an"):
+        following = peek(1)
+        if following[0] not in ("scale", "mult") and not (following[0] == "frac" and peek(2)[0] in ("scale", "mult")):
+            return None, index + 1
+        if following[0] == "scale" and following[1] >= 1000 and peek(2)[0] == "frac":
+            return None, index + 1
+        small = 1.0
+        position += 1
+    elif kind == "frac":
+        following = peek(1)
+        if following[0] in ("a", "an"):
+            following = peek(2)
+            skip = 2
+        else:
+            skip = 1
+        if following[0] not in ("scale", "mult"):
+            return None, index + 1
+        small = value
+        position += skip
+    elif kind == "num":
+        small = value * scale
+        digits = True
+        scaled = scale != 1.0
+        position += 1
+        end = tokens[position - 1][3]
+        if scaled:      # 40k, 3bn: a scale abbreviation closes the number
+            atom = _Atom(start, end, sign * small, sign * small, digits=True, scaled=True, scale=scale,
+                         grouped=grouped)
+            return atom, position
+    elif kind in ("unit", "tens"):
+        small = value
+        word_one = kind == "unit" and value == 1
+        position += 1
+    else:
+        return None, index + 1
+
+    last_kind = kind if kind in ("num", "unit", "tens") else "unit"
+    while position < count:
+        kind, value, t_start, t_end, t_scale, _, _ = tokens[position]
+        if kind == "dash":
+            nxt = peek(1)
+            if last_kind == "tens" and nxt[0] == "unit" and 1 <= nxt[1] <= 9:
+                position += 1
+                continue
+            break
+        if kind == "scale":
+            if small is None and hundreds == 0:
+                if last_kind == "scale" and value > last_scale and total > 0:     # three lakh crore
+                    total *= value
+                    last_scale = value
+                    end = t_end
+                    position += 1
+                    scaled = True
+                    continue
+                break
+            group = hundreds + (small or 0)
+            if value == 100:
+                if hundreds:
+                    break
+                hundreds, small = group * 100, None
+            else:
+                if last_scale is not None and value >= last_scale:
+                    break
+                total += group * value
+                hundreds, small = 0.0, None
+                last_scale = value
+            scaled = True
+            end = t_end
+            last_kind = "scale"
+            position += 1
+            continue
+        if kind == "mult":
+            group_small = small if small is not None else (1.0 if hundreds == 0 else None)
+            if group_small is None:
+                break
+            small = group_small * value
+            scaled = True
+            end = t_end
+            last_kind = "mult"
+            position += 1
+            continue
+        if kind == "vague" and (small is not None) and last_kind in ("num", "unit", "tens"):
+            word = _token_text(tokens, position)
+            base = lexicon.vague_base.get(word)
+            if base is None:
+                break
+            if base < 1000:
+                small *= base
+            else:
+                total += (hundreds + small) * base
+                hundreds, small = 0.0, None
+                last_scale = base
+            scaled = True
+            end = t_end
+            last_kind = "scale"
+            position += 1
+            continue
+        if kind in ("unit", "tens", "num"):
+            number = value * (t_scale if kind == "num" else 1)
+            if kind == "num" and last_kind in ("num", "unit", "tens"):
+                break
+            if last_kind == "tens" and kind == "unit" and 1 <= value <= 9 and small is not None and small % 10 == 0:
+                small += value
+                end = t_end
+                last_kind = "unit"
+                position += 1
+                continue
+            if last_kind in ("scale", "and") and small is None:
+                limit = 100 if hundreds or last_scale is None else min(last_scale, 1000)
+                if last_scale is not None and hundreds == 0:
+                    limit = last_scale
+                if number >= limit and not (kind == "num" and last_kind == "scale" and hundreds == 0 and number < (last_scale or 0)):
+                    break
+                nxt = peek(1)
+                if nxt[0] == "scale" and ((nxt[1] == 100 and hundreds) or (last_scale is not None and nxt[1] >= last_scale)):
+                    break       # `3 hundred and 2 hundred`: two numbers
+                if kind == "num" and nxt[0] != "scale" and last_kind == "scale" and number >= 100 and hundreds == 0 and last_scale is None:
+                    break
+                small = number
+                digits = digits or kind == "num"
+                end = t_end
+                last_kind = kind if kind != "num" else "num"
+                position += 1
+                continue
+            break
+        if kind == "and":
+            nxt = peek(1)
+            if last_kind == "scale" and nxt[0] in ("unit", "tens", "num"):
+                if nxt[0] == "unit" and peek(2)[0] == "frac":
+                    pass
+                else:
+                    last_kind = "and"
+                    position += 1
+                    continue
+            # `and a half`, `and three quarters`, `and one half` (+ an optional scale)
+            numerator, skip = None, 0
+            if nxt[0] in ("a", "an"):
+                numerator, skip = 1.0, 2
+            elif nxt[0] == "unit" and peek(2)[0] == "frac":
+                numerator, skip = float(nxt[1]), 2
+            if numerator is not None and peek(skip)[0] == "frac":
+                fraction = numerator * peek(skip)[1]
+                after = peek(skip + 1)
+                if after[0] == "scale" and last_kind == "scale" and after[1] < (last_scale or float("inf")):
+                    total += fraction * after[1]
+                    end = after[3]
+                    position += skip + 2
+                    last_kind = "scale"
+                    continue
+                if last_kind == "scale" and (last_scale or hundreds):
+                    total += fraction * (last_scale or 100)
+                    end = peek(skip)[3]
+                    position += skip + 1
+                    last_kind = "frac"
+                    continue
+                if last_kind in ("unit", "tens", "num") and small is not None:
+                    small += fraction
+                    end = peek(skip)[3]
+                    position += skip + 1
+                    last_kind = "unit"
+                    continue
+            break
+        if kind == "point":
+            decimals, step = "", 1
+            while position + step < count and tokens[position + step][0] in ("unit", "tens"):
+                part_kind, part_value = tokens[position + step][0], tokens[position + step][1]
+                if part_kind == "tens" and position + step + 1 < count and tokens[position + step + 1][0] == "unit" \
+                        and 1 <= tokens[position + step + 1][1] <= 9:
+                    decimals += str(part_value + tokens[position + step + 1][1])
+                    step += 2
+                    continue
+                decimals += str(part_value)
+                step += 1
+            if not decimals or last_kind not in ("unit", "tens", "scale"):
+                break
+            group = hundreds + (small or 0)
+            total, hundreds, small = total + group + float("0." + decimals), 0.0, None
+            end = tokens[position + step - 1][3]
+            position += step
+            last_kind = "point"
+            break
+        break
+
+    result = sign * (total + hundreds + (small or 0))
+    word_one = word_one and position == index + 1
+    atom = _Atom(start, end, result, result, digits=digits, scaled=scaled, grouped=grouped, dotted=dotted,
+                 word_one=word_one, scale=(last_scale or (100 if hundreds else 1.0)) if scaled else 1.0)
+    if sign < 0:
+        atom.start = tokens[index][2]
+    return atom, position
+
+
+def _token_text(tokens, position):
+    return tokens[position][0] if tokens[position][0] != "vague" else _vague_word(tokens[position][1])
+
+
+@functools.lru_cache(maxsize=None)
+def _vague_word(value):
+    for word, base in _lexicon().vague.items():
+        if base == value and " " not in word:
+            return word
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Is this number a figure?
+
+def _is_figure(text, atom, lexicon) -> bool:
+    start, end = atom.start, atom.end
+    before = text[max(0, start - _BEFORE):start]
+    after = text[end:end + _AFTER]
+    previous = text[start - 1] if start else ""
+
+    # Percent, currency, measure straight after the number.
+    follow = lexicon.after_number.match(text, end)
+    if follow is not None:
+        if follow.group("percent"):
+            atom.percent = True
+            atom.unit_end = follow.end()
+        elif follow.group("code") or follow.group("currency"):
+            word = follow.group("code") or follow.group("currency")
+            atom.currency = word if follow.group("code") else lexicon.currency_words.get(word.lower())
+            atom.unit_end = follow.end()
+        elif follow.group("measure"):
+            atom.measure = follow.group("measure")
+            atom.unit_end = follow.end()
+    symbol = lexicon.currency_before.search(before)
+    if symbol is not None:
+        atom.currency = lexicon.currency_symbols.get(symbol.group("symbol")) or symbol.group("code")
+        atom.start = start - (len(before) - symbol.start())
+        if atom.measure == "m" or (atom.measure is None and after[:1] == "m" and not after[1:2].isalpha()):
+            # `$360m`: with a currency, m is million
+            if atom.measure == "m":
+                atom.measure = None
+                atom.unit_end = -1
+            atom.low *= 1e6
+            atom.high *= 1e6
+            atom.end = end + 1 if text[end:end + 1] == "m" else end + 2
+            atom.scaled = True
+            atom.scale = 1e6
+
+    if atom.vague:
+        # Only `dozens of civilians`, `tens of thousands of people`: a plural with its noun.
+        return bool(re.match(r"[ \t]{1,3}(?:more[ \t]{1,3})?of[ \t]{1,3}[A-Za-z]", after)) and not re.search(
+            r"(?i:\b(?:the|of|by)[ \t]{1,3})$", before)
+
+    # Glued to letters: `Su-34`, `F-16s`, `5G`, `3D`, ordinals.
+    if previous and previous in "-/" and start >= 2 and text[start - 2].isalpha():
+        return False
+    if atom.digits and not atom.scaled and atom.measure is None and not atom.percent and atom.currency is None:
+        if after[:1].isalpha() or (after[:1] == "-" and after[1:2].isalpha() and not lexicon.time_after.match(after)
+                                   and not re.match(r"-(?i:odd|plus|strong|member|man|page)\b", after)):
+            if not re.match(r"-[a-z]{3,}", after):
+                return False
+    if previous and previous in "#№":
+        return False
+    if lexicon.code_before.search(before):
+        return False
+
+    # Dates and times: `26 April`, `April 26`, `24.02 to 11.05`, years, durations.
+    if atom.digits and not atom.grouped and atom.currency is None and not atom.percent:
+        value = atom.low
+        if value == int(value) and value < 32 and not atom.scaled:
+            if lexicon.month_after.match(after) or lexicon.month_before.search(before):
+                return False
+        if re.fullmatch(r"\d{1,2}\.\d{2}", text[start:end]) and 1 <= int(text[end - 2:end]) <= 12 \
+                and int(text[start:end - 3]) <= 31:
+            if lexicon.date_prepositions.search(before) or re.match(r"[ \t]*(?:-|–|to)[ \t]*\d{1,2}\.\d{2}\b", after):
+                return False
+        if _looks_like_year(text, atom, before, after, lexicon):
+            return False
+    if lexicon.time_after.match(after) and atom.currency is None and not atom.percent:
+        return False
+    if atom.digits and lexicon.list_marker.match(text[text.rfind("\n", 0, start) + 1:end + 1]) \
+            and not atom.grouped and atom.low < 100:
+        return False
+
+    # `one` as a pronoun or article: `one of the soldiers`, `the one`, `one day`.
+    if atom.word_one:
+        next_word = re.match(r"[ \t\u00a0]{1,3}([\w']+)", after)
+        previous_word = re.search(r"([\w']+)[ \t\u00a0]{1,3}$", before)
+        if next_word is None or next_word.group(1).lower() in lexicon.one_next:
+            return False
+        if previous_word is not None and previous_word.group(1).lower() in lexicon.one_previous:
+            return False
+        if re.match(r"[ \t]{1,3}(?:or|and)[ \t]{1,3}(?:the[ \t]{1,3})?other|-(?:off|on|way|sided|time)\b", after):
+            return False
+    return True
+
+
+def _looks_like_year(text, atom, before, after, lexicon) -> bool:
+    """`2022` is a year unless the text counts with it (`about 2000 troops`, `tanks ‒ 1997`)."""
+    raw = text[atom.start:atom.end]
+    if not re.fullmatch(r"\d{4}", raw) or not 1800 <= atom.low <= 2100:
+        return False
+    if re.match(r"\s*\(\s*\+", after):           # `1997 (+17)` in a daily report
+        return False
+    line_start = text.rfind("\n", 0, atom.start) + 1
+    if lexicon.layout.match(text, line_start, atom.start):
+        return False
+    if lexicon.approx_before.search(before) or lexicon.min_before.search(before) or lexicon.max_before.search(before):
+        if not re.search(r"(?i:\b(?:since|before|after|until|by|in|of|from)[ \t]+)$", before):
+            return False
+    noun = re.match(r"[ \t]{1,3}(?:[A-Za-z-]{1,20}[ \t]){0,2}?([A-Za-z]{3,20})", after)
+    if noun is not None and noun.group(1).lower() in lexicon.noun_category and \
+            not re.search(r"(?i:\b(?:in|since|of|by|until|from|before|after)[ \t]{1,3})$", before):
+        return False
+    return True
+
+
+# ---------------------------------------------------------------------------------------------
+# Ranges.
+
+_RANGE_GAP = re.compile(r"[ \t\u00a0]{0,2}(?:-|–|—|‒|~|(?i:to|through|thru|until))[ \t\u00a0]{0,2}(?:US\$|\$|£|€)?$")
+_BETWEEN_GAP = re.compile(r"[ \t\u00a0]{1,2}(?i:and|&)[ \t\u00a0]{1,2}(?:US\$|\$|£|€)?$")
+
+
+def _join_ranges(text, atoms, lexicon):
+    """Join `10,000-12,000`, `10-12 thousand`, `between 10 and 12`, `from 10 to 12` into one atom."""
+    joined = []
+    index = 0
+    while index < len(atoms):
+        atom = atoms[index]
+        if index + 1 < len(atoms):
+            other = atoms[index + 1]
+            gap = text[(atom.unit_end if atom.percent and atom.unit_end > atom.end else atom.end):other.start]
+            before = text[max(0, atom.start - 24):atom.start]
+            is_range = False
+            if len(gap) <= 12 and not atom.vague and not other.vague:
+                if _RANGE_GAP.fullmatch(gap):
+                    dash = gap.strip() in ("-", "–", "—", "‒", "~")
+                    is_range = not dash or not re.search(r"\d[ \t]*[-–]$", text[max(0, atom.start - 3):atom.start])
+                    if gap.strip().lower() == "until":
+                        is_range = False
+                elif _BETWEEN_GAP.fullmatch(gap) and lexicon.between_before.search(before):
+                    is_range = True
+            if is_range:
+                low, high = atom.low, other.low
+                if other.scaled and not atom.scaled and other.scale > 1:
+                    low *= other.scale          # 10-12 thousand, 1.5–2 million
+                elif other.grouped and not atom.grouped and not atom.scaled and atom.digits and other.digits \
+                        and low < 1000 and other.low >= 1000:
+                    head = float(text[other.start:other.end].replace(" ", ",").split(",")[0] or 0)
+                    if low < head:
+                        low *= 1000             # 30–40,000
+                if other.percent and not atom.percent:
+                    atom.percent = True
+                if low < high:
+                    merged = _Atom(atom.start, other.end, low, high, digits=atom.digits or other.digits,
+                                   scaled=other.scaled, scale=other.scale, grouped=other.grouped,
+                                   currency=other.currency or atom.currency, percent=other.percent,
+                                   measure=other.measure or atom.measure, unit_end=other.unit_end, is_range=True)
+                    if not (atom.digits and other.digits) and (atom.digits or other.digits) and gap.strip() in ("-",):
+                        merged = None
+                    if merged is not None:
+                        joined.append(merged)
+                        index += 2
+                        continue
+        joined.append(atom)
+        index += 1
+    return joined
+
+
+# ---------------------------------------------------------------------------------------------
+# What the figure counts, who it belongs to, and how it is qualified.
+
+class _DocumentContext:
+    """Facts about the whole document, computed once: sentence starts and who reports."""
+
+    def __init__(self, text, lexicon):
+        self.text = text
+        self.lexicon = lexicon
+        self._side = None
+        self._bounds = None
+
+    @property
+    def adversary(self):
+        if self._side is None:
+            scores = {side: len(pattern.findall(self.text[:200000])) for side, pattern in self.lexicon.side_markers.items()}
+            best = max(scores, key=lambda side: (scores[side], side == self.lexicon.default_side))
+            self._side = best if scores[best] else self.lexicon.default_side
+        return self.lexicon.sides[self._side]["adversary"]
+
+    def sentence(self, start, end):
+        """(start, end) of the sentence around [start, end), bounded to a window."""
+        if self._bounds is None:
+            self._bounds = [m.end() for m in self.lexicon.sentence_end.finditer(self.text)]
+        index = bisect.bisect_right(self._bounds, start)
+        begin = self._bounds[index - 1] if index else 0
+        finish = self._bounds[index] if index < len(self._bounds) else len(self.text)
+        return max(begin, start - _SENTENCE), min(finish, end + _SENTENCE)
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’./-]*|[,/]")
+
+
+def _describe(text, atom, previous, context, lexicon) -> Figure:
+    approximate, bound = _qualifiers(text, atom, lexicon)
+    unit, category, actor, civilian = None, "other", None, None
+    line_start = text.rfind("\n", 0, atom.start) + 1
+    layout = lexicon.layout.match(text, line_start, atom.start)
+    increment = re.search(r"\([ \t]*\+[ \t]*$", text[max(0, atom.start - 4):atom.start]) is not None
+    if increment and previous is not None and previous[0].end <= atom.start and \
+            "\n" not in text[previous[0].end:atom.start]:
+        _, earlier = previous
+        bound = None
+        return _figure(text, atom, False, None, earlier.unit, earlier.category, earlier.actor, earlier.civilian)
+    if layout is not None and not atom.percent and atom.currency is None:
+        unit = layout.group("label").strip()
+        if layout.group("qualifier"):
+            qualifier = layout.group("qualifier").lower()
+            if lexicon.approx_before.search(qualifier):
+                approximate = True
+        header = _list_header(text, line_start)
+        if header and lexicon.approx_before.search(header.rstrip(":").rstrip()) or \
+                (header and re.search(r"(?i)\bapproximately\b", header)):
+            approximate = True
+        line_end = text.find("\n", atom.end)
+        line_end = len(text) if line_end < 0 else line_end
+        verbs_text = text[atom.end:line_end] + " " + unit
+        category = _category(unit, verbs_text, "", header or "", lexicon)
+        actor = _actor_in(unit, lexicon, context) or _actor_in(header or "", lexicon, context) or \
+            _nearest_actor(text, atom, context, lexicon)
+        civilian = _civilian(unit, lexicon)
+        return _figure(text, atom, approximate, bound, unit, category, actor, civilian)
+
+    if atom.currency:
+        unit, category = atom.currency, "money"
+    elif atom.percent:
+        unit = "%" if text[atom.end:atom.unit_end].strip() == "%" else text[atom.end:atom.unit_end].strip().lower()
+        tail = re.match(r"[ \t]{1,2}of[ \t]{1,2}(GDP|[a-z]{3,20})", text[atom.unit_end:atom.unit_end + 30])
+        if tail and tail.group(1) == "GDP":
+            unit = f"{unit} of GDP"
+    elif atom.measure:
+        unit = atom.measure
+        category = "territory" if lexicon.measure_kind.get(atom.measure.lower()) == "area" else "other"
+    sentence_start, sentence_end = context.sentence(atom.start, atom.end)
+    noun_text = ""
+    noun_end = atom.end
+    if unit is None:
+        noun_text, noun_end = _noun_after(text, atom, lexicon)
+        unit = noun_text or None
+    if category == "other" and not atom.currency and not atom.percent and not atom.measure:
+        before_start = max(sentence_start, previous[0].end if previous else 0, atom.start - 60)
+        before_text = text[before_start:atom.start]
+        next_limit = min(sentence_end, noun_end + 80)
+        after_text = text[noun_end:next_limit]
+        category = _category(noun_text, after_text, before_text, "", lexicon)
+    actor = None
+    if atom.currency or atom.percent or atom.measure:
+        actor = _nearest_actor(text, atom, context, lexicon)
+    else:
+        actor = _actor_in(noun_text, lexicon, context) or _nearest_actor(text, atom, context, lexicon)
+    civilian = _civilian(noun_text, lexicon) if noun_text else None
+    if civilian is None and noun_text and re.search(r"(?i:\bcivilian)", text[max(sentence_start, atom.start - 30):atom.start]):
+        civilian = True
+    return _figure(text, atom, approximate, bound, unit, category, actor, civilian)
+
+
+def _figure(text, atom, approximate, bound, unit, category, actor, civilian) -> Figure:
+    low, high = _clean(atom.low), _clean(atom.high)
+    return Figure(text=text[atom.start:atom.end], start=atom.start, end=atom.end, value=low, low=low, high=high,
+                  approximate=approximate, bound=bound, unit=unit, category=category, actor=actor,
+                  civilian=civilian)
+
+
+def _clean(value):
+    if value is None:
+        return None
+    rounded = round(value, 10)
+    return int(rounded) if rounded == int(rounded) and abs(rounded) < 1e18 else rounded
+
+
+def _qualifiers(text, atom, lexicon):
+    """(approximate, bound) from the words before and after the number."""
+    before = text[max(0, atom.start - _BEFORE):atom.start]
+    if before.endswith("("):
+        before = before[:-1]
+    tail_at = max(atom.end, atom.unit_end)
+    after = text[tail_at:tail_at + 24]
+    approximate = atom.vague
+    bound = "min" if atom.vague else None
+    # Peel qualifiers off right to left: `about`, `more than`, `up to`, `some`...
+    for _ in range(3):
+        found = False
+        for pattern, effect in ((lexicon.min_before, "min"), (lexicon.max_before, "max"),
+                                (lexicon.approx_before, "approx")):
+            match = pattern.search(before)
+            if match is None:
+                continue
+            word = match.group(0).strip().lower()
+            if word == "some" and atom.word_one:
+                continue
+            if word in ("over", "under", "above", "below") and re.search(r"(?i:\b(?:from|than)[ \t]+)$", before[:match.start()]):
+                continue
+            if effect == "approx":
+                approximate = True
+            elif bound is None:
+                bound = effect
+            if word in ("just under", "just over", "just below", "just above"):
+                approximate = approximate or False
+            before = before[:match.start()]
+            found = True
+            break
+        if not found:
+            break
+    if lexicon.approx_after.match(after) or text[atom.end:atom.end + 4] == "-odd":
+        approximate = True
+    if bound is None:
+        if lexicon.min_after.match(after) or lexicon.min_after.match(text[atom.end:atom.end + 24]):
+            bound = "min"
+        elif lexicon.max_after.match(after):
+            bound = "max"
+    if text[max(0, atom.start - 1):atom.start] == "~":
+        approximate = True
+    return approximate, bound
+
+
+def _noun_after(text, atom, lexicon):
+    """The counted noun phrase written after the number (`military personnel`), and its end."""
+    position = atom.end
+    window = text[position:position + 90]
+    lead = re.match(r"[ \t\u00a0]{1,3}(?:(?:more|additional|other|further|extra)[ \t]{1,2})?(?:of[ \t]{1,2}(?:the[ \t]{1,2}|their[ \t]{1,2}|its[ \t]{1,2})?)?", window)
+    if lead is None:
+        if window[:1] == "-" and window[1:2].isalpha():      # 40-strong
+            return "", position
+        return "", position
+    if atom.vague is False and re.match(r"[ \t\u00a0]{1,3}of\b", window) and not atom.scaled:
+        return "", position
+    offset = lead.end()
+    words = []
+    ends = []
+    for match in _WORD.finditer(window, offset):
+        if match.start() - (ends[-1] if ends else offset) > 2:
+            break
+        word = match.group(0)
+        if word in (",", "/"):
+            if word == "," and words and len(words) < 5:
+                nxt = _WORD.match(window, match.end() + 1) if window[match.end():match.end() + 1] == " " else None
+                if nxt and nxt.group(0).lower() not in lexicon.stop_words and nxt.group(0)[:1].islower() \
+                        and words[-1].lower() not in lexicon.noun_category:
+                    ends.append(match.end())
+                    words.append(word)
+                    continue
+            break
+        bare = word.rstrip(".,")
+        if bare.lower() in lexicon.stop_words or bare.lower() in lexicon.verb_category and words:
+            break
+        if bare.lower() in lexicon.verb_category and bare.lower() not in lexicon.noun_category:
+            break
+        if bare.endswith("ly") and len(bare) > 4:
+            break
+        words.append(bare)
+        ends.append(match.start() + len(bare))
+        if word.endswith(".") or len(words) >= 6:
+            break
+        if bare.lower() in lexicon.noun_category and lexicon.noun_category[bare.lower()] != "people" and \
+                not _continues_noun(window, ends[-1]):
+            break
+    while words and (words[-1] == "," or words[-1].lower() in lexicon.stop_words):
+        words.pop()
+        ends.pop()
+    if not words:
+        return "", position
+    phrase = " ".join(words).replace(" ,", ",")
+    return phrase, position + ends[-1]
+
+
+def _continues_noun(window, at):
+    nxt = re.match(r"[ \t]([a-z][a-z-]{2,})", window[at:at + 24])
+    return nxt is not None and nxt.group(1) in ("systems", "attempts", "vehicles", "drones", "missiles", "shells",
+                                                 "strikes", "personnel", "soldiers", "troops", "launchers", "bombs")
+
+
+def _head_category(phrase, lexicon):
+    """Category named by the counted noun phrase, from its last noun back."""
+    words = [w.lower().strip(",") for w in phrase.split() if w not in (",", "/")]
+    for end in range(len(words), 0, -1):
+        for length in range(min(lexicon.longest_noun, end), 0, -1):
+            candidate = " ".join(words[end - length:end])
+            category = lexicon.noun_category.get(candidate)
+            if category is not None:
+                return category, candidate
+    return None, None
+
+
+def _category(noun_text, after_text, before_text, header_text, lexicon) -> str:
+    noun_category, noun = _head_category(noun_text, lexicon) if noun_text else (None, None)
+    if noun_category in ("equipment", "munitions", "attacks", "killed", "wounded", "casualties", "captured",
+                         "missing", "displaced"):
+        return noun_category
+    verb = _nearest_verb(after_text, before_text, lexicon)
+    if noun_category == "territory":
+        if noun not in lexicon.territory_needs_verb or (verb and verb[1] in lexicon.territory_verbs):
+            return "territory"
+        return "other"
+    if noun_category in ("people", "troops") or (noun_category is None and not noun_text):
+        if verb is not None:
+            category = lexicon.verb_category[verb[1]]
+            if category == "territory":
+                category = "casualties" if verb[1] == "lost" else None
+            if category == "troops" and noun_category == "people" and noun not in ("men",):
+                category = None
+            if category is not None and (noun_text or category != "troops"):
+                return category
+        if header_text and re.search(r"(?i)\blosses\b", header_text):
+            return "casualties"
+        if noun_category == "troops":
+            return "troops"
+    return "other"
+
+
+def _nearest_verb(after_text, before_text, lexicon):
+    """(distance, verb) of the category verb nearest the number, or None."""
+    best = None
+    match = lexicon.verbs.search(after_text)
+    if match is not None:
+        gap = after_text[:match.start()]
+        distance = len(re.sub(r"(?i)\b(?:were|was|are|is|have|had|has|been|being|be|reportedly|also|all|later|"
+                              r"subsequently|who|that|which)\b", "", gap).strip())
+        best = (distance, match.group(0).lower())
+    for match in lexicon.verbs.finditer(before_text):
+        distance = len(re.sub(r"(?i)\b(?:at least|more than|about|around|some|nearly|almost|up to|over|an estimated|"
+                              r"another|a further|an additional|and|the|a|least)\b", "", before_text[match.end():]).strip())
+        if best is None or distance < best[0]:
+            best = (distance, match.group(0).lower())
+    if best is not None and best[0] > 60:
+        return None
+    if best is not None:
+        word = re.sub(r"\s+", " ", best[1])
+        return best[0], word if word in lexicon.verb_category else word.split()[0]
+    return None
+
+
+def _actor_in(phrase, lexicon, context):
+    if not phrase:
+        return None
+    for match in lexicon.actors.finditer(phrase):
+        if match.group("name"):
+            return lexicon.actor_of[match.group("name")]
+        return context.adversary
+    return None
+
+
+def _nearest_actor(text, atom, context, lexicon):
+    """The country whose people or things are counted: the nearest one named in the sentence."""
+    start, end = context.sentence(atom.start, atom.end)
+    best = None
+    for match in lexicon.actors.finditer(text, start, end):
+        if match.start() >= atom.start and match.end() <= atom.end:
+            continue
+        distance = atom.start - match.end() if match.end() <= atom.start else (match.start() - atom.end) * 1.5
+        if best is None or distance < best[0]:
+            best = (distance, match)
+    if best is None:
+        return None
+    match = best[1]
+    if match.group("name"):
+        return lexicon.actor_of[match.group("name")]
+    return context.adversary
+
+
+def _civilian(phrase, lexicon):
+    words = set(word.lower().strip(",") for word in phrase.split())
+    if words & lexicon.civilian_nouns:
+        return True
+    if words & lexicon.military_nouns or " ".join(sorted(words)) in lexicon.military_nouns:
+        return False
+    return None
+
+
+def _list_header(text, line_start):
+    """The line that introduces a list (`... were approximately:`), looking back a few lines."""
+    position = line_start - 1
+    for _ in range(30):
+        if position <= 0:
+            return None
+        previous_start = text.rfind("\n", 0, position) + 1
+        line = text[previous_start:position].rstrip()
+        if line.endswith(":"):
+            return line
+        if not line:
+            return None
+        position = previous_start - 1
+    return None
