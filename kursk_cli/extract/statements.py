@@ -119,6 +119,7 @@ _BOUNDARY = re.compile(r"""
       (?P<closers>[”"’')\]]{0,3})         # closing quotes or brackets
       (?=[ \t]{1,8}[“"‘'(\[]?[A-Z0-9]|[ \t]{0,8}$|[ \t]{0,8}\n)
     | (?P<newline>\n)
+    | (?P<bold>\*\*)(?=[ \t]{1,4}\*\*)       # **headline** **lead**: two bold blocks
     """, re.VERBOSE | re.MULTILINE)
 
 _WORD_BEFORE = re.compile(r"([\w.]{1,20})$")
@@ -189,6 +190,9 @@ def _sentences(text: str, quotes: list) -> list:
     cuts = []
     quote_index = 0
     for match in _BOUNDARY.finditer(text):
+        if match.group("bold") is not None:
+            cuts.append(match.end())
+            continue
         if match.group("newline") is not None:
             if _joins_next_line(text, match.start()):
                 continue
@@ -219,7 +223,7 @@ def _joins_next_line(text: str, newline: int) -> bool:
     """A hard-wrapped line: no final punctuation before the break and lowercase after it."""
     before = text[max(0, newline - 1):newline]
     after = text[newline + 1:newline + 2]
-    return bool(before) and before not in ".!?:;”\"'\n " and after.islower()
+    return bool(before) and (before.islower() or before == ",") and after.islower()
 
 
 def _add_sentence(text, start, end, sentences):
@@ -341,6 +345,7 @@ def _noun_phrase_back(tokens: list, index: int) -> Optional[_Phrase]:
                 break
             first = index
             index -= 1
+            lowercase_run = 0
             continue
         if lowered in words["stop"] or lowered in words["pronouns"]:
             break
@@ -370,6 +375,11 @@ def _phrase_after(text: str, start: int, high: int) -> Optional[_Phrase]:
     phrase, last = _noun_phrase_forward(tokens, 0)
     if phrase is None:
         return None
+    first_word = tokens[0][2]
+    if not (first_word.lower() in _words()["determiners"] or _is_capital(first_word)
+            or first_word.lower() in _words()["generic"] or first_word.lower() in _words()["titles"]
+            or (phrase.kind == "generic" and phrase.text.islower())):
+        return None              # `said rockets struck central Kharkiv`: a clause, not a speaker
     # `according to a report published by the Institute for the Study of War`
     if phrase.text.split()[-1].lower() in _words()["documents"] or phrase.kind == "generic":
         rest = last + 1
@@ -432,7 +442,8 @@ def _noun_phrase_forward(tokens: list, index: int):
             lowercase_run += 1
             if lowercase_run > 3:
                 break
-            if last is not None and _is_capital(tokens[last][2]) and lowered not in words["generic"]:
+            if last is not None and _is_capital(tokens[last][2]) and not any(
+                    token[2].lower() in words["generic"] for token in tokens[index:index + 3]):
                 break            # `said Kim reading …`: a name ends where lowercase begins
         last = index
         index += 1
@@ -493,12 +504,12 @@ def _apposition_start(word: str) -> bool:
 def _outer_closed(tokens: list, outer: _Phrase, comma: int) -> bool:
     """The phrase before an apposition starts the sentence or follows a comma or a stop word."""
     index = comma - 1
-    while index >= 0 and tokens[index][0] >= outer.start:
+    while index >= 0 and (tokens[index][0] >= outer.start or tokens[index][2].lower() in ("the", "a", "an")):
         index -= 1
     if index < 0:
         return True
     word = tokens[index][2]
-    return word in ",;:(“”\"—–" or word.lower() in _words()["stop"]
+    return word in ",;:(“”\"—–" or word.lower() in _words()["stop"] or word.lower() == "and"
 
 
 def _head_is_person(tokens) -> bool:
@@ -529,6 +540,16 @@ def _classify(tokens: list) -> Optional[_Phrase]:
         if lowered in words["titles"] and len(tokens) == 1:
             return _Phrase(start, end, text, "generic", person=True)
         return _Phrase(start, end, text, "named", person=_looks_like_person(tokens))
+    if lowered not in words["generic"]:
+        # `the governor of the Luhansk region`: the head comes before `of`
+        for position, token in enumerate(tokens[1:-1], 1):
+            if token[2] in ("of", "for"):
+                lowered = tokens[position - 1][2].lower()
+                if lowered in words["generic"]:
+                    return _Phrase(start, end, text, "generic",
+                                   person=True if lowered in words["titles"] else None)
+                break
+        return None
     if lowered in words["generic"]:
         proper = [token for token in capitals if _bare(token[2]).lower() not in words["demonyms"]
                   and _bare(token[2]).lower() not in words["places"]]
@@ -563,7 +584,7 @@ def _person_name(phrase: _Phrase) -> Optional[str]:
     names = phrase.text.split()
     cut = None
     for index, name in enumerate(names[:-1]):
-        if name.lower() in words["titles"]:
+        if name.lower() in words["titles"] or name.lower() in words["generic"]:
             cut = index
     if cut is None:
         return None
@@ -595,8 +616,10 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list) -> 
     words = _words()
     cue_pattern, _ = _patterns()
     found = []
+    wrapper = _wrapping_quote(quotes, quote_starts, start, end)
     for match in cue_pattern.finditer(text, start, end):
-        if _inside(quotes, quote_starts, match.start()):
+        if _inside(quotes, quote_starts, match.start()) and not (
+                wrapper and wrapper[0] < match.start() < wrapper[1]):
             continue
         word = match.group()
         lowered = word.lower()
@@ -645,6 +668,14 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list) -> 
     return found
 
 
+def _wrapping_quote(quotes, quote_starts, start, end):
+    """A quotation around (nearly) the whole sentence: a quoted record, not a speaker's words."""
+    index = bisect.bisect_right(quote_starts, start + 24) - 1
+    if index >= 0 and quotes[index][1] >= end - 2 and quotes[index][0] >= start - 1:
+        return quotes[index]
+    return None
+
+
 def _postposed(text: str, start: int, end: int, cue: _Cue) -> bool:
     """`…, officials said.` / `“…,” the ministry said on Friday`: the cue follows its content."""
     if _PHRASE_AFTER_CONTENT.search(text, max(start, cue.phrase.start - 12), cue.phrase.start) is None:
@@ -672,8 +703,7 @@ def _sentence_subject(text: str, start: int, end: int) -> Optional[_Phrase]:
         index += 1
     if index >= len(tokens):
         return None
-    phrase, _ = _noun_phrase_forward(tokens, index)
-    return phrase
+    return _phrase_after(text, tokens[index][0], end)
 
 
 # --------------------------------------------------------------------------------------------
@@ -892,7 +922,7 @@ def _pieces(text, start, end, quotes, quote_starts):
     for first, second in zip(spoken, spoken[1:]):
         if first.phrase.text == second.phrase.text:
             continue
-        opener = re.search(r"(?:[,;]|\s[–—])\s{0,3}(?:while|whereas|but|and)?\s{0,3}$",
+        opener = re.search(r"(?:(?:[,;]|\s[–—])\s{0,3}(?:while|whereas|but|and)?|\s(?:while|whereas|but|and))\s{0,3}$",
                            text[max(start, second.phrase.start - 16):second.phrase.start])
         if opener is None or second.phrase.start - 16 < first.end:
             continue
