@@ -907,12 +907,68 @@ def find_statements(text: str, entities: list) -> list:
     quote_starts = [span[0] for span in quotes]
     resolver = _Resolver(text, entities)
     statements = []
+    continuing = False           # the last sentence was a quotation by a known speaker
+    unattributed = []            # (start, end, paragraph) of sentences since the last statement
+    paragraph, previous_end = 0, 0
     for start, end in _sentences(text, quotes):
+        if "\n" in text[previous_end:start]:
+            paragraph += 1
+        previous_end = end
+        found = []
         for piece_start, piece_end, cues in _pieces(text, start, end, quotes, quote_starts):
             statement = _statement(text, piece_start, piece_end, cues, resolver, quotes, quote_starts)
             if statement is not None:
-                statements.append(statement)
+                found.append(statement)
+        if not found:
+            post = _embedded_post(text, start, end, unattributed, paragraph, resolver)
+            if post is not None:
+                found.append(post)
+            elif continuing and statements and text[start] in "“\"‘'":
+                found.append(_continuation(text, start, end, statements[-1]))
+        if found:
+            statements.extend(found)
+            continuing = found[-1].quote
+            unattributed = []
+        else:
+            continuing = False
+            unattributed = (unattributed + [(start, end, paragraph)])[-8:]
     return statements
+
+
+def _continuation(text, start, end, previous: Statement) -> Statement:
+    """A paragraph that only quotes, after a quoted statement: the same speaker goes on."""
+    return Statement(text=text[start:end], start=start, end=end, speaker=previous.speaker,
+                     speaker_text=previous.speaker_text, cue=None, stance=previous.stance, quote=True)
+
+
+# `— Oleksii Reznikov (@oleksiireznikov) August 1, 2022`: the signature under an embedded post.
+_POST_SIGNATURE = re.compile(r"""
+    [—–][ \t]{0,3}
+    (?P<name>[A-Z][\w’'.\-]{0,30}(?:[ ][A-Z][\w’'.\-]{0,30}){0,4})   # the author, as shown
+    [ \t]{0,3}\((?P<handle>@\w{1,30})\)                               # (@handle)
+    [ \t]{0,3}[A-Z][a-z]{2,8}\.?[ ]\d{1,2},[ ]\d{4}                   # August 1, 2022
+    """, re.VERBOSE)
+
+
+def _embedded_post(text, start, end, unattributed, paragraph, resolver) -> Optional[Statement]:
+    """A social-media post quoted in the text, its author named in the signature line under it.
+
+    The post takes the unattributed sentences of its own paragraph and of up to two short
+    paragraphs before it."""
+    signature = _POST_SIGNATURE.search(text, start, end)
+    if signature is None:
+        return None
+    first = start
+    for sentence_start, sentence_end, sentence_paragraph in reversed(unattributed):
+        if paragraph - sentence_paragraph > 2 or sentence_end - sentence_start > 400:
+            break
+        first = sentence_start
+    phrase = _Phrase(signature.start("name"), signature.end("name"), signature.group("name"), "named",
+                     alias=signature.group("handle"), person=True)
+    source = resolver.name(phrase, start, None, [])
+    return Statement(text=text[first:signature.end()], start=first, end=signature.end(),
+                     speaker=source.canonical, speaker_text=phrase.text, cue=None, stance="assert",
+                     quote=False)
 
 
 def _pieces(text, start, end, quotes, quote_starts):
