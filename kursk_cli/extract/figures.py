@@ -12,6 +12,7 @@ increase is a figure of its own. Word lists live in data/numbers.json and data/f
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -47,9 +48,47 @@ def find_figures(text: str) -> List[Figure]:
     previous = None
     for atom in atoms:
         figure = _describe(text, atom, previous, context, lexicon)
+        if previous is not None:
+            figure = _inherit(text, atom, figure, previous, context)
+        if atom.word_one and figure.category == "other":
+            continue        # `one` counts only what the categories name: `one person was killed`
         figures.append(figure)
         previous = (atom, figure)
     return figures
+
+
+_PARTITIVE_GAP = re.compile(r"(?i:.{0,60}\b(?:including|of which|of them|of whom|among them|incl\.))[ \t]{0,2}(?:at least|about|some|nearly|over|more than)?[ \t]{0,2}$", re.S)
+_COORDINATE_GAP = re.compile(r"[ \t]{0,2}(?:,|and|or|as well as|plus)[ \t]{1,3}(?:another[ \t]|a further[ \t]|at least[ \t]|about[ \t])?[ \t]{0,2}$")
+
+
+def _inherit(text, atom, figure, previous, context):
+    """A number that names no category of its own takes its neighbour's: `killed 23 people –
+    including three children`, `40 drones, including 34 over Krasnodar and four over Azov`,
+    `110 of which were shot down`, `about 50,000 children and 200,000 adults` (to evacuate)."""
+    earlier_atom, earlier = previous
+    if earlier.category == "other" or figure.category not in ("other", "troops"):
+        return figure
+    if context.sentence(atom.start, atom.end)[0] > earlier_atom.start:
+        return figure
+    gap = text[earlier_atom.end:atom.start]
+    after = text[atom.end:atom.end + 12]
+    partitive = _PARTITIVE_GAP.match(gap) is not None or re.match(r"[ \t]{1,2}of[ \t]{1,2}(?:which|them|whom|those)\b", after)
+    bare = figure.unit is None and figure.category == "other"
+    coordinate = figure.category == "other" and len(gap) < 60 and _COORDINATE_GAP.search(gap) is not None
+    if figure.category == "troops" and not partitive:
+        return figure
+    if not (partitive or bare or coordinate):
+        return figure
+    if earlier.category == "money" and not (atom.scaled or bare):
+        return figure
+    changes = {"category": earlier.category, "actor": figure.actor or earlier.actor}
+    if figure.unit is None or partitive and figure.unit is None:
+        changes["unit"] = earlier.unit
+    if figure.civilian is None and earlier.civilian is not None:
+        changes["civilian"] = earlier.civilian
+    if partitive or bare:
+        changes["actor"] = earlier.actor or figure.actor
+    return dataclasses.replace(figure, **changes)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -192,6 +231,13 @@ class _Lexicon:
             for word in words:
                 self.verb_category.setdefault(word.lower(), category)
                 verbs.append(word)
+        for word in categories["verbs_neutral"]["skip"]:
+            self.verb_category[word.lower()] = "skip"
+            verbs.append(word)
+        for word in categories["verbs_neutral"]["block"]:
+            self.verb_category[word.lower()] = "block"
+            verbs.append(word)
+        self.strong_troops_verbs = set(word.lower() for word in categories["verbs_strong_troops"])
         self.verbs = re.compile(rf"\b{_alternation(verbs, True)}\b")
         # A multiword casualty phrase must beat its first word: `killed or wounded` is casualties.
         for word in categories["verbs"]["casualties"]:
@@ -200,8 +246,13 @@ class _Lexicon:
 
         # Actors: countries (from the entities' gazetteer) and organisations, by every name.
         self.actor_of = {}
-        for entry in list(load("countries.json")) + list(actors["organisations"]):
-            for name in [entry["name"], *entry.get("aliases", []), *entry.get("demonyms", [])]:
+        metonyms = [{"name": country, "aliases": [seat]} for seat, country in actors["metonyms"].items()
+                    if not seat.startswith("_")]
+        for entry in list(load("countries.json")) + list(actors["organisations"]) + metonyms:
+            names = [entry["name"], *entry.get("aliases", []), *entry.get("demonyms", [])]
+            if entry.get("capital"):
+                names.append(entry["capital"])
+            for name in names:
                 self.actor_of.setdefault(name, entry["name"])
                 if name.endswith("s") is False and name[:1].isupper() and " " not in name:
                     self.actor_of.setdefault(name + "'s", entry["name"])
@@ -224,7 +275,8 @@ class _Lexicon:
         """, re.VERBOSE)
         self.list_marker = re.compile(r"[ \t]*\(?[0-9]{1,2}[.)]$")
         self.url = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]{1,2000}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}")
-        self.sentence_end = re.compile(r"[.!?][\"”’')\]]?\s+(?=[\"“‘(]?[A-Z0-9])|\n[ \t]*\n|\n(?=[ \t]*[-•*·])")
+        self.sentence_end = re.compile(
+            r"[.!?][\"”’')\]]?(?:\d{1,3})?\s+(?=[\"“‘(]?[A-Z0-9])|\n[ \t]*\n|\n(?=[ \t]*[-•*·])")
 
 
 @functools.lru_cache(maxsize=1)
@@ -606,6 +658,11 @@ def _is_figure(text, atom, lexicon) -> bool:
                 return False
     if previous and previous in "#№":
         return False
+    # `(1) optimizing ...`: an enumeration marker inside a sentence; `in 2025.33 Due`: a footnote.
+    if previous == "(" and text[end:end + 1] == ")" and atom.digits and atom.low < 20 and not atom.grouped:
+        return False
+    if re.fullmatch(r"(?:1[89]|20)\d\d\.\d{1,3}", text[start:end]) and re.match(r"(?:\s+[A-Z\"“]|\s*$)", after):
+        return False
     if lexicon.code_before.search(before):
         return False
 
@@ -772,7 +829,7 @@ def _describe(text, atom, previous, context, lexicon) -> Figure:
         verbs_text = text[atom.end:line_end] + " " + unit
         category = _category(unit, verbs_text, "", header or "", lexicon)
         actor = _actor_in(unit, lexicon, context) or _actor_in(header or "", lexicon, context) or \
-            _nearest_actor(text, atom, context, lexicon)
+            _nearest_actor(text, atom, context, lexicon, category)
         civilian = _civilian(unit, lexicon)
         return _figure(text, atom, approximate, bound, unit, category, actor, civilian)
 
@@ -800,9 +857,9 @@ def _describe(text, atom, previous, context, lexicon) -> Figure:
         category = _category(noun_text, after_text, before_text, "", lexicon)
     actor = None
     if atom.currency or atom.percent or atom.measure:
-        actor = _nearest_actor(text, atom, context, lexicon)
+        actor = _nearest_actor(text, atom, context, lexicon, category)
     else:
-        actor = _actor_in(noun_text, lexicon, context) or _nearest_actor(text, atom, context, lexicon)
+        actor = _actor_in(noun_text, lexicon, context) or _nearest_actor(text, atom, context, lexicon, category)
     civilian = _civilian(noun_text, lexicon) if noun_text else None
     if civilian is None and noun_text and re.search(r"(?i:\bcivilian)", text[max(sentence_start, atom.start - 30):atom.start]):
         civilian = True
@@ -949,6 +1006,10 @@ def _category(noun_text, after_text, before_text, header_text, lexicon) -> str:
     if noun_category in ("people", "troops") or (noun_category is None and not noun_text):
         if verb is not None:
             category = lexicon.verb_category[verb[1]]
+            if category == "block":
+                return "other"
+            if category == "troops" and noun_category == "people" and verb[1] in lexicon.strong_troops_verbs:
+                return "troops"
             if category == "territory":
                 category = "casualties" if verb[1] == "lost" else None
             if category == "troops" and noun_category == "people" and noun not in ("men",):
@@ -962,16 +1023,32 @@ def _category(noun_text, after_text, before_text, header_text, lexicon) -> str:
     return "other"
 
 
+_CLAUSE_BREAK = re.compile(r"(?i:\b(?:and|but|while|whereas)\b)|[;,–—:(]")
+
+
 def _nearest_verb(after_text, before_text, lexicon):
-    """(distance, verb) of the category verb nearest the number, or None."""
+    """(distance, verb) of the category verb nearest the number, or None.
+
+    A verb before the number counts only within the number's own clause (`killing five people
+    and wounding seven`: `killing` is not about the seven); after it, phrases such as `death
+    penalty` are skipped and words such as `survived` block.
+    """
     best = None
-    match = lexicon.verbs.search(after_text)
-    if match is not None:
+    breaks = list(_CLAUSE_BREAK.finditer(before_text))
+    if breaks:
+        before_text = before_text[breaks[-1].end():]
+    for match in lexicon.verbs.finditer(after_text):
+        word = re.sub(r"\s+", " ", match.group(0).lower())
+        if lexicon.verb_category.get(word) == "skip":
+            continue
         gap = after_text[:match.start()]
         distance = len(re.sub(r"(?i)\b(?:were|was|are|is|have|had|has|been|being|be|reportedly|also|all|later|"
                               r"subsequently|who|that|which)\b", "", gap).strip())
         best = (distance, match.group(0).lower())
+        break
     for match in lexicon.verbs.finditer(before_text):
+        if lexicon.verb_category.get(re.sub(r"\s+", " ", match.group(0).lower())) == "skip":
+            continue
         distance = len(re.sub(r"(?i)\b(?:at least|more than|about|around|some|nearly|almost|up to|over|an estimated|"
                               r"another|a further|an additional|and|the|a|least)\b", "", before_text[match.end():]).strip())
         if best is None or distance < best[0]:
@@ -994,19 +1071,49 @@ def _actor_in(phrase, lexicon, context):
     return None
 
 
-def _nearest_actor(text, atom, context, lexicon):
-    """The country whose people or things are counted: the nearest one named in the sentence."""
+_TARGET_BEFORE = re.compile(r"(?i:\b(?:at|on|against|into|across|in|inside|over|to|toward|towards|for|upon)[ \t]{1,2}(?:the[ \t]{1,2})?)$")
+_SOURCE_BEFORE = re.compile(r"(?i:\b(?:from|by)[ \t]{1,2}(?:the[ \t]{1,2})?)$")
+_FALLBACK = 1500
+
+
+def _nearest_actor(text, atom, context, lexicon, category="other"):
+    """The country whose people or things are counted.
+
+    Within the sentence: for money the source (`from Canada`) or else the first country named
+    (the giver is usually the subject); for anything else the nearest country named, weighing
+    mentions after the number higher. For weapons, attacks and money a country that is only the
+    target (`at Ukraine`, `on Ukrainian energy`, `aid to Ukraine`) is skipped. With no country in
+    the sentence, the nearest one named before it in the preceding text.
+    """
     start, end = context.sentence(atom.start, atom.end)
-    best = None
+    skip_targets = category in ("munitions", "attacks", "equipment", "money")
+    candidates = []
     for match in lexicon.actors.finditer(text, start, end):
-        if match.start() >= atom.start and match.end() <= atom.end:
+        if match.start() < atom.end and match.end() > atom.start:
             continue
-        distance = atom.start - match.end() if match.end() <= atom.start else (match.start() - atom.end) * 1.5
-        if best is None or distance < best[0]:
-            best = (distance, match)
-    if best is None:
-        return None
-    match = best[1]
+        lead = text[max(0, match.start() - 16):match.start()]
+        if skip_targets and _TARGET_BEFORE.search(lead):
+            continue
+        candidates.append((match, _SOURCE_BEFORE.search(lead) is not None))
+    if candidates:
+        if category == "money":
+            sources = [m for m, source in candidates if source and m.start() > atom.end]
+            before = [m for m, _ in candidates if m.end() <= atom.start]
+            choice = sources[0] if sources else (before[0] if before else candidates[0][0])
+        else:
+            choice = min(candidates, key=lambda pair: atom.start - pair[0].end() if pair[0].end() <= atom.start
+                         else (pair[0].start() - atom.end) * 1.5)[0]
+        return _actor_name(choice, lexicon, context)
+    best = None
+    for match in lexicon.actors.finditer(text, max(0, start - _FALLBACK), start):
+        lead = text[max(0, match.start() - 16):match.start()]
+        if skip_targets and _TARGET_BEFORE.search(lead):
+            continue
+        best = match
+    return _actor_name(best, lexicon, context) if best is not None else None
+
+
+def _actor_name(match, lexicon, context):
     if match.group("name"):
         return lexicon.actor_of[match.group("name")]
     return context.adversary
