@@ -1,3 +1,738 @@
-"""PLACEHOLDER until the entities extractor lands."""
-def find_entities(text):
-    return []
+"""Named people, organisations and places, and nationality adjectives, with canonical names.
+
+One pass of a compiled pattern finds runs of capitalized words (`General Staff of the Ukrainian
+Armed Forces`, `Russian President Vladimir Putin`). Each run is cut into gazetteer names (countries,
+places, organisations, well-known people, demonyms: the longest match wins) and leftover words;
+head words (`Ministry`, `Brigade`, `Oblast`) grow organisation and place names around them, titles
+(`President`, `Gen.`) mark the name after them as a person, and the words around a leftover name
+(`the village of`, `, a spokesperson`, `region`) decide its type. A last pass over the document
+gives every thing one canonical name: surnames and short forms take the fullest name the document
+uses, aliases their standard name (`DPRK` -> `North Korea`, `Kiev` -> `Kyiv`).
+
+Capitalized common words at the start of a sentence, in a headline or in ALL-CAPS text are names
+only when a gazetteer or the rest of the document says so. Gazetteers load on first use and are
+compiled into one dictionary; every pattern here runs in linear time.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import dataclass, field
+from typing import Optional
+
+import regex
+
+from ..data import load
+from ..model import Entity
+
+MAX_GAZETTEER_WORDS = 8          # longest gazetteer name, in words
+MAX_RUN_WORDS = 12               # a run of capitalized words is cut after this many
+
+
+# ---------------------------------------------------------------------------------------------
+# Gazetteers: loaded lazily, compiled once into a dictionary keyed by the name as written.
+
+@dataclass(frozen=True)
+class Known:
+    """What a gazetteer says about one written name."""
+    type: str                    # PERSON, ORG, LOC, NORP
+    canonical: str
+    kind: str = ""               # country, city, region, water, outlet, demonym, ...
+    major: bool = True           # a small village yields to a person reading of the same word
+
+
+@dataclass
+class Lexicon:
+    names: dict                  # written name -> Known
+    first_words: dict            # first word of a name -> most words any name starting so has
+    words: dict                  # cue lists from entity_words.json, as sets
+    common: frozenset            # lowercase common English words
+    run_pattern: object          # compiled pattern for a run of capitalized words
+    country_of: dict             # canonical country -> its other names (for NORP canonical)
+
+
+def _apostrophes(text: str) -> str:
+    return text.replace("’", "'")
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    names: dict = {}
+
+    def add(name, known, *, override=False):
+        key = _apostrophes(name)
+        if override or key not in names:
+            names[key] = known
+
+    country_of = {}
+    for country in load("countries.json"):
+        canonical = country["name"]
+        country_of[canonical] = set(country["aliases"])
+        for name in [canonical, *country["aliases"]]:
+            add(name, Known("LOC", canonical, "country"), override=True)
+        for demonym in country["demonyms"]:
+            add(demonym, Known("NORP", canonical, "demonym"))
+    for group in load("groups.json"):
+        for demonym in group["demonyms"]:
+            add(demonym, Known("NORP", group["name"], "demonym"))
+    for canonical, (kind, major, aliases) in load("places.json").items():
+        for name in [canonical, *aliases]:
+            add(name, Known("LOC", canonical, kind, bool(major)))
+    for organisation in load("organisations.json"):
+        for name in [organisation["name"], *organisation["aliases"]]:
+            add(name, Known("ORG", organisation["name"], organisation["kind"]), override=True)
+    for person in load("people.json"):
+        full = person["name"]
+        for name in [full, *person["aliases"]]:
+            # A surname alone keeps the document's spelling: `Zelenskyy` -> `Volodymyr Zelenskyy`.
+            canonical = name
+            if " " not in name and " " in full:
+                canonical = full.rsplit(" ", 1)[0] + " " + name if name != full.split()[-1] else full
+            elif " " in name and name.split()[-1] != full.split()[-1]:
+                canonical = name
+            add(name, Known("PERSON", canonical, "person"), override=True)
+
+    words = {key: set(value) for key, value in load("entity_words.json").items() if isinstance(value, list)}
+    for blocked in words["not_entities"]:
+        names.pop(blocked, None)
+        if " " in blocked:
+            # `Storm Shadow`, `Mars II`: taken whole by the gazetteer pass, then dropped
+            names[blocked] = Known("SKIP", blocked)
+    first_words: dict = {}
+    for name in names:
+        parts = name.split(" ")
+        first_words[parts[0]] = max(first_words.get(parts[0], 0), len(parts))
+    return Lexicon(names=names, first_words=first_words, words=words,
+                   common=frozenset(load("common_words.json")),
+                   run_pattern=_compile_run_pattern(words), country_of=country_of)
+
+
+def _compile_run_pattern(words: dict):
+    abbreviations = "|".join(sorted((regex.escape(word) for word in words["abbreviations"]), key=len, reverse=True))
+    connectors = "|".join(sorted((regex.escape(word) for word in words["connectors"]), key=len, reverse=True))
+    word = rf"""
+        (?<![\p{{L}}\p{{M}}\p{{N}}@#’'.])         # not inside a word, a handle or a hashtag
+        (?:
+            (?:{abbreviations})\.                  # Gen. Lt. Mr.
+          | \p{{Lu}}\.(?:\p{{Lu}}\.){{1,4}}        # U.S. U.K. U.N.
+          | \d{{1,3}}(?:st|nd|rd|th)(?=[ ]\p{{Lu}}) # 47th before a capitalized word (units)
+          | \p{{Lu}}[\p{{L}}\p{{M}}\p{{N}}]{{0,40}}  # a capitalized word
+            (?:[’']\p{{Lu}}\p{{L}}{{0,20}})?          # O'Brien, D'Artagnan (not I'm, We're)
+            (?:-[\p{{L}}\p{{N}}]{{1,30}}){{0,3}}    # Ivano-Frankivsk, Rostov-on-Don, Russian-occupied
+            (?:[’']s\b)?                            # possessive: ends the name
+        )
+    """
+    run = rf"""
+        {word}
+        (?:
+            [ \u00a0]                               # one space between words
+            (?:(?:{connectors})[ \u00a0]){{0,2}}   # of, of the, for the
+            {word}
+        ){{0,{MAX_RUN_WORDS - 1}}}
+    """
+    return regex.compile(run, regex.VERBOSE)
+
+
+# ---------------------------------------------------------------------------------------------
+# Tokens of a run, and the items a run is cut into.
+
+@dataclass
+class Token:
+    text: str                    # as written, without a possessive ending
+    start: int
+    end: int
+    possessive: bool = False
+    connector: bool = False
+    informative: bool = True     # capital letter says "name" (not sentence start, headline, caps)
+
+
+@dataclass
+class Item:
+    """A stretch of one run: a gazetteer name, a head-grown phrase, a title, or a plain word."""
+    tokens: list
+    role: str                    # gaz, word, conn
+    known: Optional[Known] = None
+    word_class: str = ""         # title, org_head, loc_head, ordinal, skip, name
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    text: str
+    type: Optional[str]
+    canonical: Optional[str] = None
+    strong: bool = False         # type decided by a gazetteer, a head word, a title or a cue
+    weak_common: bool = False    # only common words: kept only if the document names it elsewhere
+    tokens: list = field(default_factory=list)
+
+
+_HYPHEN_PREFIXES = ("pro-", "anti-", "ex-", "non-", "post-", "pre-", "neo-")
+_SENTENCE_END = set(".!?:;\n—–|")
+_OPENERS = set(" \t\"“”‘’'(*[_-")
+
+
+def find_entities(text: str) -> list:
+    """Find PERSON, ORG, LOC and NORP mentions in `text`, sorted by start, with canonical names."""
+    if not text:
+        return []
+    lex = lexicon()
+    lines = _LineInfo(text)
+    candidates = []
+    for match in lex.run_pattern.finditer(text):
+        tokens = _tokens(text, match, lex, lines)
+        if tokens:
+            candidates.extend(_read_run(text, tokens, lex))
+    return _resolve(text, candidates, lex)
+
+
+class _LineInfo:
+    """Per-line facts computed once: is the line a headline (Title Case) or in capitals?"""
+    WORD = regex.compile(r"\p{L}[\p{L}'’-]{0,40}")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.breaks = [index for index, char in enumerate(text) if char == "\n"] if "\n" in text else []
+        self.cache = {}
+
+    def uninformative(self, position: int) -> bool:
+        line = bisect.bisect_right(self.breaks, position)
+        if line not in self.cache:
+            start = self.breaks[line - 1] + 1 if line > 0 else 0
+            end = self.breaks[line] if line < len(self.breaks) else len(self.text)
+            self.cache[line] = self._shouting(self.text[start:end])
+        return self.cache[line]
+
+    def _shouting(self, line: str) -> bool:
+        words = [word for word in self.WORD.findall(line[:4000]) if len(word) > 3]
+        if len(words) < 3:
+            return False
+        capitalized = sum(1 for word in words if word[0].isupper())
+        upper = sum(1 for word in words if word.isupper())
+        return upper >= 0.7 * len(words) or capitalized >= 0.8 * len(words)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    index = start - 1
+    while index >= 0 and text[index] in _OPENERS and start - index < 12:
+        index -= 1
+    return index < 0 or text[index] in _SENTENCE_END
+
+
+def _tokens(text: str, match, lex: Lexicon, lines: _LineInfo) -> list:
+    tokens = []
+    shouting = lines.uninformative(match.start())
+    connectors = lex.words["connectors"]
+    position = match.start()
+    for piece in match.group().replace("\u00a0", " ").split(" "):
+        start, end = position, position + len(piece)
+        position = end + 1
+        if not piece:
+            continue
+        if piece in connectors:
+            tokens.append(Token(piece, start, end, connector=True))
+            continue
+        possessive = False
+        if piece[-2:] in ("'s", "’s") and len(piece) > 2:
+            piece, end, possessive = piece[:-2], end - 2, True
+        lowered = piece.lower()
+        if "-" in piece:
+            for prefix in _HYPHEN_PREFIXES:
+                if lowered.startswith(prefix) and len(piece) > len(prefix) and piece[len(prefix)].isupper():
+                    piece, start = piece[len(prefix):], start + len(prefix)
+                    break
+            parts = piece.split("-")
+            if not parts[-1][:1].isupper():
+                # Russian-occupied, Kremlin-backed: the name is the part before the lower-case word
+                keep = 1
+                while keep < len(parts) and parts[keep][:1].isupper():
+                    keep += 1
+                piece = "-".join(parts[:keep])
+                end = start + len(piece)
+                possessive = False
+        informative = not shouting and not (not tokens and _sentence_start(text, start))
+        tokens.append(Token(piece, start, end, possessive=possessive, informative=informative))
+    return tokens
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading one run.
+
+def _lookup(tokens: list, lex: Lexicon) -> Optional[Known]:
+    key = " ".join(_apostrophes(token.text) for token in tokens)
+    known = lex.names.get(key)
+    if known is None and key.isupper() and len(key) > 3:
+        known = lex.names.get(key.title())          # KYIV, Ukraine
+    if known is None and key.endswith("s'"):
+        known = None
+    return known
+
+
+def _segment(tokens: list, lex: Lexicon) -> list:
+    """Cut a run into items: longest gazetteer names first, then single classified words."""
+    items = []
+    index = 0
+    words = lex.words
+    while index < len(tokens):
+        token = tokens[index]
+        if token.connector:
+            items.append(Item([token], "conn"))
+            index += 1
+            continue
+        first = _apostrophes(token.text)
+        longest = max(lex.first_words.get(first, 0), lex.first_words.get(first.title(), 0) if first.isupper() else 0)
+        found = None
+        for length in range(min(longest, len(tokens) - index), 0, -1):
+            span = tokens[index:index + length]
+            if any(piece.possessive for piece in span[:-1]) and "People" not in span[0].text + span[-1].text:
+                continue
+            if span[-1].connector:
+                continue
+            known = _lookup(span, lex)
+            if known is not None:
+                found = (length, known)
+                break
+        if found:
+            length, known = found
+            items.append(Item(tokens[index:index + length], "gaz", known))
+            index += length
+            continue
+        items.append(Item([token], "word", word_class=_word_class(token, lex)))
+        index += 1
+    return items
+
+
+def _word_class(token: Token, lex: Lexicon) -> str:
+    text = token.text
+    lowered = text.lower().rstrip(".")
+    words = lex.words
+    if text in words["not_entities"] or text.rstrip(".") in words["not_entities"]:
+        return "skip"
+    if text[:1].isdigit():
+        return "ordinal"
+    if lowered in words["org_heads"]:
+        return "org_head"
+    if lowered in words["loc_heads"]:
+        return "loc_head"
+    if lowered in words["titles"] or (text.endswith(".") and lowered in words["titles"]):
+        return "title"
+    if lowered in words["title_modifiers"]:
+        return "modifier"
+    return "name"
+
+
+def _is_common(word: str, lex: Lexicon) -> bool:
+    """A common English word (or its plural): `Women`, `Dozens` at a sentence start are not names."""
+    lowered = word.lower()
+    if lowered in lex.common:
+        return True
+    if lowered.endswith("ies") and lowered[:-3] + "y" in lex.common:
+        return True
+    if lowered.endswith("es") and lowered[:-2] in lex.common:
+        return True
+    if lowered.endswith("s") and lowered[:-1] in lex.common:
+        return True
+    if lowered.endswith("men") and lowered[:-3] + "man" in lex.common:
+        return True
+    for ending, replacements in (("ing", ("", "e")), ("ed", ("", "e")), ("ly", ("",))):
+        if lowered.endswith(ending) and len(lowered) > len(ending) + 2:
+            stem = lowered[:-len(ending)]
+            if any(stem + extra in lex.common for extra in replacements) or \
+                    (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in lex.common):
+                return True
+    return False
+
+
+def _read_run(text: str, tokens: list, lex: Lexicon) -> list:
+    items = _segment(tokens, lex)
+    out = []
+    used = [False] * len(items)
+
+    # 1. Head words grow organisation and place names around them.
+    for index, item in enumerate(items):
+        if used[index] or item.role != "word" or item.word_class not in ("org_head", "loc_head"):
+            continue
+        first, last = _grow(items, index, used)
+        if first is None:
+            continue
+        span_items = items[first:last + 1]
+        names = [piece for piece in span_items if piece.role != "conn"]
+        if item.word_class == "loc_head" and len(names) < 2:
+            continue
+        if len(names) < 2 and not (item.tokens[0].informative and item.tokens[0].text.isupper()):
+            # a head alone (`Ministry`, `Forces`) is not a name
+            continue
+        if all(not piece.tokens[0].informative and _is_common(piece.tokens[0].text, lex)
+               for piece in names if piece.role == "word") and not any(piece.role == "gaz" for piece in names):
+            if not any(piece.tokens[0].informative for piece in names):
+                continue
+        kind = "ORG" if any(piece.word_class == "org_head" for piece in span_items) else "LOC"
+        start, end = span_items[0].tokens[0].start, span_items[-1].tokens[-1].end
+        out.append(Candidate(start, end, text[start:end], kind, strong=True,
+                             tokens=[token.text for piece in names for token in piece.tokens]))
+        for position in range(first, last + 1):
+            used[position] = True
+
+    # 2. Gazetteer names, titles and the plain names left over.
+    index = 0
+    while index < len(items):
+        item = items[index]
+        if used[index] or item.role == "conn":
+            index += 1
+            continue
+        if item.role == "gaz" and item.known.type == "LOC" and item.known.kind == "city" and \
+                index + 1 < len(items) and not used[index + 1] and not item.tokens[-1].possessive and \
+                (items[index + 1].role == "word" and items[index + 1].word_class == "name" or
+                 items[index + 1].role == "gaz" and items[index + 1].known.type == "LOC" and
+                 not items[index + 1].known.major):
+            # `Kira Rudik`, `Volodymyr Filonenko`: a town's name as a first name
+            stop = _name_stretch(items, index + 1, used, after_title=False)
+            start, end = item.tokens[0].start, items[stop - 1].tokens[-1].end
+            out.append(Candidate(start, end, text[start:end], "PERSON",
+                                 tokens=[token.text for piece in items[index:stop] for token in piece.tokens]))
+            index = stop
+            continue
+        if item.role == "gaz":
+            candidate = _from_gazetteer(text, item, items, index, lex)
+            if candidate is not None:
+                out.append(candidate)
+            index += 1
+            continue
+        if item.word_class in ("title", "modifier"):
+            stop = index
+            has_title = False
+            while stop < len(items) and not used[stop] and items[stop].role == "word" and \
+                    items[stop].word_class in ("title", "modifier"):
+                has_title = has_title or items[stop].word_class == "title"
+                if items[stop].tokens[-1].possessive:
+                    break
+                stop += 1
+            if has_title and stop < len(items) and not used[stop] and not items[index].tokens[-1].possessive:
+                name_end = _name_stretch(items, stop, used, after_title=True)
+                if name_end > stop:
+                    out.append(_person_after_title(text, items[stop:name_end]))
+                    index = name_end
+                    continue
+            index = max(stop, index + 1)
+            continue
+        if item.word_class in ("name", "ordinal") or (item.word_class in ("org_head", "loc_head")):
+            stop = _name_stretch(items, index, used, after_title=False)
+            stop = max(stop, index + 1)
+            candidate = _plain_name(text, items[index:stop], lex)
+            if candidate is not None:
+                out.append(candidate)
+            index = stop
+            continue
+        index += 1
+    return out
+
+
+def _grow(items: list, head: int, used: list):
+    """Bounds (first, last) of the name a head word stands in, in item indexes."""
+    first = head
+    # left: capitalized words and gazetteer names, not across a connector or a possessive
+    while first - 1 >= 0 and not used[first - 1]:
+        previous = items[first - 1]
+        if previous.role == "conn" or previous.tokens[-1].possessive:
+            break
+        if previous.role == "word" and previous.word_class == "skip":
+            break
+        if previous.role == "gaz" and previous.known.type == "PERSON":
+            break
+        if previous.role == "word" and not previous.tokens[0].informative and \
+                previous.tokens[0].text.lower() in ("the", "a", "an", "but", "and", "as", "in", "on", "at"):
+            break
+        first -= 1
+    last = head
+    if items[head].tokens[-1].possessive:
+        return first, last
+    # right: more head words, or `of (the) Name ...` (General Staff of the Ukrainian Armed Forces)
+    probe = head + 1
+    while probe < len(items) and not used[probe]:
+        current = items[probe]
+        if current.role == "conn":
+            if current.tokens[0].text not in ("of", "for", "the", "on", "and"):
+                break
+            probe += 1
+            continue
+        if current.role == "word" and current.word_class == "skip":
+            break
+        if current.role == "gaz" and current.known.type == "PERSON":
+            break
+        if current.role == "word" and current.word_class == "title" and \
+                not (probe + 1 < len(items) and items[probe + 1].role == "word" and
+                     items[probe + 1].word_class in ("org_head",)):
+            break
+        last = probe
+        if current.tokens[-1].possessive:
+            break
+        probe += 1
+    if last < len(items) and items[last].tokens[-1].possessive and last > head:
+        last -= 1
+    while last > head and items[last].role == "conn":
+        last -= 1
+    return first, last
+
+
+def _name_stretch(items: list, start: int, used: list, *, after_title: bool) -> int:
+    """End (exclusive) of the plain name starting at `start`: words and name particles."""
+    stop = start
+    limit = min(len(items), start + 5)
+    while stop < limit and not used[stop]:
+        item = items[stop]
+        if item.role == "conn":
+            # `von der`, `bin`, `al`: name particles between two name words
+            if item.tokens[0].text in ("von", "van", "der", "den", "de", "da", "du", "bin", "al", "la", "le", "el") \
+                    and stop > start and stop + 1 < len(items) and items[stop + 1].role != "conn":
+                stop += 1
+                continue
+            break
+        if item.role == "gaz":
+            if after_title and item.known.type in ("PERSON",):
+                stop += 1
+                continue
+            if after_title and item.known.type == "LOC" and not item.known.major:
+                stop += 1
+                continue
+            if not after_title and item.known.type == "LOC" and not item.known.major and stop > start:
+                stop += 1          # Lloyd Austin, Andy Huynh: a small place's name as a surname
+                continue
+            break
+        if item.word_class in ("skip", "title", "modifier") and stop > start:
+            break
+        if item.word_class == "skip":
+            break
+        stop += 1
+        if item.tokens[-1].possessive:
+            break
+    return stop
+
+
+def _from_gazetteer(text, item, items, index, lex) -> Optional[Candidate]:
+    known = item.known
+    if known.type == "SKIP":
+        return None
+    first, last = item.tokens[0], item.tokens[-1]
+    start, end = first.start, last.end
+    surface = text[start:end]
+    if known.type == "LOC" and not known.major and not first.informative and \
+            surface.lower() in lex.common:
+        return None
+    if known.type == "ORG" and surface.isupper() and len(surface) <= 3 and not first.informative:
+        # ALL-CAPS text: `AP`, `EU` are still names, but a headline's `US` stays LOC below
+        pass
+    candidate = Candidate(start, end, surface, known.type, known.canonical, strong=True,
+                          tokens=[token.text for token in item.tokens])
+    candidate.gazetteer_kind = known.kind
+    candidate.major = known.major
+    return candidate
+
+
+def _person_after_title(text, items) -> Candidate:
+    start, end = items[0].tokens[0].start, items[-1].tokens[-1].end
+    tokens = [token.text for item in items for token in item.tokens]
+    canonical = None
+    if len(items) == 1 and items[0].role == "gaz" and items[0].known.type == "PERSON":
+        canonical = items[0].known.canonical
+    return Candidate(start, end, text[start:end], "PERSON", canonical, strong=True, tokens=tokens)
+
+
+def _plain_name(text, items, lex) -> Optional[Candidate]:
+    """A name no list knows: drop sentence-initial common words, then read the context."""
+    while items and items[0].role == "word" and not items[0].tokens[0].informative and \
+            _is_common(items[0].tokens[0].text, lex):
+        if len(items) == 1:
+            # `Green said`: a name only if the document names a Green elsewhere
+            token = items[0].tokens[0]
+            return Candidate(token.start, token.end, token.text, None, weak_common=True, tokens=[token.text])
+        items[1].tokens[0].informative = False
+        items = items[1:]
+    while items and items[0].role == "conn":
+        items = items[1:]
+    while items and (items[-1].role == "conn" or items[-1].word_class in ("title", "modifier")):
+        items = items[:-1]
+    if not items:
+        return None
+    if len(items) == 1 and items[0].word_class in ("ordinal", "org_head", "loc_head", "skip"):
+        return None
+    start, end = items[0].tokens[0].start, items[-1].tokens[-1].end
+    surface = text[start:end]
+    tokens = [token.text for item in items for token in item.tokens]
+    informative = items[0].tokens[0].informative
+    if len(tokens) == 1 and "-" in surface:
+        parts = [lex.names.get(_apostrophes(part)) for part in surface.split("-")]
+        if all(part is not None and part.type == "LOC" for part in parts):
+            # Slovyansk-Siversk-Bakhmut: a front line named by its towns
+            return Candidate(start, end, surface, "LOC", strong=True, tokens=tokens)
+    # Mid-sentence, only a word the list has as such is common (`Burns` is a name, `Shards` is not)
+    all_common = all((_is_common(token, lex) if not informative else token.lower() in lex.common)
+                     or token.lower() in lex.words["titles"] for token in tokens)
+    if len(tokens) == 1 and "." not in surface and (surface.isupper() or _ACRONYM_PLURAL.fullmatch(surface)):
+        # an acronym no list knows: an organisation only where the context says so
+        kind = _context_type(text, start, end, lex, acronym=True)
+        if kind is None:
+            return Candidate(start, end, surface, None, weak_common=True, tokens=tokens)
+        return Candidate(start, end, surface, kind, strong=True, tokens=tokens)
+    kind = _context_type(text, start, end, lex)
+    if all_common and (not informative or len(tokens) > 1 or kind is None):
+        return Candidate(start, end, surface, kind, weak_common=True, tokens=tokens)
+    if kind is not None:
+        return Candidate(start, end, surface, kind, strong=True, tokens=tokens)
+    return Candidate(start, end, surface, "PERSON", tokens=tokens)
+
+
+_ACRONYM_PLURAL = regex.compile(r"\p{Lu}{2,8}s")
+_BEFORE = regex.compile(r"([\p{L}'’-]{1,30})[ ]{1,3}(?:([\p{L}'’-]{1,30})[ ]{1,3})?$")
+_AFTER_WORD = regex.compile(r"[ ]{1,3}([\p{L}'’-]{1,30})")
+_APPOSITION = regex.compile(r",[ ]{1,2}([^,.;:()\n“”\"]{1,100})")
+_APPOSITION_STOPS = frozenset("of for with in at who which that from on to and said says by whose".split())
+_DETERMINERS = frozenset("a an the its his her their our one".split())
+
+
+def _apposition_head(text: str, end: int) -> str:
+    """The head noun of `, a spokesperson for the ...` / `, one of the US officials` after a name."""
+    match = _APPOSITION.match(text, end, min(len(text), end + 110))
+    if not match:
+        return ""
+    words = match.group(1).split()
+    head = ""
+    index = 0
+    while index < len(words):
+        word = words[index].lower().strip("’'")
+        if word in _APPOSITION_STOPS:
+            if head in ("one", "some", "member", "part") and word == "of":
+                head = ""
+                index += 1
+                continue
+            break
+        if word not in _DETERMINERS or not head:
+            head = word if word not in _DETERMINERS or word == "one" else head
+        index += 1
+    return head.rstrip("s") if head.endswith("s") and head[:-1] in ("official", "officer") else head
+
+
+def _context_type(text, start, end, lex, *, acronym=False) -> Optional[str]:
+    words = lex.words
+    before = _BEFORE.search(text, max(0, start - 64), start)
+    previous = before.group(2) or before.group(1) if before else None
+    previous_word = (before.group(2) if before and before.group(2) else before.group(1)) if before else ""
+    previous_two = before.group(1).lower() if before and before.group(2) else ""
+    previous_word = previous_word.lower()
+    after = _AFTER_WORD.match(text, end, min(len(text), end + 40))
+    next_word = after.group(1).lower() if after else ""
+    if acronym:
+        if previous_two == "according" and previous_word == "to":
+            return "ORG"
+        if next_word in words["person_verbs_after"]:
+            return "ORG"
+        return None
+    if previous_word in words["titles"] and before:
+        return "PERSON"
+    if previous_word == "of" and previous_two in words["place_nouns_before"]:
+        return "LOC"
+    if next_word in words["place_nouns_after"]:
+        return "LOC"
+    if next_word in words["org_nouns_after"]:
+        return "ORG"
+    if previous_word in ("near", "outside", "village", "town", "settlement", "towards", "toward"):
+        return "LOC"
+    head = _apposition_head(text, end)
+    if head in words["person_appositions"]:
+        return "PERSON"
+    if head in words["org_appositions"]:
+        return "ORG"
+    if previous_word in ("in", "from") and next_word in ("", "and", "or") and text[end:end + 1] in ",.;":
+        return "LOC"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# The document: one type and one canonical name per thing.
+
+def _resolve(text: str, candidates: list, lex: Lexicon) -> list:
+    candidates.sort(key=lambda candidate: (candidate.start, -candidate.end))
+    # What the document itself settles: full names of people, types of repeated names.
+    surnames = {}
+    strong_types = {}
+    full_orgs = []
+    for candidate in candidates:
+        if candidate.type == "PERSON" and len(candidate.tokens) >= 2:
+            surnames.setdefault(candidate.tokens[-1], candidate.canonical or candidate.text)
+        if candidate.type and candidate.strong:
+            strong_types.setdefault(candidate.text, candidate.type)
+        if candidate.type == "ORG" and len(candidate.tokens) >= 2:
+            full_orgs.append(candidate)
+
+    result = []
+    for candidate in candidates:
+        surface = candidate.text
+        single = len(candidate.tokens) == 1
+        if single and surface in surnames and (candidate.type in (None, "PERSON") or candidate.weak_common
+                                               or not getattr(candidate, "major", True)
+                                               or not candidate.strong):
+            candidate.type, candidate.canonical = "PERSON", surnames[surface]
+        elif not candidate.strong and surface in strong_types:
+            candidate.type = strong_types[surface]
+        elif candidate.weak_common:
+            continue
+        if candidate.type is None:
+            continue
+        result.append(candidate)
+
+    _canonical_names(result, full_orgs, lex)
+    entities = []
+    last_end = -1
+    for candidate in sorted(result, key=lambda item: (item.start, -item.end)):
+        if candidate.start < last_end:
+            continue
+        last_end = candidate.end
+        entities.append(Entity(candidate.text, candidate.start, candidate.end, candidate.type,
+                               candidate.canonical or candidate.text))
+    return entities
+
+
+def _canonical_names(result: list, full_orgs: list, lex: Lexicon) -> None:
+    locations = {candidate.text for candidate in result if candidate.type == "LOC"}
+    countries_named = {candidate.canonical for candidate in result
+                       if candidate.type == "LOC" and getattr(candidate, "gazetteer_kind", "") == "country"}
+    persons = [candidate for candidate in result if candidate.type == "PERSON" and len(candidate.tokens) >= 2]
+    for candidate in result:
+        if candidate.type == "PERSON" and candidate.canonical is None:
+            candidate.canonical = candidate.text
+            if len(candidate.tokens) == 1:
+                for person in persons:
+                    if person.tokens[-1] == candidate.text or person.tokens[0] == candidate.text:
+                        candidate.canonical = person.canonical or person.text
+                        break
+        elif candidate.type == "LOC":
+            base = candidate.canonical or candidate.text
+            for suffix in (" Oblast", " Krai", " Region", " Province"):
+                if base + suffix in locations:
+                    candidate.canonical = base + suffix
+                    break
+        elif candidate.type == "ORG" and len(candidate.tokens) <= 3 and candidate.canonical is None:
+            candidate.canonical = _longer_org(candidate, full_orgs)
+        elif candidate.type == "NORP" and candidate.canonical == "Korea":
+            koreas = countries_named & {"North Korea", "South Korea"}
+            if len(koreas) == 1:
+                candidate.canonical = koreas.pop()
+
+
+def _longer_org(candidate, full_orgs) -> Optional[str]:
+    """`General Staff` -> `General Staff of the Ukrainian Armed Forces`, nearest fuller name first."""
+    words = candidate.tokens
+    if candidate.text.isupper() and len(candidate.text) >= 2:
+        for org in full_orgs:
+            initials = "".join(token[0] for token in org.tokens if token[:1].isupper())
+            if initials == candidate.text:
+                return org.canonical or org.text
+        return None
+    best = None
+    for org in full_orgs:
+        if org is candidate or len(org.tokens) <= len(words):
+            continue
+        size = len(words)
+        if any(org.tokens[position:position + size] == words for position in range(len(org.tokens) - size + 1)):
+            if best is None or abs(org.start - candidate.start) < abs(best.start - candidate.start):
+                best = org
+    return (best.canonical or best.text) if best else None

