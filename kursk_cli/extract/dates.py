@@ -27,9 +27,25 @@ _HYPHENS = "\u2010\u2011\u2012\u2013\\-"     # for character classes: the dashes
 
 
 def _alternation(words) -> str:
-    """A non-capturing alternation of `words`, longest first, spaces matching any short gap."""
-    ordered = sorted(set(words), key=lambda word: (-len(word), word))
-    return "(?:" + "|".join(re.escape(word).replace(r"\ ", _GAP) for word in ordered) + ")"
+    """A non-capturing alternation of lowercased `words` as a trie (`j(?:an(?:uary)?|u(?:ly|ne))`):
+    one branch per first letter keeps the engine's work per position small, and the greedy
+    optional tails prefer the longest word. A space matches any short gap."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for character in word.lower():
+            node = node.setdefault(character, {})
+        node[""] = {}
+    return "(?:" + _trie_pattern(trie) + ")"
+
+
+def _trie_pattern(node) -> str:
+    children = sorted(key for key in node if key)
+    if not children:
+        return ""
+    parts = [(_GAP if key == " " else re.escape(key)) + _trie_pattern(node[key]) for key in children]
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 @dataclass
@@ -87,10 +103,10 @@ class _Grammar:
         unit_plural = _alternation(self.unit_plurals)
         hyphen = f"[{_HYPHENS}]"
         part_of_day = _alternation(["morning", "afternoon", "evening", "night"])
-        zone = rf"(?:{_GAP}(?:{_alternation(data['time_zones'])}(?![\w])|local{_GAP}time|[A-Z][a-z]{{2,15}}{_GAP}time))"
+        zone = rf"(?:{_GAP}(?:{_alternation(data['time_zones'])}(?![\w])|local{_GAP}time|[a-z]{{3,16}}{_GAP}time))"
         season = _alternation(self.seasons)
         self.future_cues = re.compile(r"(?<![\w'’])" + _alternation(data["future_cues"]) + r"(?![\w])", re.I)
-        self.speech_before = re.compile(_alternation(data["speech_verbs"]) + r"(?:\s{1,3}on)?\s{1,3}$", re.I)
+        self.speech_verbs = set(data["speech_verbs"])
         event_phrases = []
         for event in data["events"].values():
             event_phrases.extend(event["phrases"])
@@ -104,7 +120,7 @@ class _Grammar:
         rules = [
             # 2025-04-26, 2022-05-11 06:00:00
             ("iso", rf"(?<![\w{_HYPHENS}.])\d{{4}}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
-                    rf"(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?(?![\w]|[{_HYPHENS}.]\d)"),
+                    rf"(?:[t ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?(?![\w]|[{_HYPHENS}.]\d)"),
             # since the war began, the start of the full-scale invasion
             ("event", rf"(?:since{_GAP})?{_alternation(event_phrases)}(?![\w])"),
             # 24-26 April 2022, April 24-26
@@ -117,7 +133,8 @@ class _Grammar:
             # November 2024, mid-November 2024, January of 2025
             ("month_year", rf"(?:(?:early|late|mid){_GAP}?{hyphen}?)?{month},?{_GAP}(?:of{_GAP})?{year}"),
             # 24.02.2022, 04/26/2025, 24.02 (checked in context)
-            ("numeric", r"(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])([./])(?:1[0-2]|0?[1-9])(?:\1(?:\d{4}))?(?![\w]|[.,/]\d)"
+            ("numeric", r"(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])(?:\.\d{4})?(?![\w]|[.,/]\d)"
+                        r"|(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])/\d{4}(?![\w]|[.,/]\d)"
                         r"|(?<![\w.,/])(?:1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])/\d{4}(?![\w]|[.,/]\d)"),
             # 3:00 pm local time, 2pm, 11am GMT, 10.45 BST, 06:00 Kyiv time
             ("clock", rf"(?<![\w.,:])(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?{_GAP}?(?:a\.m\.|p\.m\.|am|pm)(?![\w]){zone}?"
@@ -131,7 +148,7 @@ class _Grammar:
             ("quarter", rf"(?:the{_GAP})?(?:(?:comparable|same|latest|last|past|previous|current|fiscal|year{hyphen}ago|year{hyphen}earlier|this|next){_GAP}){{0,2}}"
                         rf"(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)(?:{_GAP}|{hyphen}))?(?:fiscal{_GAP})?quarter(?![\w{_HYPHENS}])"
                         rf"(?:{_GAP}of{_GAP}(?:fiscal{_GAP})?{year})?"
-                        rf"|(?<![\w])Q[1-4](?:{_GAP}{year})?(?![\w])"),
+                        rf"|(?<![\w])q[1-4](?:{_GAP}{year})?(?![\w])"),
             # the first half of 2024
             ("half", rf"(?:the{_GAP})?(?:first|second|last|latter){_GAP}half(?:{_GAP}of{_GAP}(?:{year}|the{_GAP}year))?(?![\w])"),
             # fiscal 1989, the current fiscal year
@@ -184,9 +201,24 @@ class _Grammar:
                       rf"{month_full}(?![\w])"),
         ]
         self.rule_names = [name for name, _ in rules]
+        self.rule_bodies = dict(rules)
+        # Every match holds one of these words (matched as a lowercase prefix at a word start):
+        # literal branches let the regex engine skip ahead by first character.
+        triggers = set(data["scan_words"])
+        triggers |= set(data["months"]) | set(data["month_abbreviations"])
+        triggers |= set(data["weekdays"]) | set(data["weekday_abbreviations"])
+        triggers |= set(self.units) | set(self.unit_plurals) | set(self.set_adverbs) | set(self.seasons)
+        triggers |= {name.split()[-1] for name in data["fixed_holidays"]}
+        triggers |= {phrase.split()[-1] for phrase in data["present_ref"] + data["past_ref"] + data["future_ref"]}
+        # A digit triggers only where a number starts and is short enough to be part of a date.
+        self.trigger = re.compile(rf"(?<![a-z0-9])(?:{_alternation(triggers)}(?![a-z])|(?<![.,:/])[0-9](?![0-9]{{4}}))")
+        # Where a match may start: a trigger, or a word that leads into one (`the`, `more`, `two`).
+        leads = set(data["lead_words"]) | {phrase.split()[0] for phrase in self.numbers}
+        leads |= {phrase.split()[0] for phrase in data["vague_numbers"] + data["present_ref"] + data["past_ref"] + data["future_ref"]}
+        self.word_start = re.compile(rf"(?<![\w'’])(?:{_alternation(triggers | leads)}(?![a-z])|[0-9]|['’]\d)")
+        # Matched against the lowercased text (same offsets); normalizers read the original.
         self.scanner = re.compile(
-            r"(?<![\w])(?:" + "|".join(f"(?P<{name}>{body})" for name, body in rules) + ")",
-            re.IGNORECASE)
+            r"(?<![\w])(?:" + "|".join(f"(?P<{name}>{body})" for name, body in rules) + ")")
         # Pieces the normalizers read back out of a matched span.
         self.month_word = re.compile(month, re.I)
         self.month_full_word = re.compile(rf"(?<![\w]){month_full}(?![\w])", re.I)
@@ -262,25 +294,39 @@ def find_reference_date(text: str) -> Optional[datetime.date]:
 # Scanning
 
 def _scan(text, reference, grammar) -> list:
+    """Run the scanner only near trigger words (a month, a unit, a digit...): the full pattern is
+    too slow to try at every position, so it is tried at the few word starts just before each
+    trigger, earliest first, so that `the past two months` starts at `the`."""
+    lowered = text.lower()
+    if len(lowered) != len(text):          # a few characters grow when lowercased: keep offsets
+        lowered = text.translate(_ASCII_LOWER)
     items = []
-    position = 0
-    search = grammar.scanner.search
-    while True:
-        found = search(text, position)
-        if found is None:
+    last_end = 0
+    match = grammar.scanner.match
+    word_starts = grammar.word_start.finditer
+    for trigger in grammar.trigger.finditer(lowered):
+        trigger_start = trigger.start()
+        if trigger_start < last_end:
+            continue
+        window_start = max(last_end, trigger_start - _LOOK_BACK)
+        starts = [found.start() for found in word_starts(lowered, window_start, trigger_start)]
+        starts.append(trigger_start)
+        for start in starts:
+            found = match(lowered, start)
+            if found is None or found.end() <= trigger_start:
+                continue
+            item = _NORMALIZERS[found.lastgroup](text, found, reference, grammar, items)
+            if item is None:
+                continue
+            item.rule = found.lastgroup
+            items.append(item)
+            last_end = item.end
             break
-        rule = found.lastgroup
-        item = _NORMALIZERS[rule](text, found, reference, grammar, items)
-        if item is None:
-            position = found.start() + 1
-            continue
-        item.rule = rule
-        if items and item.start < items[-1].end:      # a re-scan inside a rejected span
-            position = max(found.start() + 1, items[-1].end)
-            continue
-        items.append(item)
-        position = max(item.end, found.start() + 1)
     return items
+
+
+_ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
+_LOOK_BACK = 48     # characters before a trigger where a match may start (`more than two`)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -394,10 +440,13 @@ def _sentence_before(text, start, width=160) -> str:
 
 def _is_future(text, start, end, grammar) -> bool:
     """Whether the clause before the mention (or a `deadline` right after it) speaks of the future."""
-    before = _sentence_before(text, start)
-    if grammar.speech_before.search(before):
+    before = _sentence_before(text, start, 120)
+    last_words = before.lower().split()[-2:]
+    if last_words and last_words[-1] == "on":
+        last_words = last_words[:-1]
+    if last_words and last_words[-1] in grammar.speech_verbs:
         return False
-    if re.search(r"(?:^|\s)by\s{1,3}$", before, re.I):
+    if last_words and last_words[-1] == "by":
         return True
     if grammar.future_cues.search(before):
         return True
@@ -437,7 +486,7 @@ def _anchor(items, reference, unit="day"):
 # Normalizers: one per scanner rule; each returns an _Item or None to reject the candidate.
 
 def _iso(text, found, reference, grammar, items):
-    span = found.group(0)
+    span = text[found.start():found.end()]
     try:
         day = datetime.date.fromisoformat(span[:10])
     except ValueError:
@@ -448,7 +497,7 @@ def _iso(text, found, reference, grammar, items):
 
 
 def _event(text, found, reference, grammar, items):
-    span = found.group(0).lower().replace("’", "'")
+    span = text[found.start():found.end()].lower().replace("’", "'")
     span = re.sub(r"\s+", " ", span)
     for phrases, day, not_before in grammar.events:
         if any(span.endswith(phrase) for phrase in phrases):
@@ -475,7 +524,7 @@ def _day_parts(span, grammar):
 
 
 def _full(text, found, reference, grammar, items):
-    span = found.group(0)
+    span = text[found.start():found.end()]
     if not _capitalized_names_ok(span, grammar):
         return None
     month = _month_in(span, grammar)
@@ -496,7 +545,7 @@ def _full(text, found, reference, grammar, items):
 
 
 def _day_range(text, found, reference, grammar, items):
-    span = found.group(0)
+    span = text[found.start():found.end()]
     if not _capitalized_names_ok(span, grammar):
         return None
     month = _month_in(span, grammar)
@@ -515,7 +564,7 @@ def _day_range(text, found, reference, grammar, items):
 
 
 def _month_year(text, found, reference, grammar, items):
-    span = found.group(0)
+    span = text[found.start():found.end()]
     if not _capitalized_names_ok(span, grammar):
         return None
     month = _month_in(span, grammar)
@@ -526,7 +575,7 @@ def _month_year(text, found, reference, grammar, items):
 
 
 def _numeric(text, found, reference, grammar, items):
-    span = found.group(0)
+    span = text[found.start():found.end()]
     parts = re.split(r"[./]", span)
     if len(parts) == 3:
         first, second, year = (int(part) for part in parts)
@@ -556,7 +605,7 @@ def _numeric(text, found, reference, grammar, items):
 
 
 def _clock(text, found, reference, grammar, items):
-    span = found.group(0)
+    span = text[found.start():found.end()]
     lowered = span.lower()
     if lowered in ("noon", "midday"):
         if _previous_word(text, found.start()).lower() not in ("at", "by", "until", "till", "around", "before", "after", "about", "from", "to"):
@@ -587,7 +636,7 @@ def _clock(text, found, reference, grammar, items):
 
 
 def _decade(text, found, reference, grammar, items):
-    span = found.group(0)
+    span = text[found.start():found.end()]
     digits = re.search(r"(\d{2,4})0s", span).group(1)
     if len(digits) == 1:
         century = "19" if int(digits) >= 3 else "20"
@@ -598,7 +647,7 @@ def _decade(text, found, reference, grammar, items):
 
 
 def _century(text, found, reference, grammar, items):
-    number = int(re.search(r"\d+", found.group(0)).group(0))
+    number = int(re.search(r"\d+", text[found.start():found.end()]).group(0))
     if not 1 <= number <= 21:
         return None
     return _Item(found.start(), found.end(), "date", f"{number - 1:02d}")
@@ -614,11 +663,11 @@ def _quarter_of(reference, number, future) -> Optional[int]:
 
 
 def _quarter(text, found, reference, grammar, items):
-    span = found.group(0)
+    span = text[found.start():found.end()]
     lowered = span.lower()
     year = _year_in(span)
     ordinal = grammar.ordinal.search(lowered)
-    if lowered.startswith("q"):
+    if re.match(r"q[1-4]", lowered):
         number = int(lowered[1])
     elif ordinal:
         number = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(ordinal.group(0), None) or int(ordinal.group(0)[0])
@@ -648,7 +697,7 @@ def _quarter(text, found, reference, grammar, items):
 
 
 def _half(text, found, reference, grammar, items):
-    span = found.group(0)
+    span = text[found.start():found.end()]
     lowered = span.lower()
     if not lowered.startswith("the") and " of " not in re.sub(r"\s+", " ", lowered):
         return None
@@ -660,7 +709,7 @@ def _half(text, found, reference, grammar, items):
 
 
 def _fiscal(text, found, reference, grammar, items):
-    span = found.group(0).lower()
+    span = text[found.start():found.end()].lower()
     year = _year_in(span)
     if year is None:
         if reference is None:
@@ -671,7 +720,7 @@ def _fiscal(text, found, reference, grammar, items):
 
 
 def _season(text, found, reference, grammar, items):
-    span = found.group(0)
+    span = text[found.start():found.end()]
     lowered = re.sub(r"\s+", " ", span.lower())
     season_found = grammar.season_word.search(lowered)
     code, start_month = grammar.seasons[season_found.group(0)]
@@ -701,7 +750,7 @@ def _season(text, found, reference, grammar, items):
 
 
 def _ago(text, found, reference, grammar, items):
-    span = found.group(0)
+    span = text[found.start():found.end()]
     lowered = re.sub(r"\s+", " ", span.lower())
     unit_found = grammar.unit_word.search(lowered)
     unit = grammar.unit_plurals.get(unit_found.group(0), unit_found.group(0))
@@ -761,7 +810,7 @@ def _with_part_of_day(span, value, grammar, kind="date"):
 
 
 def _relative_day(text, found, reference, grammar, items):
-    span = found.group(0)
+    span = text[found.start():found.end()]
     lowered = re.sub(r"\s+", " ", span.lower())
     if "day before yesterday" in lowered:
         offset = -2
@@ -784,7 +833,7 @@ def _relative_day(text, found, reference, grammar, items):
 
 
 def _weekday(text, found, reference, grammar, items):
-    span = found.group(0)
+    span = text[found.start():found.end()]
     weekday_found = grammar.weekday_word.search(span)
     if not weekday_found.group(0)[0].isupper():
         return None
@@ -814,7 +863,7 @@ _UNIT_OFFSETS = {"last": -1, "previous": -1, "preceding": -1, "past": -1, "this 
 
 
 def _relative_unit(text, found, reference, grammar, items):
-    span = found.group(0)
+    span = text[found.start():found.end()]
     lowered = re.sub(r"\s+", " ", span.lower()).replace("’", "'")
     if lowered.endswith("year's end"):
         return _Item(found.start(), found.end(), "date", _unit_value(reference, "year", 0))
@@ -854,7 +903,7 @@ def _relative_unit(text, found, reference, grammar, items):
 
 
 def _set(text, found, reference, grammar, items):
-    lowered = re.sub(r"\s+", " ", found.group(0).lower())
+    lowered = re.sub(r"\s+", " ", text[found.start():found.end()].lower())
     if lowered in grammar.set_adverbs:
         return _Item(found.start(), found.end(), "set", grammar.set_adverbs[lowered])
     unit_found = grammar.unit_word.search(lowered)
@@ -870,7 +919,7 @@ def _set(text, found, reference, grammar, items):
 
 
 def _duration(text, found, reference, grammar, items):
-    span = found.group(0)
+    span = text[found.start():found.end()]
     lowered = re.sub(r"\s+", " ", span.lower())
     unit_found = grammar.unit_word.search(lowered)
     unit = grammar.unit_plurals.get(unit_found.group(0), unit_found.group(0))
@@ -893,7 +942,7 @@ def _duration(text, found, reference, grammar, items):
 
 
 def _vague_duration(text, found, reference, grammar, items):
-    span = found.group(0)
+    span = text[found.start():found.end()]
     lowered = re.sub(r"\s+", " ", span.lower())
     unit_found = grammar.unit_word.search(lowered)
     unit = grammar.unit_plurals.get(unit_found.group(0), unit_found.group(0))
@@ -910,9 +959,9 @@ def _vague_duration(text, found, reference, grammar, items):
 
 
 def _anchored(text, found, reference, grammar, items):
-    lowered = re.sub(r"\s+", " ", found.group(0).lower())
+    lowered = re.sub(r"\s+", " ", text[found.start():found.end()].lower())
     base = _anchor(items, reference)
-    unit = re.search(r"(day|week|month|year|morning|afternoon|evening|night)$", lowered).group(1)
+    unit = re.search(r"(day|week|month|year|morning|afternoon|evening|night)", lowered).group(1)
     offset = 0
     if re.search(r"previous|preceding|before", lowered):
         offset = -1
@@ -932,7 +981,7 @@ def _anchored(text, found, reference, grammar, items):
 
 
 def _holiday(text, found, reference, grammar, items):
-    span = found.group(0)
+    span = text[found.start():found.end()]
     if not span[0].isupper():
         return None
     key = re.sub(r"\s+", " ", span.lower()).replace("’", "'")
@@ -945,7 +994,7 @@ def _holiday(text, found, reference, grammar, items):
 
 
 def _vague(text, found, reference, grammar, items):
-    lowered = re.sub(r"\s+", " ", found.group(0).lower())
+    lowered = re.sub(r"\s+", " ", text[found.start():found.end()].lower())
     if lowered in ("current", "future") and _previous_word(text, found.start()).lower() in ("the", "a", "an", "its", "their", "his", "her"):
         if lowered == "current":
             return None
@@ -981,7 +1030,7 @@ def _year_context_ok(text, start, end, grammar) -> bool:
 
 
 def _year(text, found, reference, grammar, items):
-    span = found.group(0)
+    span = text[found.start():found.end()]
     year_found = re.search(r"(1[6-9]\d\d|20\d\d)", span)
     start = found.start() + year_found.start()
     end = found.start() + year_found.end()
@@ -991,7 +1040,7 @@ def _year(text, found, reference, grammar, items):
 
 
 def _year_range(text, found, reference, grammar, items):
-    span = found.group(0)
+    span = text[found.start():found.end()]
     first = re.match(r"\d{4}", span).group(0)
     second = re.search(r"(\d+)$", span).group(1)
     if len(second) == 2:
@@ -1002,7 +1051,7 @@ def _year_range(text, found, reference, grammar, items):
 
 
 def _month(text, found, reference, grammar, items):
-    span = found.group(0)
+    span = text[found.start():found.end()]
     month_found = grammar.month_full_word.search(span)
     name = month_found.group(0)
     if not name[0].isupper():
