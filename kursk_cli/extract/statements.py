@@ -285,7 +285,8 @@ def _phrase_before(text: str, low: int, end: int) -> Optional[_Phrase]:
     index = len(tokens) - 1
     skipped = 0
     while index >= 0 and skipped < 6 and (_is_date_word(tokens, index) or (
-            tokens[index][2].lower() in words["between"] and not _is_capital(tokens[index][2]))):
+            (tokens[index][2].lower() in words["between"] or _is_adverb(tokens[index][2]))
+            and not _is_capital(tokens[index][2]))):
         index -= 1           # `Zelenskyy has also said`, `Johann Wadephul on Monday chided`
         skipped += 1
     if index < 0:
@@ -304,6 +305,10 @@ def _phrase_before(text: str, low: int, end: int) -> Optional[_Phrase]:
     if index >= 0 and tokens[index][2] == ",":
         return _apposition_before(text, tokens, index)
     return _noun_phrase_back(tokens, index)
+
+
+def _is_adverb(word: str) -> bool:
+    return len(word) > 4 and word.endswith("ly") and word.islower()
 
 
 def _is_date_word(tokens, index) -> bool:
@@ -497,7 +502,7 @@ def _apposition_before(text: str, tokens: list, comma: int) -> Optional[_Phrase]
 def _apposition_start(word: str) -> bool:
     words = _words()
     lowered = word.lower()
-    return (lowered in words["determiners"] or _is_capital(word) or word[0].isdigit()
+    return (lowered in words["determiners"] or _is_capital(word) or word[0].isdigit() or lowered in ("who", "which")
             or lowered.endswith("ing") or _is_possessive(word) or lowered in words["titles"])
 
 
@@ -536,6 +541,8 @@ def _classify(tokens: list) -> Optional[_Phrase]:
     start, end = tokens[0][0], tokens[-1][1]
     if _is_capital(head) or (head[0].isdigit() and capitals):
         if all(_bare(token[2]).lower() in words["demonyms"] for token in capitals) and len(tokens) == len(capitals):
+            if head.endswith("s"):
+                return _Phrase(start, end, text, "generic", person=None)   # `Europeans say`
             return None          # `Russian claims`: a nationality alone is no speaker
         if lowered in words["titles"] and len(tokens) == 1:
             return _Phrase(start, end, text, "generic", person=True)
@@ -617,6 +624,7 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list) -> 
     cue_pattern, _ = _patterns()
     found = []
     wrapper = _wrapping_quote(quotes, quote_starts, start, end)
+    title_case = None
     for match in cue_pattern.finditer(text, start, end):
         if _inside(quotes, quote_starts, match.start()) and not (
                 wrapper and wrapper[0] < match.start() < wrapper[1]):
@@ -629,7 +637,11 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list) -> 
                 found.append(_Cue(match.start(), match.end(), "according to", "according", phrase, 2))
             continue
         if not word[0].islower():
-            continue             # `Says` at a headline start, `Claims` as a noun
+            if title_case is None:
+                title_case = _title_case(text, start, end)
+            if not title_case or match.start() == start:
+                continue         # `Claims` as a noun; `Says` only inside a Title Case headline
+            word = lowered
         cue = _Cue(match.start(), match.end(), word, "participle" if lowered in words["participles"] else "verb",
                    deny=lowered in words["deny_verbs"])
         following = _tokens(text, match.end(), min(end, match.end() + 40))
@@ -651,7 +663,8 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list) -> 
         if lowered in words["inverted"] and (preceding.endswith((",", "”", '"', "—", "–", "'", "’"))
                                               or match.start() == start):
             after = _phrase_after(text, match.end(), end)
-            if after is not None and _closed_after(text, after.end, end) and (
+            quoted_before = preceding.endswith(("”", '"', "’", "'"))
+            if after is not None and (quoted_before or _closed_after(text, after.end, end)) and (
                     after.kind != "pronoun" or preceding.endswith(("”", '"', "’", "'"))):
                 cue.phrase = after
                 cue.rank = 0
@@ -666,6 +679,12 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list) -> 
             cue.rank = 2
         found.append(cue)
     return found
+
+
+def _title_case(text: str, start: int, end: int) -> bool:
+    """A headline in Title Case: most words longer than three letters are capitalized."""
+    words = [word for word in re.findall(r"[^\W\d_][\w’'\-]{3,}", text[start:min(end, start + 400)])]
+    return len(words) >= 3 and sum(word[0].isupper() for word in words) >= 0.8 * len(words)
 
 
 def _wrapping_quote(quotes, quote_starts, start, end):
@@ -697,7 +716,8 @@ def _sentence_subject(text: str, start: int, end: int) -> Optional[_Phrase]:
     """The phrase that opens a sentence, after an introductory phrase (`On Friday, …`)."""
     tokens = _tokens(text, start, min(end, start + WINDOW))
     index = 0
-    if tokens and tokens[0][2].lower() in _INTRO_WORDS:
+    if tokens and (tokens[0][2].lower() in _INTRO_WORDS or tokens[0][2].lower() in _words()["stop"]
+                   or _is_adverb(tokens[0][2].lower())):
         while index < len(tokens) and tokens[index][2] != "," and index < 16:
             index += 1
         index += 1
