@@ -144,6 +144,9 @@ class _Grammar:
             ("decade", rf"(?:the{_GAP})?(?:(?:early|mid|late){hyphen}?{_GAP}?)?(?:(?<![\w.,])1[0-9]\d0s|(?<![\w.,])20\d0s|['’]\d0s)(?![\w])"),
             # the 20th century
             ("century", rf"(?:the{_GAP})?(?<![\w.,])(?:[12]?\d)(?:st|nd|rd|th){_GAP}century(?![\w])"),
+            # the latest period, the year-earlier period, year-ago (read against the quarter reported)
+            ("period", rf"(?:the{_GAP})?(?:latest|comparable|corresponding|same|current){_GAP}period(?![\w])"
+                       rf"|(?:the{_GAP})?year{hyphen}(?:earlier|ago)(?:{_GAP}period)?(?![\w{_HYPHENS}])"),
             # third-quarter, the fourth quarter of 1989, the latest quarter, Q3 2024
             ("quarter", rf"(?:the{_GAP})?(?:(?:comparable|same|latest|last|past|previous|current|fiscal|year{hyphen}ago|year{hyphen}earlier|this|next){_GAP}){{0,2}}"
                         rf"(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)(?:{_GAP}|{hyphen}))?(?:fiscal{_GAP})?quarter(?![\w{_HYPHENS}])"
@@ -587,11 +590,16 @@ def _numeric(text, found, reference, grammar, items):
         return _Item(found.start(), found.end(), "date", value.isoformat(), day=value, explicit_year=True, rangeable=True)
     if "." not in span:
         return None
-    # A bare day.month is a date only beside a date word or another day.month (`from 24.02 to 11.05`).
-    before = _previous_word(text, found.start()).lower()
-    after = text[found.end():found.end() + 12]
-    if before not in ("from", "to", "since", "until", "till", "on", "of", "between", "and", "by") and \
-            not re.match(r"\s{1,3}(?:to|-|–|and)\s{1,3}\d{1,2}\.\d{1,2}(?!\d)", after):
+    # A bare day.month (`24.02`) is a date only with a two-digit month, in a pair of them
+    # (`from 24.02 to 11.05`) or after `since`/`as of`; `to 3.8 percent` is a figure.
+    if not re.fullmatch(r"\d{1,2}\.\d\d", span):
+        return None
+    before_text = text[max(0, found.start() - 16):found.start()]
+    after = text[found.end():found.end() + 16]
+    paired = re.match(rf"\s{{0,3}}(?:to|until|till|[{_HYPHENS}—])\s{{0,3}}\d{{1,2}}\.\d\d(?![\d%]|[.,]\d)", after, re.I) or \
+        re.search(rf"(?<![\d.,$£€])\d{{1,2}}\.\d\d\s{{0,3}}(?:to|until|till|[{_HYPHENS}—])\s{{0,3}}$", before_text, re.I)
+    led = re.search(r"(?:since|as\s{1,3}of)\s{1,3}$", before_text, re.I)
+    if not (paired or led) or re.match(r"\s{0,2}(?:%|percent|per\s)", after, re.I):
         return None
     day, month = (int(part) for part in parts)
     year = _partial_year(reference, month, day, False)
@@ -637,7 +645,7 @@ def _clock(text, found, reference, grammar, items):
 
 def _decade(text, found, reference, grammar, items):
     span = text[found.start():found.end()]
-    digits = re.search(r"(\d{2,4})0s", span).group(1)
+    digits = re.search(r"(\d{1,3})0s", span).group(1)
     if len(digits) == 1:
         century = "19" if int(digits) >= 3 else "20"
         digits = century + digits
@@ -694,6 +702,31 @@ def _quarter(text, found, reference, grammar, items):
     if year is None:
         return _Item(found.start(), found.end(), "date", f"XXXX-Q{number}")
     return _Item(found.start(), found.end(), "date", f"{year}-Q{number}", explicit_year=True)
+
+
+def _period(text, found, reference, grammar, items):
+    lowered = re.sub(r"\s+", " ", text[found.start():found.end()].lower())
+    quarter = _recent_quarter(items, found.start(), text)
+    year_back = bool(re.search(r"year.(?:earlier|ago)|comparable|corresponding|same", lowered))
+    if quarter:
+        year, number = quarter
+        return _Item(found.start(), found.end(), "date", f"{year - year_back:04d}-Q{number}")
+    if lowered.endswith("period") or reference is None:
+        return None
+    return _Item(found.start(), found.end(), "date", f"{reference.year - 1:04d}")
+
+
+def _recent_quarter(items, start, text, window=2500):
+    """The last quarter the document named (`third-quarter`), for `a year earlier` in results."""
+    for item in reversed(items):
+        if item.end < start - window:
+            break
+        if re.search(r"year.(?:earlier|ago)", text[item.start:item.end], re.I):
+            continue
+        found = re.fullmatch(r"(\d{4})-Q([1-4])", item.value or "")
+        if found:
+            return int(found.group(1)), int(found.group(2))
+    return None
 
 
 def _half(text, found, reference, grammar, items):
@@ -762,13 +795,13 @@ def _ago(text, found, reference, grammar, items):
         return _Item(found.start(), found.end(), "date", "FUTURE_REF" if later else "PAST_REF")
     sign = 1 if later else -1
     base = reference
+    if unit == "year":
+        # `a year ago` in quarterly results means that quarter a year before.
+        quarter = _recent_quarter(items, found.start(), text)
+        if quarter:
+            year, number = quarter
+            return _Item(found.start(), found.end(), "date", f"{year + sign * int(amount)}-Q{number}")
     if earlier_than_anchor:
-        # `a year earlier` beside a quarter means that quarter a year before.
-        if unit == "year":
-            quarter = _quarter_in_sentence(text, found.start(), items)
-            if quarter:
-                year, number = quarter
-                return _Item(found.start(), found.end(), "date", f"{year + sign * int(amount)}-Q{number}")
         base = _anchor(items, reference)
     if base is None:
         return _Item(found.start(), found.end(), "date", _unit_value(None, unit, 0) or "XXXX-XX-XX")
@@ -788,18 +821,6 @@ def _ago(text, found, reference, grammar, items):
         year, month = _shift_month(base.year, base.month, sign * count * 3)
         return _Item(found.start(), found.end(), "date", f"{year:04d}-Q{(month - 1) // 3 + 1}")
     return _Item(found.start(), found.end(), "date", f"{base.year + sign * count:04d}")
-
-
-def _quarter_in_sentence(text, start, items):
-    before = _sentence_before(text, start, 300)
-    sentence_start = start - len(before)
-    for item in reversed(items):
-        if item.start < sentence_start:
-            break
-        found = re.fullmatch(r"(\d{4})-Q([1-4])", item.value or "")
-        if found:
-            return int(found.group(1)), int(found.group(2))
-    return None
 
 
 def _with_part_of_day(span, value, grammar, kind="date"):
@@ -1073,7 +1094,7 @@ def _month(text, found, reference, grammar, items):
 _NORMALIZERS = {
     "iso": _iso, "event": _event, "day_range": _day_range, "full": _full, "month_year": _month_year,
     "numeric": _numeric, "clock": _clock, "decade": _decade, "century": _century,
-    "quarter": _quarter, "half": _half, "fiscal": _fiscal, "season": _season, "ago": _ago,
+    "period": _period, "quarter": _quarter, "half": _half, "fiscal": _fiscal, "season": _season, "ago": _ago,
     "relative_day": _relative_day, "weekday": _weekday, "relative_unit": _relative_unit,
     "set": _set, "duration": _duration, "vague_duration": _vague_duration, "anchored": _anchored,
     "holiday": _holiday, "vague": _vague, "overnight": _overnight, "year_range": _year_range,
