@@ -26,7 +26,8 @@ from ..model import Statement
 
 MAX_SENTENCE = 2400      # longer "sentences" (no punctuation, hostile input) are cut at a space
 MAX_QUOTE = 3000         # a quotation mark left open longer than this is not a quotation
-WINDOW = 260             # characters looked at before or after a cue for its speaker
+NEAR_WINDOW = 64         # the first, short look before a cue
+WINDOW = 200             # characters looked at before or after a cue for its speaker
 MAX_NP_TOKENS = 12       # longest speaker phrase, in tokens
 MIN_QUOTE_WORDS = 4      # a statement is a quote when its quotation holds this many words
 
@@ -66,6 +67,26 @@ def _words():
     }
 
 
+def _trie(words) -> str:
+    """A regex matching exactly `words`, factored by shared prefixes so that it runs fast."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(tree)
+
+
 def _alternation(phrases) -> str:
     """Escaped alternation, longest first, with any run of spaces allowed between words."""
     ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
@@ -76,20 +97,21 @@ def _alternation(phrases) -> str:
 def _patterns():
     cues = load("statement_cues.json")
     words = _words()
-    verbs = sorted(words["verbs"] | words["participles"] | words["passive"])
+    verbs = words["verbs"] | words["participles"] | words["passive"]
+    verbs = sorted(verbs | {verb.capitalize() for verb in words["verbs"]})   # Title Case headlines
     cue = re.compile(rf"""
         (?<![\w’'\-])                       # a whole word
         (?:
             (?P<according>[Aa]ccording\s+to)   # according to X
-          | (?P<verb>{_alternation(verbs)})      # X said, said X, X denied …
+          | (?P<verb>{_trie(verbs)})              # X said, said X, X denied …
         )
         (?![\w’'\-])
         """, re.VERBOSE)
+    # lowercased text is searched, so that the trie needs no IGNORECASE
     deny = re.compile(rf"""
-        (?<![\w’'\-])
-        (?:{_alternation(cues["deny_phrases"])})
+        (?:{_trie(phrase.lower() for phrase in cues["deny_phrases"])})
         (?![\w’'\-])
-        """, re.VERBOSE | re.IGNORECASE)
+        """, re.VERBOSE)
     return cue, deny
 
 
@@ -101,28 +123,20 @@ _TOKEN = re.compile(r"""
     | [,;:()\[\]“”"—–]                  # phrase-edge punctuation
     """, re.VERBOSE)
 
-# Quotation marks: curly and straight doubles; single quotes only at word edges, so that
-# apostrophes (Russia’s, don't) are never taken for quotation marks. A line break resets.
-_QUOTE_MARK = re.compile(r"""
-      (?P<open>“)
-    | (?P<close>”)
-    | (?P<straight>")
-    | (?P<single_open>(?<![\w’'])[‘'](?=[\w“"]))
-    | (?P<single_close>(?<=[\w.,!?”"])[’'](?![\w’']))
-    | (?P<line>\n)
+# Quotation marks and line breaks; which of them open or close is decided from the neighbours, so
+# that apostrophes (Russia’s, don't) are never taken for quotation marks.
+_QUOTE_MARK = re.compile(r"[“”\"‘’'\n]")
+
+# Candidate sentence ends, found by their first character: final punctuation, a line break, or
+# `**` (markdown bold blocks: `**headline** **lead**`). _SENTENCE_END then checks the details.
+_BOUNDARY = re.compile(r"[.!?…\n*]")
+_SENTENCE_END = re.compile(r"""
+    [.!?…]{1,3}                           # final punctuation
+    [”"’')\]]{0,3}                        # closing quotes or brackets
+    (?=[ \t]{1,8}[“"‘'(\[]?[A-Z0-9]|[ \t]{0,8}$|[ \t]{0,8}\n)   # then a capital, the end, a break
     """, re.VERBOSE)
+_BOLD_BREAK = re.compile(r"\*\*(?=[ \t]{1,4}\*\*)")
 
-# Candidate sentence ends: final punctuation with closing quotes, then a space and an
-# uppercase start (or a quote mark, a digit, the end); or a line break.
-_BOUNDARY = re.compile(r"""
-      (?P<stop>[.!?…]{1,3})               # final punctuation
-      (?P<closers>[”"’')\]]{0,3})         # closing quotes or brackets
-      (?=[ \t]{1,8}[“"‘'(\[]?[A-Z0-9]|[ \t]{0,8}$|[ \t]{0,8}\n)
-    | (?P<newline>\n)
-    | (?P<bold>\*\*)(?=[ \t]{1,4}\*\*)       # **headline** **lead**: two bold blocks
-    """, re.VERBOSE | re.MULTILINE)
-
-_WORD_BEFORE = re.compile(r"([\w.]{1,20})$")
 
 # After a post-posed cue (`…, officials said on Friday.`): at most a short phrase, then the end.
 _POSTPOSED_TAIL = re.compile(r"""
@@ -158,29 +172,34 @@ def _quote_spans(text: str) -> list:
     double_open = None       # (position, mark) of the open double quotation mark
     single_open = None
     for match in _QUOTE_MARK.finditer(text):
-        kind = match.lastgroup
+        mark = match.group()
         position = match.start()
-        if kind == "line":
+        if mark == "\n":
             double_open = single_open = None
-        elif kind == "open":
+        elif mark == "“":
             double_open, single_open = position, None
-        elif kind == "close":
+        elif mark == "”":
             if double_open is not None:
                 spans.append((double_open, position + 1))
                 double_open = single_open = None
-        elif kind == "straight":
+        elif mark == '"':
             if double_open is None:
                 double_open, single_open = position, None
             else:
                 spans.append((double_open, position + 1))
                 double_open = single_open = None
-        elif kind == "single_open":
-            if double_open is None and single_open is None:
-                single_open = position
-        elif kind == "single_close":
-            if single_open is not None:
-                spans.append((single_open, position + 1))
-                single_open = None
+        else:
+            before = text[position - 1] if position else " "
+            after = text[position + 1] if position + 1 < len(text) else " "
+            if before.isalnum() and after.isalnum():
+                continue         # an apostrophe inside a word
+            if mark in "‘'" and not (before.isalnum() or before in "’'") and (after.isalnum() or after in "“\""):
+                if double_open is None and single_open is None:
+                    single_open = position
+            elif mark in "’'" and (before.isalnum() or before in ".,!?”\"") and not (after.isalnum() or after in "’'"):
+                if single_open is not None:
+                    spans.append((single_open, position + 1))
+                    single_open = None
     return [span for span in spans if span[1] - span[0] <= MAX_QUOTE]
 
 
@@ -189,27 +208,35 @@ def _sentences(text: str, quotes: list) -> list:
     abbreviations = _words()["abbreviations"]
     cuts = []
     quote_index = 0
-    for match in _BOUNDARY.finditer(text):
-        if match.group("bold") is not None:
-            cuts.append(match.end())
+    skip_to = 0
+    for candidate in _BOUNDARY.finditer(text):
+        if candidate.start() < skip_to:
             continue
-        if match.group("newline") is not None:
-            if _joins_next_line(text, match.start()):
-                continue
-            cuts.append(match.end())
+        mark = candidate.group()
+        if mark == "*":
+            bold = _BOLD_BREAK.match(text, candidate.start())
+            if bold is not None:
+                cuts.append(bold.end())
             continue
+        if mark == "\n":
+            if not _joins_next_line(text, candidate.start()):
+                cuts.append(candidate.end())
+            continue
+        match = _SENTENCE_END.match(text, candidate.start())
+        if match is None:
+            continue
+        skip_to = match.end()
         stop_at = match.start()
         end = match.end()
         while quote_index < len(quotes) and quotes[quote_index][1] <= stop_at:
             quote_index += 1
         if quote_index < len(quotes) and quotes[quote_index][0] < stop_at and end < quotes[quote_index][1]:
             continue             # a full stop inside a quotation that goes on
-        if match.group("stop") == ".":
-            before = _WORD_BEFORE.search(text, max(0, stop_at - 20), stop_at)
-            if before:
-                word = before.group(1).lower()
-                if word in abbreviations or (len(word) == 1 and word.isalpha()):
-                    continue     # Mr. Smith, Gen. Syrskyi, J. Biden
+        if mark == ".":
+            space = max(text.rfind(" ", max(0, stop_at - 20), stop_at), text.rfind("\n", max(0, stop_at - 20), stop_at))
+            word = text[space + 1:stop_at].lstrip("(“\"‘'").lower()
+            if word in abbreviations or (len(word) == 1 and word.isalpha()):
+                continue         # Mr. Smith, Gen. Syrskyi, J. Biden
         cuts.append(end)
     sentences = []
     start = 0
@@ -280,8 +307,17 @@ def _is_possessive(token: str) -> bool:
 
 def _phrase_before(text: str, low: int, end: int) -> Optional[_Phrase]:
     """The speaker phrase that ends just before `end` (a cue), looking back no further than `low`."""
+    near = max(low, end - NEAR_WINDOW)      # most speakers are short: look close first
+    phrase, at_edge = _phrase_within(text, near, end)
+    if at_edge and near > low:
+        phrase, _ = _phrase_within(text, max(low, end - WINDOW), end)
+    return phrase
+
+
+def _phrase_within(text: str, low: int, end: int):
+    """(phrase, whether the search reached `low` and might go on beyond it)."""
     words = _words()
-    tokens = _tokens(text, max(low, end - WINDOW), end)
+    tokens = _tokens(text, low, end)
     index = len(tokens) - 1
     skipped = 0
     while index >= 0 and skipped < 6 and (_is_date_word(tokens, index) or (
@@ -290,10 +326,10 @@ def _phrase_before(text: str, low: int, end: int) -> Optional[_Phrase]:
         index -= 1           # `Zelenskyy has also said`, `Johann Wadephul on Monday chided`
         skipped += 1
     if index < 0:
-        return None
+        return None, True
     word = tokens[index][2]
     if word.lower() in words["pronouns"]:
-        return _Phrase(tokens[index][0], tokens[index][1], word, "pronoun")
+        return _Phrase(tokens[index][0], tokens[index][1], word, "pronoun"), False
     if word in ("who", "which"):
         index -= 1
     if index >= 0 and tokens[index][2] == ")":
@@ -303,8 +339,10 @@ def _phrase_before(text: str, low: int, end: int) -> Optional[_Phrase]:
         if opening > 0 and tokens[opening][2] == "(":
             index = opening - 1
     if index >= 0 and tokens[index][2] == ",":
-        return _apposition_before(text, tokens, index)
-    return _noun_phrase_back(tokens, index)
+        return _apposition_before(text, tokens, index), True
+    phrase = _noun_phrase_back(tokens, index)
+    edge = tokens[min(1, len(tokens) - 1)][0]
+    return phrase, index <= 1 or (phrase is not None and phrase.start <= edge)
 
 
 def _is_adverb(word: str) -> bool:
@@ -619,6 +657,9 @@ class _Cue:
     deny: bool = False
 
 
+_BY = re.compile(r"[ \t]{1,3}by(?![\w’'\-])")
+
+
 def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list) -> list:
     words = _words()
     cue_pattern, _ = _patterns()
@@ -644,13 +685,13 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list) -> 
             word = lowered
         cue = _Cue(match.start(), match.end(), word, "participle" if lowered in words["participles"] else "verb",
                    deny=lowered in words["deny_verbs"])
-        following = _tokens(text, match.end(), min(end, match.end() + 40))
+        by = _BY.match(text, match.end(), end)
         preceding = text[max(start, match.start() - 3):match.start()].rstrip()
-        if following and following[0][2] == "by" and lowered in words["passive"]:
+        if by is not None and lowered in words["passive"]:
             before = text[max(start, match.start() - 12):match.start()].split()
             if before and before[-1].lower() in ("was", "were", "is", "are", "been", "being", "as", "be"):
                 cue.kind = "passive"
-                cue.phrase = _phrase_after(text, following[0][1], end)
+                cue.phrase = _phrase_after(text, by.end(), end)
                 cue.rank = 3
                 if cue.phrase is not None:
                     found.append(cue)
@@ -740,7 +781,8 @@ class _Source:
 class _Resolver:
     """Names speakers: entities' canonical names, full names for surnames, antecedents."""
 
-    _RUN = re.compile(r"(?<![\w’'\-])[A-Z][\w’'\-]{1,30}(?:[ ][A-Z][\w’'\-]{1,30}){1,3}(?![\w’'\-])")
+    # runs of two to four capitalized words; the first character first, for a fast scan
+    _RUN = re.compile(r"[A-Z][\w’'\-]{1,30}(?:[ ][A-Z][\w’'\-]{1,30}){1,3}(?![\w’'\-])")
 
     def __init__(self, text: str, entities: list):
         words = _words()
@@ -748,11 +790,22 @@ class _Resolver:
         self.entities = sorted(entities or [], key=lambda entity: (entity.start, entity.end))
         self.entity_starts = [entity.start for entity in self.entities]
         self.sources: list = []
-        self.full_names: dict = {}
+        self._full_names = None
+
+    @property
+    def full_names(self) -> dict:
+        """Surname -> the full names the text writes it in; built once, when first needed."""
+        if self._full_names is not None:
+            return self._full_names
+        words = _words()
+        text = self.text
+        self._full_names = {}
         for entity in self.entities:
             if entity.type == "PERSON":
                 self._add_full_name(entity.canonical)
         for match in self._RUN.finditer(text):
+            if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] in "’'-_"):
+                continue
             names = match.group().split()
             while names and (names[0].lower() in words["titles"] or names[0].lower() in words["demonyms"]
                              or names[0].lower() in words["stop"] or names[0].lower() in words["determiners"]
@@ -762,11 +815,12 @@ class _Resolver:
                     name.lower() in words["generic"] or name.lower() in words["places"]
                     or name.lower() in words["titles"] for name in names):
                 self._add_full_name(" ".join(names))
+        return self._full_names
 
     def _add_full_name(self, name: str):
         parts = name.split()
         if len(parts) >= 2:
-            self.full_names.setdefault(parts[-1], set()).add(name)
+            self._full_names.setdefault(parts[-1], set()).add(name)
 
     def entity_for(self, phrase: _Phrase):
         """The entity that ends with the phrase (or at its head), PERSON first."""
@@ -879,13 +933,15 @@ class _Resolver:
                     return source
         return None
 
-    def _nation_keys(self, nation: str) -> set:
+    @staticmethod
+    @functools.lru_cache(maxsize=512)
+    def _nation_keys(nation: str) -> frozenset:
         for country in _words()["countries"]:
             names = {country["name"].lower()} | {d.lower() for d in country.get("demonyms", ())}
             names |= {alias.lower() for alias in country.get("aliases", ())}
             if nation in names:
-                return {name for name in names if len(name) >= 4}
-        return {nation}
+                return frozenset(name for name in names if len(name) >= 4)
+        return frozenset((nation,))
 
     def _antecedent(self, phrase: _Phrase, subject: Optional[_Phrase], same_sentence: list) -> _Source:
         kind = _words()["pronouns"][phrase.text.lower()]
@@ -1042,13 +1098,20 @@ def _statement(text, start, end, cues, resolver, quotes, quote_starts) -> Option
     _, deny_pattern = _patterns()
     deny = primary.deny or any(cue.deny and cue.phrase is not None and cue.phrase.text == primary.phrase.text
                                for cue in cues)
-    deny = deny or deny_pattern.search(text, start, end) is not None
+    deny = deny or _has_deny_phrase(deny_pattern, text[start:end].lower())
     return Statement(
         text=text[start:end], start=start, end=end,
         speaker=source.canonical, speaker_text=primary.phrase.text,
         cue=primary.text, stance="deny" if deny else "assert",
         quote=_has_quote(text, start, end, quotes, quote_starts),
     )
+
+
+def _has_deny_phrase(pattern, lowered: str) -> bool:
+    for match in pattern.finditer(lowered):
+        if match.start() == 0 or not (lowered[match.start() - 1].isalnum() or lowered[match.start() - 1] in "’'-"):
+            return True
+    return False
 
 
 def _has_quote(text, start, end, quotes, quote_starts) -> bool:
