@@ -23,6 +23,7 @@ from ..model import DateMention
 
 # Phrase lists join their words with this: a space, a no-break space or a line break or two.
 _GAP = r"\s{1,3}"
+_GAP0 = r"\s{0,3}"     # the same, or none (`2pm`, `mid-November`)
 _HYPHENS = "\u2010\u2011\u2012\u2013\\-"     # for character classes: the dashes a compound word uses
 
 
@@ -124,24 +125,24 @@ class _Grammar:
             # since the war began, the start of the full-scale invasion
             ("event", rf"(?:since{_GAP})?{_alternation(event_phrases)}(?![\w])"),
             # 24-26 April 2022, April 24-26
-            ("day_range", rf"(?<![\w.,]){day}{_GAP}?[{_HYPHENS}]{_GAP}?{day}{_GAP}{month}(?:,?{_GAP}{year})?"
-                          rf"|{month}{_GAP}{day}{_GAP}?[{_HYPHENS}]{_GAP}?{day}(?:,?{_GAP}{year})?"),
+            ("day_range", rf"(?<![\w.,]){day}{_GAP0}[{_HYPHENS}]{_GAP0}{day}{_GAP}{month}(?:,?{_GAP}{year})?"
+                          rf"|{month}{_GAP}{day}{_GAP0}[{_HYPHENS}]{_GAP0}{day}(?:,?{_GAP}{year})?"),
             # Tuesday, Feb. 3, 2026; the 26th of April 2025; 26 April; April 26
             ("full", rf"(?:{weekday_any},?{_GAP})?(?:the{_GAP})?(?<![\w.,]){day}(?:{_GAP}of)?(?:{_GAP}|{hyphen}){month}"
                      rf"(?:,?{_GAP}{year}|{hyphen}{year})?"
                      rf"|(?:{weekday_any},?{_GAP})?{month}{_GAP}{day}(?:,?{_GAP}{year})?"),
             # November 2024, mid-November 2024, January of 2025
-            ("month_year", rf"(?:(?:early|late|mid){_GAP}?{hyphen}?)?{month},?{_GAP}(?:of{_GAP})?{year}"),
+            ("month_year", rf"(?:(?:early|late|mid){_GAP0}{hyphen}?)?{month},?{_GAP}(?:of{_GAP})?{year}"),
             # 24.02.2022, 04/26/2025, 24.02 (checked in context)
             ("numeric", r"(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])(?:\.\d{4})?(?![\w]|[.,/]\d)"
                         r"|(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])/\d{4}(?![\w]|[.,/]\d)"
                         r"|(?<![\w.,/])(?:1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])/\d{4}(?![\w]|[.,/]\d)"),
             # 3:00 pm local time, 2pm, 11am GMT, 10.45 BST, 06:00 Kyiv time
-            ("clock", rf"(?<![\w.,:])(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?{_GAP}?(?:a\.m\.|p\.m\.|am|pm)(?![\w]){zone}?"
+            ("clock", rf"(?<![\w.,:])(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?{_GAP0}(?:a\.m\.|p\.m\.|am|pm)(?![\w]){zone}?"
                       rf"|(?<![\w.,:])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\w]|[.:,]\d){zone}?(?:{_GAP}hours)?"
                       rf"|(?<![\w])(?:noon|midday)(?![\w])"),
             # the 1990s, the early 2000s, the '90s
-            ("decade", rf"(?:the{_GAP})?(?:(?:early|mid|late){hyphen}?{_GAP}?)?(?:(?<![\w.,])1[0-9]\d0s|(?<![\w.,])20\d0s|['’]\d0s)(?![\w])"),
+            ("decade", rf"(?:the{_GAP})?(?:(?:early|mid|late){hyphen}?{_GAP0})?(?:(?<![\w.,])1[0-9]\d0s|(?<![\w.,])20\d0s|['’]\d0s)(?![\w])"),
             # the 20th century
             ("century", rf"(?:the{_GAP})?(?<![\w.,])(?:[12]?\d)(?:st|nd|rd|th){_GAP}century(?![\w])"),
             # the latest period, the year-earlier period, year-ago (read against the quarter reported)
@@ -157,7 +158,7 @@ class _Grammar:
             # fiscal 1989, the current fiscal year
             ("fiscal", rf"fiscal{_GAP}(?:year{_GAP})?{year}|(?:the{_GAP})?(?:current|latest|last|next|this){_GAP}fiscal{_GAP}year(?![\w])"),
             # this summer, last fall, spring 2025, the summer of 2022
-            ("season", rf"(?:(?:the|this|last|next|early|late|mid|this{_GAP}past|this{_GAP}coming){_GAP}?{hyphen}?{_GAP}?){{0,2}}"
+            ("season", rf"(?:(?:the|this|last|next|early|late|mid|this{_GAP}past|this{_GAP}coming){_GAP0}{hyphen}?{_GAP0}){{0,2}}"
                        rf"{season}(?:{_GAP}(?:of{_GAP})?{year})?(?![\w])"),
             # two days ago, a year earlier, a week or so ago
             ("ago", rf"(?:(?:about|around|some|nearly|almost|more{_GAP}than|over|just|only|less{_GAP}than|roughly|barely){_GAP})?"
@@ -195,12 +196,12 @@ class _Grammar:
             # overnight, at dawn is not a time
             ("overnight", r"overnight(?![\w])"),
             # 2011-2021, 2011–21
-            ("year_range", rf"(?<![\w.,$£€#№{_HYPHENS}]){year}{_GAP}?[{_HYPHENS}]{_GAP}?(?:{year}|\d\d(?![\w]|[.,]\d))"),
+            ("year_range", rf"(?<![\w.,$£€#№{_HYPHENS}]){year}{_GAP0}[{_HYPHENS}]{_GAP0}(?:{year}|\d\d(?![\w]|[.,]\d))"),
             # 2014, early 2025, mid-2024, earlier in 2025, the end of 2024
-            ("year", rf"(?:(?:(?:the{_GAP})?(?:end|start|beginning|middle|close){_GAP}of|(?:early|late|earlier|later){_GAP}in|early|late|mid){_GAP}?{hyphen}?{_GAP}?)?"
-                     rf"(?<![\w.,$£€#№{_HYPHENS}]){year}(?!{_GAP}?[{_HYPHENS}]{_GAP}?\d)"),
+            ("year", rf"(?:(?:(?:the{_GAP})?(?:end|start|beginning|middle|close){_GAP}of|(?:early|late|earlier|later){_GAP}in|early|late|mid){_GAP0}{hyphen}?{_GAP0})?"
+                     rf"(?<![\w.,$£€#№{_HYPHENS}]){year}(?!{_GAP0}[{_HYPHENS}]{_GAP0}\d)"),
             # June, mid-November, late November, the end of October
-            ("month", rf"(?:(?:(?:the{_GAP})?(?:end|start|beginning|middle|close){_GAP}of{_GAP}|(?:early|late|mid){_GAP}?{hyphen}?{_GAP}?))?"
+            ("month", rf"(?:(?:(?:the{_GAP})?(?:end|start|beginning|middle|close){_GAP}of{_GAP}|(?:early|late|mid){_GAP0}{hyphen}?{_GAP0}))?"
                       rf"{month_full}(?![\w])"),
         ]
         self.rule_names = [name for name, _ in rules]
@@ -235,7 +236,7 @@ class _Grammar:
         self.clock_parts = re.compile(
             r"(\d{1,2})(?:[:.](\d\d))?(?::\d\d)?\s{0,3}(a\.m\.|p\.m\.|am|pm)?", re.I)
         self.ordinal = re.compile(r"first|second|third|fourth|1st|2nd|3rd|4th", re.I)
-        self.range_joint = re.compile(rf"^{_GAP}?(?:[{_HYPHENS}]|to|until|till|through|and|—){_GAP}?$", re.I)
+        self.range_joint = re.compile(rf"^{_GAP0}(?:[{_HYPHENS}]|to|until|till|through|and|—){_GAP0}$", re.I)
         self.range_opening = re.compile(rf"(?:from|between|since)\s{{1,3}}$", re.I)
         self.sentence_break = re.compile(r"[.!?][\"”’')\]]{0,2}\s|\n")
         self.word_before = re.compile(r"([\w'’]+)[^\w\n]{0,3}$")
@@ -345,8 +346,12 @@ def _shift_month(year: int, month: int, offset: int):
     return index // 12, index % 12 + 1
 
 
+_SOON_DAYS = 30     # a day-month this close ahead of the reference is read as coming, not last year's
+
+
 def _partial_year(reference, month, day, future) -> Optional[int]:
-    """The year that puts month/day nearest on or before the reference (after it, for the future)."""
+    """The year that puts month/day nearest on or before the reference (after it, for the future).
+    A day a few weeks ahead (`the offer expires Nov. 21`) is that coming day, not last year's."""
     if reference is None:
         return None
     year = reference.year
@@ -355,6 +360,13 @@ def _partial_year(reference, month, day, future) -> Optional[int]:
         year += 1
     elif not future and key > reference_key:
         year -= 1
+        if day:
+            try:
+                ahead = (datetime.date(reference.year, month, day) - reference).days
+            except ValueError:
+                ahead = None
+            if ahead is not None and ahead <= _SOON_DAYS:
+                year += 1
     return year
 
 
@@ -953,10 +965,11 @@ def _duration(text, found, reference, grammar, items):
         return None
     if re.match(r"[\s\-]{0,3}(?:old|of age)(?![\w])", text[found.end():found.end() + 10], re.I):
         return None
-    if unit == "quarter" and amount is not None and "-" not in lowered and not re.search(r"\d", words):
-        # `three quarters of` is a fraction
-        if re.match(r"\s{1,3}of(?![\w])", text[found.end():found.end() + 6]):
-            return None
+    if unit == "quarter" and re.match(r"\s{1,3}of(?![\w])", text[found.end():found.end() + 6]):
+        return None         # `three quarters of` is a fraction
+    if words in ("a", "an") and re.search(r"(?:\d|[a-z]s)$", _previous_word(text, found.start()).lower()):
+        # `four flights a week`, `$5 a year`: a rate
+        return _Item(found.start(), found.end(), "set", _duration_value(1, unit))
     if lowered.endswith("and a half") and amount is not None:
         amount += 0.5
     return _Item(found.start(), found.end(), "duration", _duration_value(amount, unit))
@@ -970,6 +983,8 @@ def _vague_duration(text, found, reference, grammar, items):
     if unit in ("quarter", "night", "fortnight"):
         return None
     modified = unit_found.start() > 0
+    if lowered.startswith("the ") and unit_found.start() == 4:
+        return None         # `in the days before`: not a span of its own
     if not modified:
         before = _previous_word(text, found.start()).lower()
         if before not in ("for", "over", "within", "after", "in", "lasting", "lasted", "took", "take", "last", "spent", "spend", "from"):
@@ -1140,19 +1155,23 @@ def _borrow_year(first: _Item, second: _Item) -> str:
 
 
 def _tie_times(text, items, grammar) -> None:
-    """A time of day takes the day its sentence names (nearest before it, else after it)."""
+    """A time of day takes the day its sentence names: the one right after it (`9 a.m. Tuesday`),
+    else the nearest before it, else the nearest after it."""
     for index, item in enumerate(items):
         if not item.default_day:
             continue
         day = None
-        for other in reversed(items[:index]):
-            if grammar.sentence_break.search(text, other.end, item.start) or other.day is None:
+        following = items[index + 1] if index + 1 < len(items) else None
+        if following is not None and following.day is not None and not following.default_day and \
+                re.fullmatch(r"[\s,]{0,3}(?:on\s{1,3})?", text[item.end:following.start]):
+            day = following.day
+        if day is None:
+            for other in reversed(items[:index]):
                 if grammar.sentence_break.search(text, other.end, item.start):
                     break
-                continue
-            if other.kind == "date" and not other.default_day:
-                day = other.day
-                break
+                if other.kind == "date" and other.day is not None and not other.default_day:
+                    day = other.day
+                    break
         if day is None:
             for other in items[index + 1:]:
                 if grammar.sentence_break.search(text, item.end, other.start):
