@@ -92,7 +92,7 @@ class _Grammar:
         month = rf"(?:{month_full}|{month_short})(?![\w])"
         weekday_full = _alternation(data["weekdays"])
         weekday_any = rf"(?:{weekday_full}|{_alternation(data['weekday_abbreviations'])}\.?)(?![\w])"
-        day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w:]|[.,]\d)"
+        day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w]|[.,:]\d)"
         year = r"(?:1[6-9]\d\d|20\d\d)(?![\w]|[.,]\d)"
         number_word = _alternation(list(self.numbers) + data["vague_numbers"])
         tens = _alternation(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
@@ -201,8 +201,8 @@ class _Grammar:
             ("year", rf"(?:(?:(?:the{_GAP})?(?:end|start|beginning|middle|close){_GAP}of|(?:early|late|earlier|later){_GAP}in|early|late|mid){_GAP0}{hyphen}?{_GAP0})?"
                      rf"(?<![\w.,$£€#№{_HYPHENS}]){year}(?!{_GAP0}[{_HYPHENS}]{_GAP0}\d)"),
             # June, mid-November, late November, the end of October
-            ("month", rf"(?:(?:(?:the{_GAP})?(?:end|start|beginning|middle|close){_GAP}of{_GAP}|(?:early|late|mid){_GAP0}{hyphen}?{_GAP0}))?"
-                      rf"{month_full}(?![\w])"),
+            ("month", rf"(?:(?:(?:the{_GAP})?(?:end|start|beginning|middle|close){_GAP}of{_GAP}|(?:early|late|mid){_GAP0}{hyphen}?{_GAP0}|(?:last|next|this){_GAP}))?"
+                      rf"{month_full}(?![\w])(?:{_GAP}(?:last|this|next){_GAP}year(?![\w]))?"),
         ]
         self.rule_names = [name for name, _ in rules]
         self.rule_bodies = dict(rules)
@@ -346,28 +346,29 @@ def _shift_month(year: int, month: int, offset: int):
     return index // 12, index % 12 + 1
 
 
-_SOON_DAYS = 30     # a day-month this close ahead of the reference is read as coming, not last year's
+_AHEAD_COST = 3     # a date ahead of the reference counts as three times as far as one behind
 
 
 def _partial_year(reference, month, day, future) -> Optional[int]:
-    """The year that puts month/day nearest on or before the reference (after it, for the future).
-    A day a few weeks ahead (`the offer expires Nov. 21`) is that coming day, not last year's."""
+    """The year that puts month (and day) nearest the reference, a date behind it being likelier
+    than one ahead (`Nov. 21` read on Nov. 2 is this month's; `Aug. 7` read on Aug. 18 too); in a
+    sentence about the future the bias turns the other way."""
     if reference is None:
         return None
-    year = reference.year
-    key, reference_key = (month, day or 0), (reference.month, reference.day if day else 0)
-    if future and key < reference_key:
-        year += 1
-    elif not future and key > reference_key:
-        year -= 1
+    best, best_cost = None, None
+    for year in (reference.year - 1, reference.year, reference.year + 1):
         if day:
             try:
-                ahead = (datetime.date(reference.year, month, day) - reference).days
+                distance = (datetime.date(year, month, day) - reference).days
             except ValueError:
-                ahead = None
-            if ahead is not None and ahead <= _SOON_DAYS:
-                year += 1
-    return year
+                continue
+        else:
+            distance = ((year * 12 + month) - (reference.year * 12 + reference.month)) * 30
+        behind, ahead = max(-distance, 0), max(distance, 0)
+        cost = ahead + behind * _AHEAD_COST if future else behind + ahead * _AHEAD_COST
+        if best_cost is None or cost < best_cost:
+            best, best_cost = year, cost
+    return best
 
 
 def _weekday_day(reference, weekday, future, modifier) -> Optional[datetime.date]:
@@ -454,18 +455,25 @@ def _sentence_before(text, start, width=160) -> str:
 
 
 def _is_future(text, start, end, grammar) -> bool:
-    """Whether the clause before the mention (or a `deadline` right after it) speaks of the future."""
-    before = _sentence_before(text, start, 120)
-    last_words = before.lower().split()[-2:]
-    if last_words and last_words[-1] == "on":
-        last_words = last_words[:-1]
-    if last_words and last_words[-1] in grammar.speech_verbs:
+    """Whether the words just before the mention (the last few of its clause) speak of the future:
+    `will meet Bush on Thursday`, `as soon as Tuesday`, `a June deadline`. A mention right after a
+    past verb (`announced Wednesday`) or with a possessive (`Wednesday's ruling`) is past."""
+    words = _sentence_before(text, start, 120).split()[-_CUE_WORDS:]
+    last = [word.lower().strip(",;:()\"“”") for word in words[-2:]]
+    if last and last[-1] == "on":
+        last = last[:-1]
+    if last and (last[-1] in grammar.speech_verbs or last[-1].endswith("ed")):
         return False
-    if last_words and last_words[-1] == "by":
+    if text[end:end + 2] in ("'s", "’s"):
+        return False
+    if last and last[-1] == "by":
         return True
-    if grammar.future_cues.search(before):
+    if grammar.future_cues.search(" ".join(words)):
         return True
     return bool(re.match(r"[^\w\n]{0,3}deadlines?(?![\w])", text[end:end + 14], re.I))
+
+
+_CUE_WORDS = 8      # how far back a future cue (`will`, `expected`) reaches
 
 
 def _previous_word(text, start) -> str:
@@ -1101,7 +1109,20 @@ def _month(text, found, reference, grammar, items):
         if _previous_word(text, found.start()).lower() in ("the", "a", "to"):
             return None
     month = grammar.months[name.lower()]
-    year = _partial_year(reference, month, 0, _is_future(text, found.start(), found.end(), grammar))
+    lowered = re.sub(r"\s+", " ", span.lower())
+    year = None
+    if reference is not None:
+        # `last February` is last year's, `next February` the coming one, `July last year`.
+        if lowered.endswith(" year"):
+            year = reference.year + {"last": -1, "this": 0, "next": 1}[lowered.split()[-2]]
+        elif lowered.startswith("last "):
+            year = reference.year - 1
+        elif lowered.startswith("next "):
+            year = reference.year + (month <= reference.month)
+        elif lowered.startswith("this "):
+            year = reference.year
+    if year is None:
+        year = _partial_year(reference, month, 0, _is_future(text, found.start(), found.end(), grammar))
     value = f"{year:04d}-{month:02d}" if year else f"XXXX-{month:02d}"
     return _Item(found.start(), found.end(), "date", value, rangeable=True)
 
