@@ -93,7 +93,8 @@ class _Grammar:
         weekday_full = _alternation(data["weekdays"])
         weekday_any = rf"(?:{weekday_full}|{_alternation(data['weekday_abbreviations'])}\.?)(?![\w])"
         day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w]|[.,:]\d)"
-        year = r"(?:1[6-9]\d\d|20\d\d)(?![\w]|[.,]\d)"
+        # a year is not followed by more digits (`2025.5`), save a footnote mark (`in 2025.33 Due`)
+        year = r"(?:1[6-9]\d\d|20\d\d)(?![\w]|,\d|\.\d(?!\d{0,2}\s{1,3}[A-Z]))"
         number_word = _alternation(list(self.numbers) + data["vague_numbers"])
         tens = _alternation(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
         ones = _alternation(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
@@ -174,14 +175,14 @@ class _Grammar:
             ("relative_unit", rf"(?:(?:the{_GAP})?(?:end|start|beginning|middle|close|turn){_GAP}of{_GAP}|(?:earlier|later|early|late){_GAP}(?:in{_GAP})?)?"
                               rf"(?:(?:the{_GAP})?(?:past|previous|following|preceding|coming|current|same){_GAP}|this{_GAP}past{_GAP}|this{_GAP}|last{_GAP}|next{_GAP}|the{_GAP})"
                               rf"(?:week|weekend|month|year|decade|century)(?![\w{_HYPHENS}])"
-                              rf"|year['’]s{_GAP}end(?![\w])|(?:the{_GAP})?weekend(?![\w])"),
+                              rf"|year['’]s{_GAP}end(?![\w])|(?:the{_GAP})?weekend(?![\w])|(?:the{_GAP})?past{_GAP}day(?![\w])"),
             # every day, every two weeks, each month, per month, twice a day, daily
             ("set", rf"(?:every|each|per){_GAP}(?:other{_GAP}|single{_GAP})?(?:{number}{_GAP})?{unit_any}(?![\w])"
                     rf"|(?:once|twice|{number}{_GAP}times){_GAP}(?:a|an|per){_GAP}{unit_singular}(?![\w])"
                     rf"|{_alternation(self.set_adverbs)}(?![\w])"),
             # five months, the past 24 hours, four-month, two more months, the nine months
             ("duration", rf"(?:the{_GAP})?(?:(?:past|last|next|coming|first|previous|following|latest|final|remaining|initial|same|recent|further|additional){_GAP})?"
-                         rf"{number}(?:{_GAP}(?:more|other|additional|full|long|straight|consecutive){_GAP}|{_GAP}|{hyphen}){unit_any}(?![\w]|{hyphen}old)"
+                         rf"{number}(?:{_GAP}(?:more|other|additional|full|long|straight|consecutive){_GAP}|{_GAP}|{hyphen}){unit_any}(?![\w]|{hyphen}[a-z])"
                          rf"(?!{_GAP}old(?![\w]))(?:{_GAP}and{_GAP}a{_GAP}half)?"),
             # days, the coming weeks, recent months (checked in context)
             ("vague_duration", rf"(?:the{_GAP})?(?:(?:past|last|next|coming|first|previous|following|recent|early|initial|final|many|few|several){_GAP})?{unit_plural}(?![\w]|{hyphen}old)"),
@@ -526,6 +527,8 @@ def _event(text, found, reference, grammar, items):
         if any(span.endswith(phrase) for phrase in phrases):
             if reference is not None and reference < not_before:
                 return None
+            if re.match(r"\s{1,3}(?:in|on)\s{1,3}[A-Z0-9]", text[found.end():found.end() + 8]):
+                return None     # `since the war began in February`: the text gives the date
             return _Item(found.start(), found.end(), "date", day.isoformat(), day=day, explicit_year=True)
     return None
 
@@ -812,7 +815,8 @@ def _ago(text, found, reference, grammar, items):
     later = "later" in lowered or "after" in lowered
     earlier_than_anchor = "earlier" in lowered or "before" in lowered or later or "previously" in lowered
     if amount is None:
-        return _Item(found.start(), found.end(), "date", "FUTURE_REF" if later else "PAST_REF")
+        # `a few hours later`, `months ago`: no point can be fixed; the span is what is known
+        return _Item(found.start(), found.end(), "duration", _duration_value(None, unit))
     sign = 1 if later else -1
     base = reference
     if unit == "year":
@@ -906,6 +910,8 @@ _UNIT_OFFSETS = {"last": -1, "previous": -1, "preceding": -1, "past": -1, "this 
 def _relative_unit(text, found, reference, grammar, items):
     span = text[found.start():found.end()]
     lowered = re.sub(r"\s+", " ", span.lower()).replace("’", "'")
+    if lowered.endswith("past day"):
+        return _Item(found.start(), found.end(), "duration", "P1D")
     if lowered.endswith("year's end"):
         return _Item(found.start(), found.end(), "date", _unit_value(reference, "year", 0))
     if lowered in ("weekend", "the weekend"):
@@ -971,6 +977,9 @@ def _duration(text, found, reference, grammar, items):
     words = number_found.group(0)
     if words in ("a", "an") and _next_word(text, found.end()).lower() in ("ago", "earlier"):
         return None
+    if unit == "second" and words in ("a", "an", "one") and re.match(r"\s{1,3}[a-z]", text[found.end():found.end() + 4]) and \
+            _next_word(text, found.end()).lower() not in ("ago", "later", "earlier", "or", "and", "before", "after", "in", "to"):
+        return None         # `a second round` is an ordinal
     if re.match(r"[\s\-]{0,3}(?:old|of age)(?![\w])", text[found.end():found.end() + 10], re.I):
         return None
     if unit == "quarter" and re.match(r"\s{1,3}of(?![\w])", text[found.end():found.end() + 6]):
@@ -993,12 +1002,8 @@ def _vague_duration(text, found, reference, grammar, items):
     modified = unit_found.start() > 0
     if lowered.startswith("the ") and unit_found.start() == 4:
         return None         # `in the days before`: not a span of its own
-    if not modified:
-        before = _previous_word(text, found.start()).lower()
-        if before not in ("for", "over", "within", "after", "in", "lasting", "lasted", "took", "take", "last", "spent", "spend", "from"):
-            return None
-        if re.match(r"\s{1,3}(?:of|ago|before|after|later|earlier|old)(?![\w])", text[found.end():found.end() + 10], re.I):
-            return None
+    if not modified and re.match(r"[\s{_HYPHENS}]{1,3}(?:old|long)(?![\w])".replace("{_HYPHENS}", _HYPHENS), text[found.end():found.end() + 10], re.I):
+        return None
     return _Item(found.start(), found.end(), "duration", _duration_value(None, unit))
 
 
@@ -1039,9 +1044,6 @@ def _holiday(text, found, reference, grammar, items):
 
 def _vague(text, found, reference, grammar, items):
     lowered = re.sub(r"\s+", " ", text[found.start():found.end()].lower())
-    if lowered in ("current", "future") and _previous_word(text, found.start()).lower() in ("the", "a", "an", "its", "their", "his", "her"):
-        if lowered == "current":
-            return None
     if lowered == "now" and re.match(r"[\s]{0,2}[-‑–]", text[found.end():found.end() + 3]):
         return None
     return _Item(found.start(), found.end(), "date", grammar.vague[lowered])
