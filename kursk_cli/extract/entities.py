@@ -18,7 +18,9 @@ from __future__ import annotations
 import bisect
 import functools
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import NamedTuple, Optional
+
+import re
 
 import regex
 
@@ -32,10 +34,9 @@ MAX_RUN_WORDS = 12               # a run of capitalized words is cut after this 
 # ---------------------------------------------------------------------------------------------
 # Gazetteers: loaded lazily, compiled once into a dictionary keyed by the name as written.
 
-@dataclass(frozen=True)
-class Known:
+class Known(NamedTuple):
     """What a gazetteer says about one written name."""
-    type: str                    # PERSON, ORG, LOC, NORP
+    type: str                    # PERSON, ORG, LOC, NORP, or SKIP for words that are no name
     canonical: str
     kind: str = ""               # country, city, region, water, outlet, demonym, ...
     major: bool = True           # a small village yields to a person reading of the same word
@@ -76,8 +77,10 @@ def lexicon() -> Lexicon:
         for demonym in group["demonyms"]:
             add(demonym, Known("NORP", group["name"], "demonym"))
     for canonical, (kind, major, aliases) in load("places.json").items():
-        for name in [canonical, *aliases]:
-            add(name, Known("LOC", canonical, kind, bool(major)))
+        known = Known("LOC", canonical, kind, bool(major))
+        names.setdefault(canonical, known)
+        for name in aliases:
+            names.setdefault(name, known)
     for organisation in load("organisations.json"):
         for name in [organisation["name"], *organisation["aliases"]]:
             add(name, Known("ORG", organisation["name"], organisation["kind"]), override=True)
@@ -100,37 +103,58 @@ def lexicon() -> Lexicon:
             names[blocked] = Known("SKIP", blocked)
     first_words: dict = {}
     for name in names:
-        parts = name.split(" ")
-        first_words[parts[0]] = max(first_words.get(parts[0], 0), len(parts))
+        if " " in name:
+            parts = name.split(" ")
+            first_words[parts[0]] = max(first_words.get(parts[0], 1), len(parts))
+        elif name not in first_words:
+            first_words[name] = 1
     return Lexicon(names=names, first_words=first_words, words=words,
                    common=frozenset(load("common_words.json")),
                    run_pattern=_compile_run_pattern(words), country_of=country_of)
 
 
+def _upper_class() -> str:
+    """A character class of the capital letters of Latin, Greek and Cyrillic script.
+
+    The standard `re` module runs this pattern about twice as fast as `regex` with `\\p{Lu}`.
+    """
+    ranges, begin = [], None
+    for code in list(range(0x41, 0x250)) + list(range(0x370, 0x530)) + [0x530]:
+        capital = code < 0x530 and chr(code).isupper()
+        if capital and begin is None:
+            begin = code
+        elif not capital and begin is not None:
+            ranges.append((begin, code - 1))
+            begin = None
+    return "".join(re.escape(chr(low)) if low == high else f"{re.escape(chr(low))}-{re.escape(chr(high))}"
+                   for low, high in ranges)
+
+
 def _compile_run_pattern(words: dict):
-    abbreviations = "|".join(sorted((regex.escape(word) for word in words["abbreviations"]), key=len, reverse=True))
-    connectors = "|".join(sorted((regex.escape(word) for word in words["connectors"]), key=len, reverse=True))
+    upper = _upper_class()
+    abbreviations = "|".join(sorted((re.escape(word) for word in words["abbreviations"]), key=len, reverse=True))
+    connectors = "|".join(sorted((re.escape(word) for word in words["connectors"]), key=len, reverse=True))
     word = rf"""
-        (?<![\p{{L}}\p{{M}}\p{{N}}@#’'.])         # not inside a word, a handle or a hashtag
+        (?<![^\W_])(?<![@#’'.])                  # not inside a word, a handle or a hashtag
         (?:
             (?:{abbreviations})\.                  # Gen. Lt. Mr.
-          | \p{{Lu}}\.(?:\p{{Lu}}\.){{1,4}}        # U.S. U.K. U.N.
-          | \d{{1,3}}(?:st|nd|rd|th)(?=[ ]\p{{Lu}}) # 47th before a capitalized word (units)
-          | \p{{Lu}}[\p{{L}}\p{{M}}\p{{N}}]{{0,40}}  # a capitalized word
-            (?:[’']\p{{Lu}}\p{{L}}{{0,20}})?          # O'Brien, D'Artagnan (not I'm, We're)
-            (?:-[\p{{L}}\p{{N}}]{{1,30}}){{0,3}}    # Ivano-Frankivsk, Rostov-on-Don, Russian-occupied
-            (?:[’']s\b)?                            # possessive: ends the name
+          | [{upper}]\.(?:[{upper}]\.){{1,4}}     # U.S. U.K. U.N.
+          | \d{{1,3}}(?:st|nd|rd|th)(?=[ ][{upper}])  # 47th before a capitalized word (units)
+          | [{upper}][^\W_]{{0,40}}               # a capitalized word
+            (?:[’'][{upper}][^\W\d_]{{0,20}})?   # O'Brien, D'Artagnan (not I'm, We're)
+            (?:-[^\W_]{{1,30}}){{0,3}}            # Ivano-Frankivsk, Rostov-on-Don, Russian-occupied
+            (?:[’']s\b)?                          # possessive: ends the name
         )
     """
     run = rf"""
         {word}
         (?:
-            [ \u00a0]                               # one space between words
-            (?:(?:{connectors})[ \u00a0]){{0,2}}   # of, of the, for the
+            [ \u00a0]                             # one space between words
+            (?:(?:{connectors})[ \u00a0]){{0,2}} # of, of the, for the
             {word}
         ){{0,{MAX_RUN_WORDS - 1}}}
     """
-    return regex.compile(run, regex.VERBOSE)
+    return re.compile(run, re.VERBOSE)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -155,7 +179,7 @@ class Item:
     word_class: str = ""         # title, org_head, loc_head, ordinal, skip, name
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     start: int
     end: int
@@ -165,6 +189,16 @@ class Candidate:
     strong: bool = False         # type decided by a gazetteer, a head word, a title or a cue
     weak_common: bool = False    # only common words: kept only if the document names it elsewhere
     tokens: list = field(default_factory=list)
+    gazetteer_kind: str = ""
+    major: bool = True
+    pending: str = ""            # "name" or "acronym": typed later from the words around it
+    all_common: bool = False
+    informative: bool = True
+
+    def moved(self, offset: int) -> "Candidate":
+        return Candidate(self.start + offset, self.end + offset, self.text, self.type, self.canonical,
+                         self.strong, self.weak_common, self.tokens, self.gazetteer_kind, self.major,
+                         self.pending, self.all_common, self.informative)
 
 
 _HYPHEN_PREFIXES = ("pro-", "anti-", "ex-", "non-", "post-", "pre-", "neo-")
@@ -179,20 +213,43 @@ def find_entities(text: str) -> list:
     lex = lexicon()
     lines = _LineInfo(text)
     candidates = []
+    cache = _RUN_CACHE
     for match in lex.run_pattern.finditer(text):
-        tokens = _tokens(text, match, lex, lines)
-        if tokens:
-            candidates.extend(_read_run(text, tokens, lex))
+        start = match.start()
+        shouting = lines.uninformative(start)
+        key = (match.group(), shouting, shouting or _sentence_start(text, start))
+        cached = cache.get(key)
+        if cached is None:
+            tokens = _tokens(text, match, lex, shouting)
+            cached = [candidate.moved(-start) for candidate in _read_run(text, tokens, lex)] if tokens else []
+            if len(cache) >= _RUN_CACHE_SIZE:
+                cache.clear()
+            cache[key] = cached
+        for template in cached:
+            candidate = template.moved(start)
+            if candidate.pending:
+                _settle(text, candidate, lex)
+            candidates.append(candidate)
     return _resolve(text, candidates, lex)
+
+
+# What a run of words says without its context is the same wherever it occurs: `Russian`,
+# `Vladimir Putin` are read once. The cache holds plain values, so output never depends on it.
+_RUN_CACHE: dict = {}
+_RUN_CACHE_SIZE = 50_000
+
+
+_NEWLINE = re.compile("\n")
 
 
 class _LineInfo:
     """Per-line facts computed once: is the line a headline (Title Case) or in capitals?"""
-    WORD = regex.compile(r"\p{L}[\p{L}'’-]{0,40}")
+    LOWER = re.compile(r"\b[a-z][a-z'’-]{3}")
+    UPPER = re.compile(r"\b[A-Z][A-Za-z'’-]{3}")
 
     def __init__(self, text: str):
         self.text = text
-        self.breaks = [index for index, char in enumerate(text) if char == "\n"] if "\n" in text else []
+        self.breaks = [match.start() for match in _NEWLINE.finditer(text)]
         self.cache = {}
 
     def uninformative(self, position: int) -> bool:
@@ -200,16 +257,13 @@ class _LineInfo:
         if line not in self.cache:
             start = self.breaks[line - 1] + 1 if line > 0 else 0
             end = self.breaks[line] if line < len(self.breaks) else len(self.text)
-            self.cache[line] = self._shouting(self.text[start:end])
+            self.cache[line] = self._shouting(self.text[start:min(end, start + 240)])
         return self.cache[line]
 
     def _shouting(self, line: str) -> bool:
-        words = [word for word in self.WORD.findall(line[:4000]) if len(word) > 3]
-        if len(words) < 3:
-            return False
-        capitalized = sum(1 for word in words if word[0].isupper())
-        upper = sum(1 for word in words if word.isupper())
-        return upper >= 0.7 * len(words) or capitalized >= 0.8 * len(words)
+        lower = len(self.LOWER.findall(line))
+        upper = len(self.UPPER.findall(line))
+        return lower + upper >= 3 and lower <= 0.2 * (lower + upper)
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -219,9 +273,8 @@ def _sentence_start(text: str, start: int) -> bool:
     return index < 0 or text[index] in _SENTENCE_END
 
 
-def _tokens(text: str, match, lex: Lexicon, lines: _LineInfo) -> list:
+def _tokens(text: str, match, lex: Lexicon, shouting: bool) -> list:
     tokens = []
-    shouting = lines.uninformative(match.start())
     connectors = lex.words["connectors"]
     position = match.start()
     for piece in match.group().replace("\u00a0", " ").split(" "):
@@ -521,11 +574,8 @@ def _from_gazetteer(text, item, items, index, lex) -> Optional[Candidate]:
     if known.type == "ORG" and surface.isupper() and len(surface) <= 3 and not first.informative:
         # ALL-CAPS text: `AP`, `EU` are still names, but a headline's `US` stays LOC below
         pass
-    candidate = Candidate(start, end, surface, known.type, known.canonical, strong=True,
-                          tokens=[token.text for token in item.tokens])
-    candidate.gazetteer_kind = known.kind
-    candidate.major = known.major
-    return candidate
+    return Candidate(start, end, surface, known.type, known.canonical, strong=True,
+                     tokens=[token.text for token in item.tokens], gazetteer_kind=known.kind, major=known.major)
 
 
 def _person_after_title(text, items) -> Candidate:
@@ -567,22 +617,34 @@ def _plain_name(text, items, lex) -> Optional[Candidate]:
     # Mid-sentence, only a word the list has as such is common (`Burns` is a name, `Shards` is not)
     all_common = all((_is_common(token, lex) if not informative else token.lower() in lex.common)
                      or token.lower() in lex.words["titles"] for token in tokens)
+    candidate = Candidate(start, end, surface, None, tokens=tokens, pending="name",
+                          all_common=all_common, informative=informative)
     if len(tokens) == 1 and "." not in surface and (surface.isupper() or _ACRONYM_PLURAL.fullmatch(surface)):
+        candidate.pending = "acronym"
+    return candidate
+
+
+def _settle(text: str, candidate: Candidate, lex: Lexicon) -> None:
+    """Type a name no list knows from the words around this occurrence of it."""
+    start, end = candidate.start, candidate.end
+    if candidate.pending == "acronym":
         # an acronym no list knows: an organisation only where the context says so
         kind = _context_type(text, start, end, lex, acronym=True)
-        if kind is None:
-            return Candidate(start, end, surface, None, weak_common=True, tokens=tokens)
-        return Candidate(start, end, surface, kind, strong=True, tokens=tokens)
+        candidate.type, candidate.strong, candidate.weak_common = kind, kind is not None, kind is None
+        return
     kind = _context_type(text, start, end, lex)
-    if all_common and (not informative or len(tokens) > 1 or kind is None):
-        return Candidate(start, end, surface, kind, weak_common=True, tokens=tokens)
-    if kind is not None:
-        return Candidate(start, end, surface, kind, strong=True, tokens=tokens)
-    return Candidate(start, end, surface, "PERSON", tokens=tokens)
+    if kind is None and len(candidate.tokens) == 1 and _CAMEL_CASE.fullmatch(candidate.text):
+        kind = "ORG"              # DaimlerChrysler, WorldCom, PayPal: a company's name
+    if candidate.all_common and (not candidate.informative or len(candidate.tokens) > 1 or kind is None):
+        candidate.type, candidate.weak_common = kind, True
+    elif kind is not None:
+        candidate.type, candidate.strong = kind, True
+    else:
+        candidate.type = "PERSON"
 
 
+_CAMEL_CASE = regex.compile(r"(?!(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O)\p{Lu})\p{Lu}\p{Ll}{1,20}\p{Lu}\p{L}{1,20}")
 _ACRONYM_PLURAL = regex.compile(r"\p{Lu}{2,8}s")
-_BEFORE = regex.compile(r"([\p{L}'’-]{1,30})[ ]{1,3}(?:([\p{L}'’-]{1,30})[ ]{1,3})?$")
 _AFTER_WORD = regex.compile(r"[ ]{1,3}([\p{L}'’-]{1,30})")
 _APPOSITION = regex.compile(r",[ ]{1,2}([^,.;:()\n“”\"]{1,100})")
 _APPOSITION_STOPS = frozenset("of for with in at who which that from on to and said says by whose".split())
@@ -611,22 +673,33 @@ def _apposition_head(text: str, end: int) -> str:
     return head.rstrip("s") if head.endswith("s") and head[:-1] in ("official", "officer") else head
 
 
+def _words_before(text: str, start: int):
+    """The two words just before `start` (lower case), or "" where punctuation comes between."""
+    window = text[max(0, start - 48):start]
+    if not window.endswith(" "):
+        return "", ""
+    parts = window.split()
+    found = []
+    for part in reversed(parts[-2:]):
+        if not part.replace("'", "").replace("’", "").replace("-", "").isalpha():
+            break
+        found.append(part.lower())
+    found += ["", ""]
+    return found[1], found[0]
+
+
 def _context_type(text, start, end, lex, *, acronym=False) -> Optional[str]:
     words = lex.words
-    before = _BEFORE.search(text, max(0, start - 64), start)
-    previous = before.group(2) or before.group(1) if before else None
-    previous_word = (before.group(2) if before and before.group(2) else before.group(1)) if before else ""
-    previous_two = before.group(1).lower() if before and before.group(2) else ""
-    previous_word = previous_word.lower()
+    previous_two, previous_word = _words_before(text, start)
     after = _AFTER_WORD.match(text, end, min(len(text), end + 40))
     next_word = after.group(1).lower() if after else ""
     if acronym:
         if previous_two == "according" and previous_word == "to":
             return "ORG"
-        if next_word in words["person_verbs_after"]:
-            return "ORG"
+        if next_word in words["person_verbs_after"] or previous_word == "the":
+            return "ORG"          # the GAO, the UAW said
         return None
-    if previous_word in words["titles"] and before:
+    if previous_word in words["titles"]:
         return "PERSON"
     if previous_word == "of" and previous_two in words["place_nouns_before"]:
         return "LOC"
@@ -650,26 +723,35 @@ def _context_type(text, start, end, lex, *, acronym=False) -> Optional[str]:
 # The document: one type and one canonical name per thing.
 
 def _resolve(text: str, candidates: list, lex: Lexicon) -> list:
-    candidates.sort(key=lambda candidate: (candidate.start, -candidate.end))
+    candidates.sort(key=_by_position)
     # What the document itself settles: full names of people, types of repeated names.
     surnames = {}
     strong_types = {}
     full_orgs = []
     for candidate in candidates:
-        if candidate.type == "PERSON" and len(candidate.tokens) >= 2:
+        kind = candidate.type
+        if kind == "PERSON" and len(candidate.tokens) >= 2:
             surnames.setdefault(candidate.tokens[-1], candidate.canonical or candidate.text)
-        if candidate.type and candidate.strong:
-            strong_types.setdefault(candidate.text, candidate.type)
-        if candidate.type == "ORG" and len(candidate.tokens) >= 2:
+        if kind and candidate.strong:
+            strong_types.setdefault(candidate.text, kind)
+        if kind == "ORG" and len(candidate.tokens) >= 2:
             full_orgs.append(candidate)
 
     result = []
+    previous = None
     for candidate in candidates:
         surface = candidate.text
-        single = len(candidate.tokens) == 1
-        if single and surface in surnames and (candidate.type in (None, "PERSON") or candidate.weak_common
-                                               or not getattr(candidate, "major", True)
-                                               or not candidate.strong):
+        if candidate.type is None and previous is not None and surface.isupper() and \
+                text[previous.end:candidate.start] in (" (", "("):
+            # Institute for the Study of War (ISW): the acronym names the same thing
+            candidate.type, candidate.strong = previous.type, True
+            candidate.canonical = previous.canonical or previous.text
+            strong_types.setdefault(surface, previous.type)
+        if candidate.type:
+            previous = candidate
+        if len(candidate.tokens) == 1 and surface in surnames and (
+                candidate.type in (None, "PERSON") or candidate.weak_common or not candidate.major
+                or not candidate.strong):
             candidate.type, candidate.canonical = "PERSON", surnames[surface]
         elif not candidate.strong and surface in strong_types:
             candidate.type = strong_types[surface]
@@ -679,10 +761,10 @@ def _resolve(text: str, candidates: list, lex: Lexicon) -> list:
             continue
         result.append(candidate)
 
-    _canonical_names(result, full_orgs, lex)
+    _canonical_names(result, full_orgs)
     entities = []
     last_end = -1
-    for candidate in sorted(result, key=lambda item: (item.start, -item.end)):
+    for candidate in result:
         if candidate.start < last_end:
             continue
         last_end = candidate.end
@@ -691,19 +773,27 @@ def _resolve(text: str, candidates: list, lex: Lexicon) -> list:
     return entities
 
 
-def _canonical_names(result: list, full_orgs: list, lex: Lexicon) -> None:
+def _by_position(candidate):
+    return candidate.start, -candidate.end
+
+
+def _canonical_names(result: list, full_orgs: list) -> None:
+    """One name per thing; every look-up is a dictionary probe, so hostile input stays linear."""
     locations = {candidate.text for candidate in result if candidate.type == "LOC"}
     countries_named = {candidate.canonical for candidate in result
-                       if candidate.type == "LOC" and getattr(candidate, "gazetteer_kind", "") == "country"}
-    persons = [candidate for candidate in result if candidate.type == "PERSON" and len(candidate.tokens) >= 2]
+                       if candidate.type == "LOC" and candidate.gazetteer_kind == "country"}
+    full_person = {}
+    for candidate in result:
+        if candidate.type == "PERSON" and len(candidate.tokens) >= 2:
+            name = candidate.canonical or candidate.text
+            full_person.setdefault(candidate.tokens[-1], name)
+            full_person.setdefault(candidate.tokens[0], name)
+    longer_orgs = _OrgIndex(full_orgs)
     for candidate in result:
         if candidate.type == "PERSON" and candidate.canonical is None:
             candidate.canonical = candidate.text
             if len(candidate.tokens) == 1:
-                for person in persons:
-                    if person.tokens[-1] == candidate.text or person.tokens[0] == candidate.text:
-                        candidate.canonical = person.canonical or person.text
-                        break
+                candidate.canonical = full_person.get(candidate.text, candidate.text)
         elif candidate.type == "LOC":
             base = candidate.canonical or candidate.text
             for suffix in (" Oblast", " Krai", " Region", " Province"):
@@ -711,28 +801,41 @@ def _canonical_names(result: list, full_orgs: list, lex: Lexicon) -> None:
                     candidate.canonical = base + suffix
                     break
         elif candidate.type == "ORG" and len(candidate.tokens) <= 3 and candidate.canonical is None:
-            candidate.canonical = _longer_org(candidate, full_orgs)
+            candidate.canonical = longer_orgs.find(candidate)
         elif candidate.type == "NORP" and candidate.canonical == "Korea":
             koreas = countries_named & {"North Korea", "South Korea"}
             if len(koreas) == 1:
                 candidate.canonical = koreas.pop()
 
 
-def _longer_org(candidate, full_orgs) -> Optional[str]:
-    """`General Staff` -> `General Staff of the Ukrainian Armed Forces`, nearest fuller name first."""
-    words = candidate.tokens
-    if candidate.text.isupper() and len(candidate.text) >= 2:
+class _OrgIndex:
+    """Fuller organisation names by the words they contain and by their initials.
+
+    `General Staff` -> `General Staff of the Ukrainian Armed Forces` (the nearest fuller name
+    the document uses), `ISW` -> `Institute for the Study of War`.
+    """
+
+    def __init__(self, full_orgs: list):
+        self.by_words = {}
+        self.by_initials = {}
         for org in full_orgs:
-            initials = "".join(token[0] for token in org.tokens if token[:1].isupper())
-            if initials == candidate.text:
-                return org.canonical or org.text
-        return None
-    best = None
-    for org in full_orgs:
-        if org is candidate or len(org.tokens) <= len(words):
-            continue
-        size = len(words)
-        if any(org.tokens[position:position + size] == words for position in range(len(org.tokens) - size + 1)):
-            if best is None or abs(org.start - candidate.start) < abs(best.start - candidate.start):
-                best = org
-    return (best.canonical or best.text) if best else None
+            name = org.canonical or org.text
+            tokens = tuple(org.tokens)
+            initials = "".join(token[0] for token in tokens if token[:1].isupper())
+            self.by_initials.setdefault(initials, name)
+            for size in range(1, min(3, len(tokens) - 1) + 1):
+                for position in range(len(tokens) - size + 1):
+                    entry = self.by_words.setdefault(tokens[position:position + size], ([], []))
+                    entry[0].append(org.start)
+                    entry[1].append(name)
+
+    def find(self, candidate) -> Optional[str]:
+        if candidate.text.isupper() and len(candidate.text) >= 2:
+            return self.by_initials.get(candidate.text)
+        entry = self.by_words.get(tuple(candidate.tokens))
+        if not entry:
+            return None
+        starts, names = entry
+        index = bisect.bisect_right(starts, candidate.start)
+        # the nearest fuller name before the mention, else the first one after it
+        return names[index - 1] if index > 0 else names[0]
