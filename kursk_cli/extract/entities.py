@@ -134,11 +134,13 @@ def _compile_run_pattern(words: dict):
     upper = _upper_class()
     abbreviations = "|".join(sorted((re.escape(word) for word in words["abbreviations"]), key=len, reverse=True))
     connectors = "|".join(sorted((re.escape(word) for word in words["connectors"]), key=len, reverse=True))
+    sentence_openers = "The|A|An|He|She|It|We|They|I|In|On|At|But|And|This|That|His|Her|Their|There|As|If"
     word = rf"""
         (?<![^\W_])(?<![@#’'.])                  # not inside a word, a handle or a hashtag
         (?:
             (?:{abbreviations})\.                  # Gen. Lt. Mr.
           | [{upper}]\.(?:[{upper}]\.){{1,4}}     # U.S. U.K. U.N.
+          | [{upper}]\.(?=[ ](?!(?:{sentence_openers})\b)[{upper}][a-z])  # the V. of Vladimir V. Putin
           | \d{{1,3}}(?:st|nd|rd|th)(?=[ ][{upper}])  # 47th before a capitalized word (units)
           | [{upper}][^\W_]{{0,40}}               # a capitalized word
             (?:[’'][{upper}][^\W\d_]{{0,20}})?   # O'Brien, D'Artagnan (not I'm, We're)
@@ -267,10 +269,16 @@ class _LineInfo:
 
 
 def _sentence_start(text: str, start: int) -> bool:
+    """After `. `, a line break, a quote opening a sentence, or a line's time stamp (`00:49 `)."""
     index = start - 1
     while index >= 0 and text[index] in _OPENERS and start - index < 12:
         index -= 1
-    return index < 0 or text[index] in _SENTENCE_END
+    if index < 0 or text[index] in _SENTENCE_END:
+        return True
+    probe = index
+    while probe >= 0 and start - probe < 16 and not text[probe].isalpha() and text[probe] != "\n":
+        probe -= 1
+    return probe < 0 or text[probe] == "\n"
 
 
 def _tokens(text: str, match, lex: Lexicon, shouting: bool) -> list:
@@ -388,7 +396,7 @@ def _is_common(word: str, lex: Lexicon) -> bool:
     if lowered.endswith("men") and lowered[:-3] + "man" in lex.common:
         return True
     for ending, replacements in (("ing", ("", "e")), ("ed", ("", "e")), ("ly", ("",))):
-        if lowered.endswith(ending) and len(lowered) > len(ending) + 2:
+        if lowered.endswith(ending) and len(lowered) >= len(ending) + 2:
             stem = lowered[:-len(ending)]
             if any(stem + extra in lex.common for extra in replacements) or \
                     (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in lex.common):
@@ -501,17 +509,21 @@ def _grow(items: list, head: int, used: list):
         return first, last
     # right: more head words, or `of (the) Name ...` (General Staff of the Ukrainian Armed Forces)
     probe = head + 1
+    continued = False              # past an `of`: the words after it belong to the name
     while probe < len(items) and not used[probe]:
         current = items[probe]
         if current.role == "conn":
             if current.tokens[0].text not in ("of", "for", "the", "on", "and"):
                 break
+            continued = True
             probe += 1
             continue
         if current.role == "word" and current.word_class == "skip":
             break
         if current.role == "gaz" and current.known.type == "PERSON":
             break
+        if not continued and not (current.role == "word" and current.word_class in ("org_head", "loc_head")):
+            break                  # International Olympic Committee | Thomas Bach
         if current.role == "word" and current.word_class == "title" and \
                 not (probe + 1 < len(items) and items[probe + 1].role == "word" and
                      items[probe + 1].word_class in ("org_head",)):
@@ -541,8 +553,8 @@ def _name_stretch(items: list, start: int, used: list, *, after_title: bool) -> 
                 continue
             break
         if item.role == "gaz":
-            if after_title and item.known.type in ("PERSON",):
-                stop += 1
+            if item.known.type == "PERSON" and (after_title or stop > start):
+                stop += 1          # Vladimir V. Putin
                 continue
             if after_title and item.known.type == "LOC" and not item.known.major:
                 stop += 1
@@ -571,11 +583,12 @@ def _from_gazetteer(text, item, items, index, lex) -> Optional[Candidate]:
     if known.type == "LOC" and not known.major and not first.informative and \
             surface.lower() in lex.common:
         return None
-    if known.type == "ORG" and surface.isupper() and len(surface) <= 3 and not first.informative:
-        # ALL-CAPS text: `AP`, `EU` are still names, but a headline's `US` stays LOC below
-        pass
-    return Candidate(start, end, surface, known.type, known.canonical, strong=True,
-                     tokens=[token.text for token in item.tokens], gazetteer_kind=known.kind, major=known.major)
+    candidate = Candidate(start, end, surface, known.type, known.canonical, strong=True,
+                          tokens=[token.text for token in item.tokens], gazetteer_kind=known.kind,
+                          major=known.major)
+    if known.type == "LOC" and not known.major and len(item.tokens) == 1:
+        candidate.pending = "minor"     # `Shevchenko said`: a village's name is also a surname
+    return candidate
 
 
 def _person_after_title(text, items) -> Candidate:
@@ -617,16 +630,24 @@ def _plain_name(text, items, lex) -> Optional[Candidate]:
     # Mid-sentence, only a word the list has as such is common (`Burns` is a name, `Shards` is not)
     all_common = all((_is_common(token, lex) if not informative else token.lower() in lex.common)
                      or token.lower() in lex.words["titles"] for token in tokens)
+    if len(tokens) == 1 and (_ACRONYM_PLURAL.fullmatch(surface) or len(surface) < 2 or
+                             (surface.isupper() and any(char.isdigit() for char in surface))):
+        # MPs, PoWs, TB2, M50: plural common nouns and model numbers
+        return Candidate(start, end, surface, None, weak_common=True, tokens=tokens)
     candidate = Candidate(start, end, surface, None, tokens=tokens, pending="name",
                           all_common=all_common, informative=informative)
-    if len(tokens) == 1 and "." not in surface and (surface.isupper() or _ACRONYM_PLURAL.fullmatch(surface)):
-        candidate.pending = "acronym"
+    if len(tokens) == 1 and surface.isupper():
+        candidate.pending = "acronym"            # also dotted: W.N.B.A.
     return candidate
 
 
 def _settle(text: str, candidate: Candidate, lex: Lexicon) -> None:
     """Type a name no list knows from the words around this occurrence of it."""
     start, end = candidate.start, candidate.end
+    if candidate.pending == "minor":
+        if _context_type(text, start, end, lex, minor_place=True) == "PERSON":
+            candidate.type, candidate.canonical, candidate.strong = "PERSON", None, False
+        return
     if candidate.pending == "acronym":
         # an acronym no list knows: an organisation only where the context says so
         kind = _context_type(text, start, end, lex, acronym=True)
@@ -644,7 +665,7 @@ def _settle(text: str, candidate: Candidate, lex: Lexicon) -> None:
 
 
 _CAMEL_CASE = regex.compile(r"(?!(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O)\p{Lu})\p{Lu}\p{Ll}{1,20}\p{Lu}\p{L}{1,20}")
-_ACRONYM_PLURAL = regex.compile(r"\p{Lu}{2,8}s")
+_ACRONYM_PLURAL = regex.compile(r"(?:\p{Lu}{2,8}|\p{Lu}\p{Ll}?\p{Lu}{1,6})s")
 _AFTER_WORD = regex.compile(r"[ ]{1,3}([\p{L}'’-]{1,30})")
 _APPOSITION = regex.compile(r",[ ]{1,2}([^,.;:()\n“”\"]{1,100})")
 _APPOSITION_STOPS = frozenset("of for with in at who which that from on to and said says by whose".split())
@@ -688,7 +709,7 @@ def _words_before(text: str, start: int):
     return found[1], found[0]
 
 
-def _context_type(text, start, end, lex, *, acronym=False) -> Optional[str]:
+def _context_type(text, start, end, lex, *, acronym=False, minor_place=False) -> Optional[str]:
     words = lex.words
     previous_two, previous_word = _words_before(text, start)
     after = _AFTER_WORD.match(text, end, min(len(text), end + 40))
@@ -701,6 +722,10 @@ def _context_type(text, start, end, lex, *, acronym=False) -> Optional[str]:
         return None
     if previous_word in words["titles"]:
         return "PERSON"
+    if minor_place:
+        if next_word in words["person_verbs_after"] or _apposition_head(text, end) in words["person_appositions"]:
+            return "PERSON"
+        return None
     if previous_word == "of" and previous_two in words["place_nouns_before"]:
         return "LOC"
     if next_word in words["place_nouns_after"]:
