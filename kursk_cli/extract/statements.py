@@ -53,6 +53,7 @@ def _words():
         "deny_verbs": lower(cues["deny_verbs"]),
         "passive": lower(cues["passive_verbs"]),
         "documents": lower(cues["source_documents"]),
+        "descriptors": lower(cues["source_documents"]) | lower(cues["media_descriptors"]),
         "generic": lower(speakers["generic_heads"]),
         "plural": lower(speakers["plural_heads"]),
         "titles": lower(speakers["titles"]),
@@ -61,6 +62,7 @@ def _words():
         "stop": lower(speakers["stopwords"]),
         "between": lower(speakers["between_words"]),
         "abbreviations": lower(speakers["abbreviations"]),
+        "person_suffixes": tuple(speakers["person_suffixes"]),
         "demonyms": frozenset(demonyms),
         "places": frozenset(places),
         "countries": countries,
@@ -99,10 +101,14 @@ def _patterns():
     words = _words()
     verbs = words["verbs"] | words["participles"] | words["passive"]
     verbs = sorted(verbs | {verb.capitalize() for verb in words["verbs"]})   # Title Case headlines
+    cues = load("statement_cues.json")
     cue = re.compile(rf"""
         (?<![\w’'\-])                       # a whole word
         (?:
             (?P<according>[Aa]ccording\s+to)   # according to X
+          | (?P<called>call(?:ed|s|ing)?[ ]     # X called the claims false: a denial
+               (?:[\w’'\-]{{1,20}}[ ]){{0,3}}
+               (?:{_trie(cues["call_false"])}))
           | (?P<verb>{_trie(verbs)})              # X said, said X, X denied …
         )
         (?![\w’'\-])
@@ -289,7 +295,7 @@ class _Phrase:
 
 
 def _tokens(text: str, start: int, end: int) -> list:
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    return [(*match.span(), match[0]) for match in _TOKEN.finditer(text, start, end)]
 
 
 def _bare(token: str) -> str:
@@ -346,7 +352,7 @@ def _phrase_within(text: str, low: int, end: int):
 
 
 def _is_adverb(word: str) -> bool:
-    return len(word) > 4 and word.endswith("ly") and word.islower()
+    return len(word) > 4 and word.endswith("ly") and word.islower() and word not in _words()["generic"]
 
 
 def _is_date_word(tokens, index) -> bool:
@@ -399,7 +405,7 @@ def _noun_phrase_back(tokens: list, index: int) -> Optional[_Phrase]:
             lowercase_run = 0
         else:
             lowercase_run += 1
-            if lowercase_run > 3:
+            if lowercase_run > 4:
                 break
         first = index
         index -= 1
@@ -483,7 +489,7 @@ def _noun_phrase_forward(tokens: list, index: int):
             lowercase_run = 0
         else:
             lowercase_run += 1
-            if lowercase_run > 3:
+            if lowercase_run > 4:
                 break
             if last is not None and _is_capital(tokens[last][2]) and not any(
                     token[2].lower() in words["generic"] for token in tokens[index:index + 3]):
@@ -565,6 +571,7 @@ def _classify(tokens: list) -> Optional[_Phrase]:
     words = _words()
     if not tokens:
         return None
+    determined = bool(tokens) and tokens[0][2].lower() in ("the", "a", "an")
     while tokens and tokens[0][2].lower() in ("the", "a", "an"):
         tokens = tokens[1:]
     if not tokens:
@@ -585,14 +592,16 @@ def _classify(tokens: list) -> Optional[_Phrase]:
         if lowered in words["titles"] and len(tokens) == 1:
             return _Phrase(start, end, text, "generic", person=True)
         return _Phrase(start, end, text, "named", person=_looks_like_person(tokens))
+    if determined and len(tokens) <= 3 and len(lowered) >= 6 and lowered.endswith(words["person_suffixes"]) \
+            and lowered.isalpha() and lowered not in words["generic"]:
+        return _Phrase(start, end, text, "generic", person=True)    # `the investigator wrote`
     if lowered not in words["generic"]:
         # `the governor of the Luhansk region`: the head comes before `of`
         for position, token in enumerate(tokens[1:-1], 1):
             if token[2] in ("of", "for"):
                 lowered = tokens[position - 1][2].lower()
                 if lowered in words["generic"]:
-                    return _Phrase(start, end, text, "generic",
-                                   person=True if lowered in words["titles"] else None)
+                    return _Phrase(start, end, text, "generic", person=_head_kind(lowered))
                 break
         return None
     if lowered in words["generic"]:
@@ -602,9 +611,16 @@ def _classify(tokens: list) -> Optional[_Phrase]:
                 and (lowered in words["documents"] or tokens.index(proper[-1]) == len(tokens) - 2):
             # the General Staff statement, the Izvestia newspaper
             return _Phrase(start, end, text, "named", person=False)
-        return _Phrase(start, end, text, "generic",
-                       person=True if lowered in words["titles"] else None)
+        return _Phrase(start, end, text, "generic", person=_head_kind(lowered))
     return None
+
+
+def _head_kind(head: str) -> Optional[bool]:
+    """A generic head names a person (`governor`), a body (`ministry`) or a group (`officials`)."""
+    words = _words()
+    if head in words["titles"]:
+        return True
+    return None if head in words["plural"] else False
 
 
 def _looks_like_person(tokens) -> Optional[bool]:
@@ -634,8 +650,11 @@ def _person_name(phrase: _Phrase) -> Optional[str]:
     if cut is None:
         return None
     rest = names[cut + 1:]
-    if 1 <= len(rest) <= 4 and all(
-            name[:1].isupper() and name[1:2].islower() and not _is_possessive(name)
+    if "of" in rest[1:]:
+        rest = rest[:rest.index("of")]      # Gov. Mike Pence of Indiana
+    if 1 <= len(rest) <= 5 and all(
+            name[:1].isupper() and (name[1:2].islower() or len(name) == 1 or name in ("II", "III", "IV"))
+            and not _is_possessive(name)
             and name.lower() not in words["titles"] and name.lower() not in words["generic"]
             and name.lower() not in words["demonyms"] and name.lower() not in words["places"]
             for name in rest):
@@ -660,18 +679,25 @@ class _Cue:
 _BY = re.compile(r"[ \t]{1,3}by(?![\w’'\-])")
 
 
-def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list) -> list:
+def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list, matches=None) -> list:
+    """The cues of one sentence (`matches`: the cue pattern's matches in it, when already known)."""
     words = _words()
-    cue_pattern, _ = _patterns()
+    if matches is None:
+        matches = _patterns()[0].finditer(text, start, end)
     found = []
     wrapper = _wrapping_quote(quotes, quote_starts, start, end)
     title_case = None
-    for match in cue_pattern.finditer(text, start, end):
+    for match in matches:
         if _inside(quotes, quote_starts, match.start()) and not (
                 wrapper and wrapper[0] < match.start() < wrapper[1]):
             continue
         word = match.group()
         lowered = word.lower()
+        if match.group("called"):
+            phrase = _phrase_before(text, start, match.start())
+            if phrase is not None:
+                found.append(_Cue(match.start(), match.end(), word, "verb", phrase, 1, deny=True))
+            continue
         if match.group("according"):
             phrase = _phrase_after(text, match.end(), end)
             if phrase is not None:
@@ -682,7 +708,6 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list) -> 
                 title_case = _title_case(text, start, end)
             if not title_case or match.start() == start:
                 continue         # `Claims` as a noun; `Says` only inside a Title Case headline
-            word = lowered
         cue = _Cue(match.start(), match.end(), word, "participle" if lowered in words["participles"] else "verb",
                    deny=lowered in words["deny_verbs"])
         by = _BY.match(text, match.end(), end)
@@ -755,7 +780,7 @@ _CLAUSE_END = re.compile(r"[ \t]{0,3}(?:[,.;:!?—–()]|$)")
 
 def _sentence_subject(text: str, start: int, end: int) -> Optional[_Phrase]:
     """The phrase that opens a sentence, after an introductory phrase (`On Friday, …`)."""
-    tokens = _tokens(text, start, min(end, start + WINDOW))
+    tokens = _tokens(text, start, min(end, start + 120))
     index = 0
     if tokens and (tokens[0][2].lower() in _INTRO_WORDS or tokens[0][2].lower() in _words()["stop"]
                    or _is_adverb(tokens[0][2].lower())):
@@ -844,15 +869,16 @@ class _Resolver:
             if found is not None:
                 found.names.add(phrase.text)
                 return found
-            return self._remember(phrase.text, phrase.person,
+            return self._remember(self._strip_document(phrase.text), phrase.person,
                                   phrase.text.split()[-1].lower() in _words()["plural"], phrase)
+        plural = phrase.text.split()[-1].lower() in _words()["plural"]
         entity = self.entity_for(phrase)
         if entity is not None:
             person = entity.type == "PERSON"
             canonical = entity.canonical
             if person:
                 canonical = self._full(canonical)
-            return self._remember(canonical, person, False, phrase)
+            return self._remember(canonical, person, plural, phrase)
         person_name = _person_name(phrase)
         if person_name:
             return self._remember(self._full(person_name), True, False, phrase)
@@ -861,13 +887,19 @@ class _Resolver:
             full = self._full(canonical)
             if full != canonical:
                 return self._remember(full, True, False, phrase)
-        return self._remember(canonical, phrase.person, False, phrase)
+        # a name's shape alone (`Red Cross`, `Kira Rudik`) does not tell a person from the rest
+        return self._remember(canonical, None if phrase.person else phrase.person, plural, phrase)
 
     def _strip_document(self, text: str) -> str:
         words = _words()
         names = text.split()
-        while len(names) > 1 and names[-1].lower() in words["documents"]:
+        while len(names) > 1 and names[-1].lower() in words["descriptors"] and (
+                _is_capital(names[-2]) or _is_possessive(names[-2])):
             names = names[:-1]
+            if _is_possessive(names[-1]):     # the ministry's statement -> ministry
+                names[-1] = names[-1][:-2]
+        while len(names) > 1 and names[0].lower() in words["determiners"]:
+            names = names[1:]                  # other officials -> officials
         return " ".join(names)
 
     def _full(self, name: str) -> str:
@@ -951,9 +983,10 @@ class _Resolver:
         if kind == "thing" and subject is not None and subject.kind == "named" and subject.end <= phrase.start \
                 and subject.person is not True:
             return self.name(subject, 0, None, [])
-        for source in reversed(self.sources[-8:]):
-            if self._fits(source, kind):
-                return source
+        for strict in (True, False):        # a known kind of source first, then an unknown one
+            for source in reversed(self.sources[-8:]):
+                if self._fits(source, kind) and (not strict or source.person is not None or kind == "group"):
+                    return source
         if kind == "person":
             index = bisect.bisect_left(self.entity_starts, phrase.start) - 1
             while index >= 0 and phrase.start - self.entities[index].start < 3000:
@@ -986,15 +1019,24 @@ def find_statements(text: str, entities: list) -> list:
     continuing = False           # the last sentence was a quotation by a known speaker
     unattributed = []            # (start, end, paragraph) of sentences since the last statement
     paragraph, previous_end = 0, 0
+    matches = list(_patterns()[0].finditer(text))     # every cue candidate, in one scan
+    next_match = 0
     for start, end in _sentences(text, quotes):
-        if "\n" in text[previous_end:start]:
+        if text.find("\n", previous_end, start) >= 0:
             paragraph += 1
         previous_end = end
         found = []
-        for piece_start, piece_end, cues in _pieces(text, start, end, quotes, quote_starts):
-            statement = _statement(text, piece_start, piece_end, cues, resolver, quotes, quote_starts)
-            if statement is not None:
-                found.append(statement)
+        while next_match < len(matches) and matches[next_match].start() < start:
+            next_match += 1
+        first_match = next_match
+        while next_match < len(matches) and matches[next_match].end() <= end:
+            next_match += 1
+        if next_match > first_match:
+            for piece_start, piece_end, cues in _pieces(text, start, end, quotes, quote_starts,
+                                                        matches[first_match:next_match]):
+                statement = _statement(text, piece_start, piece_end, cues, resolver, quotes, quote_starts)
+                if statement is not None:
+                    found.append(statement)
         if not found:
             post = _embedded_post(text, start, end, unattributed, paragraph, resolver)
             if post is not None:
@@ -1031,6 +1073,8 @@ def _embedded_post(text, start, end, unattributed, paragraph, resolver) -> Optio
 
     The post takes the unattributed sentences of its own paragraph and of up to two short
     paragraphs before it."""
+    if text.find("(@", start, end) < 0:
+        return None
     signature = _POST_SIGNATURE.search(text, start, end)
     if signature is None:
         return None
@@ -1047,9 +1091,9 @@ def _embedded_post(text, start, end, unattributed, paragraph, resolver) -> Optio
                      quote=False)
 
 
-def _pieces(text, start, end, quotes, quote_starts):
+def _pieces(text, start, end, quotes, quote_starts, matches):
     """One sentence, or two when a second speaker comes in with its own clause (`…, while …`)."""
-    cues = _cues(text, start, end, quotes, quote_starts)
+    cues = _cues(text, start, end, quotes, quote_starts, matches)
     spoken = [cue for cue in cues if cue.phrase is not None and cue.phrase.kind != "pronoun" and cue.rank == 1]
     for first, second in zip(spoken, spoken[1:]):
         if first.phrase.text == second.phrase.text:
@@ -1078,8 +1122,7 @@ def _statement(text, start, end, cues, resolver, quotes, quote_starts) -> Option
         if not participles:
             return None
         subject = _sentence_subject(text, start, end)
-        if subject is None or subject.kind == "generic" and not subject.text[:1].isupper() and \
-                subject.text.split()[-1].lower() not in _words()["plural"]:
+        if subject is None:
             return None
         participles[0].phrase = subject
         with_speaker = participles[:1]
@@ -1101,10 +1144,17 @@ def _statement(text, start, end, cues, resolver, quotes, quote_starts) -> Option
     deny = deny or _has_deny_phrase(deny_pattern, text[start:end].lower())
     return Statement(
         text=text[start:end], start=start, end=end,
-        speaker=source.canonical, speaker_text=primary.phrase.text,
+        speaker=source.canonical, speaker_text=_as_written(text, primary.phrase),
         cue=primary.text, stance="deny" if deny else "assert",
         quote=_has_quote(text, start, end, quotes, quote_starts),
     )
+
+
+def _as_written(text: str, phrase: _Phrase) -> str:
+    """The speaker phrase as the text writes it (`Gov. Mike Pence`), on one line."""
+    if phrase.end <= phrase.start or phrase.end - phrase.start > 4 * len(phrase.text) + 8:
+        return phrase.text
+    return " ".join(text[phrase.start:phrase.end].split()).strip("_*")
 
 
 def _has_deny_phrase(pattern, lowered: str) -> bool:
