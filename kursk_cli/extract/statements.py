@@ -138,7 +138,7 @@ _QUOTE_MARK = re.compile(r"[“”\"‘’'\n]")
 _BOUNDARY = re.compile(r"[.!?…\n*]")
 _SENTENCE_END = re.compile(r"""
     [.!?…]{1,3}                           # final punctuation
-    [”"’')\]]{0,3}                        # closing quotes or brackets
+    [”"’')\]*_]{0,4}                      # closing quotes, brackets, markdown emphasis
     (?=[ \t]{1,8}[“"‘'(\[]?[A-Z0-9]|[ \t]{0,8}$|[ \t]{0,8}\n)   # then a capital, the end, a break
     """, re.VERBOSE)
 _BOLD_BREAK = re.compile(r"\*\*(?=[ \t]{1,4}\*\*)")
@@ -427,7 +427,7 @@ def _phrase_after(text: str, start: int, high: int) -> Optional[_Phrase]:
     first_word = tokens[0][2]
     if not (first_word.lower() in _words()["determiners"] or _is_capital(first_word)
             or first_word.lower() in _words()["generic"] or first_word.lower() in _words()["titles"]
-            or (phrase.kind == "generic" and phrase.text.islower())):
+            or phrase.kind == "generic"):
         return None              # `said rockets struck central Kharkiv`: a clause, not a speaker
     # `according to a report published by the Institute for the Study of War`
     if phrase.text.split()[-1].lower() in _words()["documents"] or phrase.kind == "generic":
@@ -491,8 +491,7 @@ def _noun_phrase_forward(tokens: list, index: int):
             lowercase_run += 1
             if lowercase_run > 4:
                 break
-            if last is not None and _is_capital(tokens[last][2]) and not any(
-                    token[2].lower() in words["generic"] for token in tokens[index:index + 3]):
+            if last is not None and _is_capital(tokens[last][2]) and not _generic_follows(tokens, index):
                 break            # `said Kim reading …`: a name ends where lowercase begins
         last = index
         index += 1
@@ -502,6 +501,17 @@ def _noun_phrase_forward(tokens: list, index: int):
     while last > first and not _good_head(tokens[last][2]):
         last -= 1
     return _classify(tokens[first:last + 1]), last
+
+
+def _generic_follows(tokens: list, index: int) -> bool:
+    """`British defence secretary`: lowercase words up to a speaker noun, nothing capitalized between."""
+    generic = _words()["generic"]
+    for token in tokens[index:index + 3]:
+        if _is_capital(token[2]) or not token[2][0].isalpha():
+            return False
+        if token[2].lower() in generic:
+            return True
+    return False
 
 
 def _good_head(word: str) -> bool:
@@ -521,8 +531,9 @@ def _apposition_before(text: str, tokens: list, comma: int) -> Optional[_Phrase]
             return None
         apposition = tokens[index + 1:comma]
         outer = _noun_phrase_back(tokens, index - 1)
-        if apposition and outer is not None and outer.kind == "named" and _outer_closed(tokens, outer, index):
-            if _apposition_start(apposition[0][2]):
+        if apposition and outer is not None and outer.kind == "named" and _outer_closed(tokens, outer, index) \
+                and (_apposition_start(apposition[0][2]) or len(apposition) <= 4):
+            if _apposition_start(apposition[0][2]):   # `The Kremlin, for its part, confirmed`
                 outer.alias = " ".join(token[2] for token in apposition)
             return outer
         if apposition and _apposition_start(apposition[0][2]) and outer is not None:
@@ -558,7 +569,13 @@ def _outer_closed(tokens: list, outer: _Phrase, comma: int) -> bool:
     if index < 0:
         return True
     word = tokens[index][2]
+    if word.lower() in _PREPOSITIONS:
+        return False             # `speaking to the prime minister, Magdalena Andersson,`
     return word in ",;:(“”\"—–" or word.lower() in _words()["stop"] or word.lower() == "and"
+
+
+_PREPOSITIONS = frozenset("""to with by for of from at in on into onto about against between through
+    during without within under over toward towards via per like among beside besides""".split())
 
 
 def _head_is_person(tokens) -> bool:
@@ -854,7 +871,7 @@ class _Resolver:
         while index < len(self.entities) and self.entities[index].start < phrase.end:
             entity = self.entities[index]
             if entity.end > phrase.start and entity.type in ("PERSON", "ORG", "LOC") and entity.start >= phrase.start - 1:
-                if abs(entity.end - phrase.end) <= 1 or entity.type == "PERSON":
+                if abs(entity.end - phrase.end) <= 1:
                     best = entity if best is None or entity.type == "PERSON" or best.type != "PERSON" else best
             index += 1
         return best
@@ -960,7 +977,7 @@ class _Resolver:
                     return last
                 return None
             for source in reversed(self.sources[-6:]):
-                if any(head == part.lower() for name in source.names for part in name.split()) \
+                if any(head == _alias_head(name) for name in source.names) \
                         and any(_is_capital(part) for part in source.canonical.split()):
                     return source
         return None
@@ -1155,6 +1172,19 @@ def _as_written(text: str, phrase: _Phrase) -> str:
     if phrase.end <= phrase.start or phrase.end - phrase.start > 4 * len(phrase.text) + 8:
         return phrase.text
     return " ".join(text[phrase.start:phrase.end].split()).strip("_*")
+
+
+def _alias_head(name: str) -> str:
+    """The head noun of a name or apposition: `the governor of the Luhansk region` -> governor."""
+    words = []
+    for word in name.split():
+        if word.lower() in _ALIAS_ENDS:
+            break
+        words.append(word)
+    return words[-1].lower() if words else ""
+
+
+_ALIAS_ENDS = frozenset("who which that whose of for in with at from on to by".split())
 
 
 def _has_deny_phrase(pattern, lowered: str) -> bool:
