@@ -411,6 +411,8 @@ def _noun_phrase_back(tokens: list, index: int) -> Optional[_Phrase]:
         index -= 1
     while first < head and tokens[first][2].lower() in ("of", "for", "and"):
         first += 1
+    if first > 0 and tokens[first - 1][2].lower() in _PREPOSITIONS and not _partitive(tokens, first - 1):
+        return None              # `parts of Ukraine revealed`: the object of a preposition speaks not
     return _classify(tokens[first:head + 1])
 
 
@@ -583,9 +585,22 @@ def _head_is_person(tokens) -> bool:
     return any(token[2].lower() in words["titles"] for token in tokens)
 
 
+def _partitive(tokens: list, preposition: int) -> bool:
+    """`some of her supporters`, `41 percent of respondents`: the group before `of` speaks."""
+    if tokens[preposition][2].lower() != "of" or preposition == 0:
+        return False
+    word = tokens[preposition - 1][2].lower()
+    return word in _QUANTIFIERS or word[0].isdigit()
+
+
+_QUANTIFIERS = frozenset("""some many most all none one two three four five several few half
+    majority minority percent per cent dozens hundreds thousands each both either neither""".split())
+
+
 def _classify(tokens: list) -> Optional[_Phrase]:
     """Make a _Phrase of tokens, or None when the head cannot be a speaker."""
     words = _words()
+    tokens = [token for token in tokens if any(char.isalnum() for char in token[2])]   # `## Heading`
     if not tokens:
         return None
     determined = bool(tokens) and tokens[0][2].lower() in ("the", "a", "an")
