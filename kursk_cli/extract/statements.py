@@ -307,6 +307,11 @@ def _is_capital(token: str) -> bool:
     return bool(token) and (token[0].isupper() or token[0] in "@#")
 
 
+def _acronym(token: str) -> bool:
+    """`US`, `IT`: capitals that are no pronoun or stop word."""
+    return len(token) > 1 and token.isupper()
+
+
 def _is_possessive(token: str) -> bool:
     return token.endswith(("’s", "'s", "s’", "s'"))
 
@@ -396,7 +401,7 @@ def _noun_phrase_back(tokens: list, index: int) -> Optional[_Phrase]:
             index -= 1
             lowercase_run = 0
             continue
-        if lowered in words["stop"] or lowered in words["pronouns"]:
+        if (lowered in words["stop"] or lowered in words["pronouns"]) and not _acronym(word):
             break
         if word[0].isdigit() and not (index < head and _is_capital(tokens[index + 1][2])) \
                 and not (index > 0 and _is_capital(tokens[index - 1][2])):
@@ -483,7 +488,8 @@ def _noun_phrase_forward(tokens: list, index: int):
                 break
             index += 1
             continue
-        if lowered in words["stop"] or lowered in words["pronouns"] or lowered in words["determiners"]:
+        if (lowered in words["stop"] or lowered in words["pronouns"] or lowered in words["determiners"]) \
+                and not _acronym(word):
             break
         if word[0].isdigit() and not (last is not None and _is_capital(tokens[last][2])):
             break
@@ -610,7 +616,7 @@ def _classify(tokens: list) -> Optional[_Phrase]:
         return None
     head = _bare(tokens[-1][2])
     lowered = head.lower()
-    if not head or lowered in words["stop"] or lowered in words["pronouns"]:
+    if not head or (lowered in words["stop"] or lowered in words["pronouns"]) and not _acronym(head):
         return None
     capitals = [token for token in tokens if _is_capital(token[2])]
     text = " ".join(_bare(token[2]) for token in tokens)
@@ -1012,8 +1018,9 @@ class _Resolver:
         for source in reversed(same_sentence):
             if self._fits(source, kind):
                 return source
-        if kind == "thing" and subject is not None and subject.kind == "named" and subject.end <= phrase.start \
-                and subject.person is not True:
+        if kind == "thing" and subject is not None and subject.end <= phrase.start and (
+                (subject.kind == "named" and subject.person is not True)
+                or (subject.kind == "generic" and subject.person is False and subject.text[:1].isupper())):
             return self.name(subject, 0, None, [])
         for strict in (True, False):        # a known kind of source first, then an unknown one
             for source in reversed(self.sources[-8:]):
