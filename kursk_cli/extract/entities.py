@@ -205,8 +205,8 @@ class Candidate:
 
 
 _HYPHEN_PREFIXES = ("pro-", "anti-", "ex-", "non-", "post-", "pre-", "neo-")
-_SENTENCE_END = set(".!?:;\n—–|")
-_OPENERS = set(" \t\"“”‘’'(*[_-")
+_SENTENCE_END = set(".!?:;\n—–|-")
+_OPENERS = set(" \t\"“”‘’'(*[_")
 
 
 def find_entities(text: str) -> list:
@@ -433,6 +433,9 @@ def _read_run(text: str, tokens: list, lex: Lexicon) -> list:
             words_before = [piece for piece in items[first:index] if piece.role != "conn"]
             if len(words_before) < 2 and not any(piece.role == "gaz" for piece in words_before):
                 continue           # `Jim Press`, `Bill Post`: a person, not an outlet
+        if not item.tokens[0].informative and len(names) == 2 and names[0].role == "gaz" and \
+                names[0].known.type == "NORP":
+            continue               # a headline's `Russian Troops`, `Ukrainian Forces`: the adjective only
         kind = "ORG" if any(piece.word_class == "org_head" for piece in span_items) else "LOC"
         start, end = span_items[0].tokens[0].start, span_items[-1].tokens[-1].end
         out.append(Candidate(start, end, text[start:end], kind, strong=True,
@@ -447,7 +450,7 @@ def _read_run(text: str, tokens: list, lex: Lexicon) -> list:
         if used[index] or item.role == "conn":
             index += 1
             continue
-        if item.role == "word" and item.word_class == "name" and item.tokens[0].informative and \
+        if item.role == "word" and item.word_class in ("name", "modifier") and item.tokens[0].informative and \
                 not item.tokens[-1].possessive and index + 1 < len(items) and not used[index + 1] and \
                 items[index + 1].role == "gaz" and items[index + 1].known.kind == "country" and \
                 (index + 2 == len(items) or items[index + 2].role == "conn" or items[index + 1].tokens[-1].possessive):
@@ -459,13 +462,16 @@ def _read_run(text: str, tokens: list, lex: Lexicon) -> list:
             continue
         if item.role == "gaz" and item.known.type == "LOC" and item.known.kind == "city" and \
                 index + 1 < len(items) and not used[index + 1] and not item.tokens[-1].possessive and \
+                items[index + 1].tokens[0].informative and \
                 (items[index + 1].role == "word" and items[index + 1].word_class == "name" or
                  items[index + 1].role == "gaz" and items[index + 1].known.type == "LOC" and
                  not items[index + 1].known.major):
             # `Kira Rudik`, `Volodymyr Filonenko`: a town's name as a first name
             stop = _name_stretch(items, index + 1, used, after_title=False)
             start, end = item.tokens[0].start, items[stop - 1].tokens[-1].end
-            out.append(Candidate(start, end, text[start:end], "PERSON",
+            # ... unless the words around say place (`the village of Novoselivka Persha`)
+            out.append(Candidate(start, end, text[start:end], None, pending="name",
+                                 informative=item.tokens[0].informative,
                                  tokens=[token.text for piece in items[index:stop] for token in piece.tokens]))
             index = stop
             continue
@@ -584,7 +590,8 @@ def _name_stretch(items: list, start: int, used: list, *, after_title: bool) -> 
             if item.known.type == "PERSON" and (after_title or stop > start):
                 stop += 1          # Vladimir V. Putin
                 continue
-            if after_title and item.known.type == "LOC" and not item.known.major:
+            if after_title and item.known.type == "LOC" and (item.known.kind == "city" or not item.known.major):
+                # President Vladimir V. Putin: after a title a town's name is a first name
                 stop += 1
                 continue
             if not after_title and item.known.type == "LOC" and not item.known.major and stop > start:
