@@ -866,6 +866,8 @@ class _Resolver:
         for entity in self.entities:
             if entity.type == "PERSON":
                 self._add_full_name(entity.canonical)
+        if self.entities:
+            return self._full_names      # the entities extractor has found the people already
         for match in self._RUN.finditer(text):
             if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] in "’'-_"):
                 continue
