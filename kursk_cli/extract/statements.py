@@ -89,12 +89,6 @@ def _trie(words) -> str:
     return build(tree)
 
 
-def _alternation(phrases) -> str:
-    """Escaped alternation, longest first, with any run of spaces allowed between words."""
-    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return "|".join(r"\s+".join(re.escape(part) for part in phrase.split()) for phrase in ordered)
-
-
 @functools.lru_cache(maxsize=None)
 def _patterns():
     cues = load("statement_cues.json")
@@ -350,7 +344,7 @@ def _phrase_within(text: str, low: int, end: int):
         if opening > 0 and tokens[opening][2] == "(":
             index = opening - 1
     if index >= 0 and tokens[index][2] == ",":
-        return _apposition_before(text, tokens, index), True
+        return _apposition_before(tokens, index), True
     phrase = _noun_phrase_back(tokens, index)
     edge = tokens[min(1, len(tokens) - 1)][0]
     return phrase, index <= 1 or (phrase is not None and phrase.start <= edge)
@@ -527,9 +521,8 @@ def _good_head(word: str) -> bool:
     return _is_capital(word) or word.lower() in words["generic"] or word[0].isdigit()
 
 
-def _apposition_before(text: str, tokens: list, comma: int) -> Optional[_Phrase]:
+def _apposition_before(tokens: list, comma: int) -> Optional[_Phrase]:
     """`Serhiy Bratchuk, a spokesperson for …, said`; `The German chancellor, Olaf Scholz, said`."""
-    words = _words()
     inner_end = comma - 1
     for _ in range(3):           # an apposition may itself hold a comma (`…, on January 31, 2026,`)
         index = inner_end
@@ -848,7 +841,6 @@ class _Resolver:
     _RUN = re.compile(r"[A-Z][\w’'\-]{1,30}(?:[ ][A-Z][\w’'\-]{1,30}){1,3}(?![\w’'\-])")
 
     def __init__(self, text: str, entities: list):
-        words = _words()
         self.text = text
         self.entities = sorted(entities or [], key=lambda entity: (entity.start, entity.end))
         self.entity_starts = [entity.start for entity in self.entities]
@@ -899,8 +891,7 @@ class _Resolver:
             index += 1
         return best
 
-    def name(self, phrase: _Phrase, sentence_start: int, subject: Optional[_Phrase],
-             same_sentence: list) -> _Source:
+    def name(self, phrase: _Phrase, subject: Optional[_Phrase] = None, same_sentence=()) -> _Source:
         """The source a phrase names; remembered for later pronouns and generic speakers."""
         if phrase.kind == "pronoun":
             return self._antecedent(phrase, subject, same_sentence)
@@ -1023,7 +1014,7 @@ class _Resolver:
         if kind == "thing" and subject is not None and subject.end <= phrase.start and (
                 (subject.kind == "named" and subject.person is not True)
                 or (subject.kind == "generic" and subject.person is False and subject.text[:1].isupper())):
-            return self.name(subject, 0, None, [])
+            return self.name(subject)
         for strict in (True, False):        # a known kind of source first, then an unknown one
             for source in reversed(self.sources[-8:]):
                 if self._fits(source, kind) and (not strict or source.person is not None or kind == "group"):
@@ -1126,7 +1117,7 @@ def _embedded_post(text, start, end, unattributed, paragraph, resolver) -> Optio
         first = sentence_start
     phrase = _Phrase(signature.start("name"), signature.end("name"), signature.group("name"), "named",
                      alias=signature.group("handle"), person=True)
-    source = resolver.name(phrase, start, None, [])
+    source = resolver.name(phrase)
     return Statement(text=text[first:signature.end()], start=first, end=signature.end(),
                      speaker=source.canonical, speaker_text=phrase.text, cue=None, stance="assert",
                      quote=False)
@@ -1175,10 +1166,10 @@ def _statement(text, start, end, cues, resolver, quotes, quote_starts) -> Option
         if cue is primary:
             break
         if cue.phrase.kind == "named":
-            same_sentence.append(resolver.name(cue.phrase, start, subject, []))
+            same_sentence.append(resolver.name(cue.phrase, subject))
     if primary.rank == 0:
         subject = None           # `…, it said.`: the pronoun looks back past this sentence
-    source = resolver.name(primary.phrase, start, subject, same_sentence)
+    source = resolver.name(primary.phrase, subject, same_sentence)
     _, deny_pattern = _patterns()
     deny = primary.deny or any(cue.deny and cue.phrase is not None and cue.phrase.text == primary.phrase.text
                                for cue in cues)
