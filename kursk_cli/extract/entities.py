@@ -114,25 +114,14 @@ def lexicon() -> Lexicon:
                    run_pattern=_compile_run_pattern(words), country_of=country_of)
 
 
-def _upper_class() -> str:
-    """A character class of the capital letters of Latin, Greek and Cyrillic script.
-
-    The standard `re` module runs this pattern about twice as fast as `regex` with `\\p{Lu}`.
-    """
-    ranges, begin = [], None
-    for code in list(range(0x41, 0x250)) + list(range(0x370, 0x530)) + [0x530]:
-        capital = code < 0x530 and chr(code).isupper()
-        if capital and begin is None:
-            begin = code
-        elif not capital and begin is not None:
-            ranges.append((begin, code - 1))
-            begin = None
-    return "".join(re.escape(chr(low)) if low == high else f"{re.escape(chr(low))}-{re.escape(chr(high))}"
-                   for low, high in ranges)
+# Capital letters of Latin (with Latin-1 and Extended-A, whose upper and lower case letters
+# alternate and are all let in), Greek and Cyrillic script. The standard `re` module runs the
+# run pattern about twice as fast as `regex` with `\p{Lu}`, and a few ranges compile fast.
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0391-\u03a9\u0400-\u042f"
 
 
 def _compile_run_pattern(words: dict):
-    upper = _upper_class()
+    upper = _UPPER
     abbreviations = "|".join(sorted((re.escape(word) for word in words["abbreviations"]), key=len, reverse=True))
     connectors = "|".join(sorted((re.escape(word) for word in words["connectors"]), key=len, reverse=True))
     sentence_openers = "The|A|An|He|She|It|We|They|I|In|On|At|But|And|This|That|His|Her|Their|There|As|If"
