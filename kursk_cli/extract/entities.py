@@ -49,6 +49,7 @@ class Lexicon:
     first_words: dict            # first word of a name -> most words any name starting so has
     words: dict                  # cue lists from entity_words.json, as sets
     common: frozenset            # lowercase common English words
+    place_suffixes: tuple        # endings of settlement names (str.endswith takes a tuple)
     run_pattern: object          # compiled pattern for a run of capitalized words
     country_of: dict             # canonical country -> its other names (for NORP canonical)
 
@@ -111,6 +112,7 @@ def lexicon() -> Lexicon:
             first_words[name] = 1
     return Lexicon(names=names, first_words=first_words, words=words,
                    common=frozenset(load("common_words.json")),
+                   place_suffixes=tuple(words["place_suffixes"]),
                    run_pattern=_compile_run_pattern(words), country_of=country_of)
 
 
@@ -186,15 +188,16 @@ class Candidate:
     pending: str = ""            # "name" or "acronym": typed later from the words around it
     all_common: bool = False
     informative: bool = True
+    guessed: bool = False        # PERSON by default: a list of places may still make it a place
 
     def moved(self, offset: int) -> "Candidate":
         return Candidate(self.start + offset, self.end + offset, self.text, self.type, self.canonical,
                          self.strong, self.weak_common, self.tokens, self.gazetteer_kind, self.major,
-                         self.pending, self.all_common, self.informative)
+                         self.pending, self.all_common, self.informative, self.guessed)
 
 
 _HYPHEN_PREFIXES = ("pro-", "anti-", "ex-", "non-", "post-", "pre-", "neo-")
-_SENTENCE_END = set(".!?:;\n—–|-")
+_SENTENCE_END = set(".!?:;\n—–|-)]>")
 _OPENERS = set(" \t\"“”‘’'(*[_")
 
 
@@ -206,8 +209,16 @@ def find_entities(text: str) -> list:
     lines = _LineInfo(text)
     candidates = []
     cache = _RUN_CACHE
+    # web addresses (`facebook.com/GeneralStaff.ua`) hold no names
+    links = [(link.start(), link.end()) for link in _LINK.finditer(text)] if "/" in text else []
+    link_index = 0
     for match in lex.run_pattern.finditer(text):
         start = match.start()
+        if links:
+            while link_index < len(links) and links[link_index][1] <= start:
+                link_index += 1
+            if link_index < len(links) and links[link_index][0] <= start:
+                continue
         shouting = lines.uninformative(start)
         key = (match.group(), shouting, shouting or _sentence_start(text, start))
         cached = cache.get(key)
@@ -223,6 +234,9 @@ def find_entities(text: str) -> list:
                 _settle(text, candidate, lex, shouting)
             candidates.append(candidate)
     return _resolve(text, candidates, lex)
+
+
+_LINK = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]\"]{1,2000}")
 
 
 # What a run of words says without its context is the same wherever it occurs: `Russian`,
@@ -403,7 +417,7 @@ def _read_run(text: str, tokens: list, lex: Lexicon) -> list:
     for index, item in enumerate(items):
         if used[index] or item.role != "word" or item.word_class not in ("org_head", "loc_head"):
             continue
-        first, last = _grow(items, index, used)
+        first, last = _grow(items, index, used, lex.words["function_words"])
         if first is None:
             continue
         span_items = items[first:last + 1]
@@ -513,7 +527,7 @@ def _read_run(text: str, tokens: list, lex: Lexicon) -> list:
     return out
 
 
-def _grow(items: list, head: int, used: list):
+def _grow(items: list, head: int, used: list, function_words):
     """Bounds (first, last) of the name a head word stands in, in item indexes."""
     first = head
     # left: capitalized words and gazetteer names, not across a connector or a possessive
@@ -523,9 +537,8 @@ def _grow(items: list, head: int, used: list):
             break
         if previous.role == "gaz" and previous.known.type == "PERSON":
             break
-        if previous.role == "word" and not previous.tokens[0].informative and \
-                previous.tokens[0].text.lower() in ("the", "a", "an", "but", "and", "as", "in", "on", "at"):
-            break
+        if previous.role == "word" and previous.tokens[0].text.lower() in function_words:
+            break                  # `The`, `But` opening a sentence or a headline
         first -= 1
     last = head
     if items[head].tokens[-1].possessive:
@@ -684,15 +697,30 @@ def _settle(text: str, candidate: Candidate, lex: Lexicon, shouting: bool) -> No
     kind = _context_type(text, start, end, lex)
     if kind is None and len(candidate.tokens) == 1 and _CAMEL_CASE.fullmatch(candidate.text):
         kind = "ORG"              # DaimlerChrysler, WorldCom, PayPal: a company's name
-    if candidate.all_common and candidate.informative and len(candidate.tokens) > 1:
+    function_words = lex.words["function_words"]
+    if candidate.all_common and candidate.informative and len(candidate.tokens) > 1 and \
+            not any(token.lower() in function_words for token in candidate.tokens):
         # capitalized common words mid-sentence: `Federal Reserve`, `Best Buy`, `General Motors`
         candidate.type, candidate.strong = kind or "ORG", kind is not None
     elif candidate.all_common and (not candidate.informative or len(candidate.tokens) > 1 or kind is None):
         candidate.type, candidate.weak_common = kind, True
     elif kind is not None:
         candidate.type, candidate.strong = kind, True
+    elif candidate.tokens[0][:1].isdigit():
+        candidate.type = "ORG"    # 14th AC, 76th Airborne: a military unit
+    elif _looks_like_settlement(candidate.tokens, lex):
+        candidate.type = "LOC"    # Symynivka, Novoosynove, Staryi Karavan
     else:
-        candidate.type = "PERSON"
+        candidate.type, candidate.guessed = "PERSON", True
+
+
+def _looks_like_settlement(tokens: list, lex: Lexicon) -> bool:
+    """Ukrainian and Russian place names have endings and first words that surnames lack."""
+    if len(tokens) > 1:
+        return tokens[0] in lex.words["place_prefixes"] and len(tokens) <= 3
+    word = tokens[0].lower()
+    return len(word) >= 7 and word.endswith(lex.place_suffixes) or \
+        any(word.startswith(prefix.lower()) and len(word) > len(prefix) + 4 for prefix in ("novo", "staro"))
 
 
 _CAMEL_CASE = regex.compile(r"(?!(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O)\p{Lu})\p{Lu}\p{Ll}{1,20}\p{Lu}\p{L}{1,20}")
@@ -794,7 +822,8 @@ def _resolve(text: str, candidates: list, lex: Lexicon) -> list:
             full_orgs.append(candidate)
 
     org_openers = {org.tokens[0]: org.canonical or org.text for org in full_orgs
-                   if org.tokens[0][:1].isupper() and not org.gazetteer_kind}
+                   if org.tokens[0][:1].isupper() and not org.gazetteer_kind and org.strong
+                   and org.tokens[0].lower() not in lex.words["function_words"]}
     result = []
     previous = None
     for candidate in candidates:
@@ -813,7 +842,8 @@ def _resolve(text: str, candidates: list, lex: Lexicon) -> list:
             candidate.type, candidate.canonical = "PERSON", surnames[surface]
         elif not candidate.strong and surface in strong_types:
             candidate.type = strong_types[surface]
-        elif candidate.weak_common and len(candidate.tokens) == 1 and surface in org_openers:
+        elif candidate.weak_common and len(candidate.tokens) == 1 and surface in org_openers and \
+                candidate.informative:
             # `Ford` after `Ford Motor Company`
             candidate.type, candidate.canonical = "ORG", org_openers[surface]
         elif candidate.weak_common:
@@ -822,6 +852,7 @@ def _resolve(text: str, candidates: list, lex: Lexicon) -> list:
             continue
         result.append(candidate)
 
+    _coordinated_places(text, result)
     _canonical_names(result, full_orgs)
     entities = []
     last_end = -1
@@ -832,6 +863,23 @@ def _resolve(text: str, candidates: list, lex: Lexicon) -> list:
         entities.append(Entity(candidate.text, candidate.start, candidate.end, candidate.type,
                                candidate.canonical or candidate.text))
     return entities
+
+
+_COORDINATION = frozenset((", ", ",", " and ", ", and ", " or ", ", or ", " to ", "-"))
+
+
+def _coordinated_places(text: str, result: list) -> None:
+    """`near Starytsia, Kruhle, Symynivka, and Hrafske`: a guessed name listed with places is one."""
+    for order in (result, result[::-1]):
+        previous = None
+        for candidate in order:
+            if candidate.guessed and previous is not None and previous.type == "LOC" and len(candidate.tokens) == 1:
+                gap = text[previous.end:candidate.start] if previous.end <= candidate.start \
+                    else text[candidate.end:previous.start]
+                if gap in _COORDINATION:
+                    candidate.type, candidate.guessed = "LOC", False
+            if candidate.type != "NORP":
+                previous = candidate
 
 
 def _by_position(candidate):
