@@ -178,16 +178,17 @@ def build_common_words():
     gcide = get_english_words_set(["gcide"], lower=False, alpha=True)
     lowercase_entries = {word for word in webster | gcide if word.islower()}
     capitalized_entries = {word.lower() for word in webster if word[:1].isupper()}
-    common = []
+    common, also_names = [], []
     for rank, word in enumerate(top_n_list("en", COMMON_WORDS)):
         # wordfreq lowercases everything: the dictionary tells a common word (listed in lower case)
         # from a name (listed capitalized: Eric, Kim), and a very frequent word is common either way
         if not word.isalpha() or word not in lowercase_entries:
             continue
         if word in capitalized_entries and rank >= NAME_OR_WORD_RANK:
+            also_names.append(word)   # Chip, Eric: common in a headline, a name elsewhere
             continue
         common.append(word)
-    return sorted(set(common))
+    return sorted(set(common)), sorted(set(also_names))
 
 
 def write(name, value, *, one_per_line=True):
@@ -210,7 +211,8 @@ def main():
     groups = build_groups()
     country_names = {country["name"] for country in countries}
     country_names |= {alias for country in countries for alias in country["aliases"]}
-    common = set(build_common_words())
+    common_words, also_names = build_common_words()
+    common = set(common_words)
     # Country and people names that are also English words (Turkey, Chad, Jordan) stay names.
     keep = {name.lower() for name in country_names}
     keep |= {demonym.lower() for country in countries for demonym in country["demonyms"]}
@@ -219,7 +221,8 @@ def main():
     write("countries.json", countries)
     write("groups.json", groups)
     write("places.json", places)
-    write("common_words.json", common_list, one_per_line=False)
+    write("common_words.json", {"words": common_list, "also_names": [word for word in also_names if word not in keep]},
+          one_per_line=False)
 
 
 if __name__ == "__main__":

@@ -50,6 +50,7 @@ class Lexicon:
     words: dict                  # cue lists from entity_words.json, as sets
     common: frozenset            # lowercase common English words
     place_suffixes: tuple        # endings of settlement names (str.endswith takes a tuple)
+    also_names: frozenset        # common words that are also names (Chip, Eric): words in headlines
     run_pattern: object          # compiled pattern for a run of capitalized words
     country_of: dict             # canonical country -> its other names (for NORP canonical)
 
@@ -111,7 +112,8 @@ def lexicon() -> Lexicon:
         elif name not in first_words:
             first_words[name] = 1
     return Lexicon(names=names, first_words=first_words, words=words,
-                   common=frozenset(load("common_words.json")),
+                   common=frozenset(load("common_words.json")["words"]),
+                   also_names=frozenset(load("common_words.json")["also_names"]),
                    place_suffixes=tuple(words["place_suffixes"]),
                    run_pattern=_compile_run_pattern(words), country_of=country_of)
 
@@ -162,6 +164,7 @@ class Token:
     possessive: bool = False
     connector: bool = False
     informative: bool = True     # capital letter says "name" (not sentence start, headline, caps)
+    shouting: bool = False       # in a headline or a line in capitals
 
 
 @dataclass
@@ -316,7 +319,7 @@ def _tokens(text: str, match, lex: Lexicon, shouting: bool) -> list:
                 end = start + len(piece)
                 possessive = False
         informative = not shouting and not (not tokens and _sentence_start(text, start))
-        tokens.append(Token(piece, start, end, possessive=possessive, informative=informative))
+        tokens.append(Token(piece, start, end, possessive=possessive, informative=informative, shouting=shouting))
     return tokens
 
 
@@ -434,8 +437,9 @@ def _read_run(text: str, tokens: list, lex: Lexicon) -> list:
         if item.tokens[0].text.lower() in lex.words["media_heads"] and index == len(items) - 1 or \
                 item.tokens[0].text.lower() in lex.words["media_heads"] and items[index + 1].role == "conn":
             words_before = [piece for piece in items[first:index] if piece.role != "conn"]
-            if len(words_before) < 2 and not any(piece.role == "gaz" for piece in words_before):
-                continue           # `Jim Press`, `Bill Post`: a person, not an outlet
+            if len(words_before) == 1 and words_before[0].role == "word" and \
+                    words_before[0].word_class == "name" and not _is_common(words_before[0].tokens[0].text, lex):
+                continue           # `Jim Press`: a person, not an outlet (`Sunday Times` is one)
         if not item.tokens[0].informative and len(names) == 2 and names[0].role == "gaz" and \
                 names[0].known.type == "NORP":
             continue               # a headline's `Russian Troops`, `Ukrainian Forces`: the adjective only
@@ -549,8 +553,9 @@ def _grow(items: list, head: int, used: list, function_words):
     while probe < len(items) and not used[probe]:
         current = items[probe]
         if current.role == "conn":
-            if current.tokens[0].text not in ("of", "for", "the", "on", "and"):
-                break
+            word = current.tokens[0].text
+            if word not in ("of", "for", "the", "on", "and") or (word == "and" and not continued):
+                break              # `and` only inside an `of` part: Ministry of Foreign and European Affairs
             continued = True
             probe += 1
             continue
@@ -639,8 +644,12 @@ def _person_after_title(text, items) -> Candidate:
 
 def _plain_name(text, items, lex) -> Optional[Candidate]:
     """A name no list knows: drop sentence-initial common words, then read the context."""
-    while items and items[0].role == "word" and not items[0].tokens[0].informative and \
-            _is_common(items[0].tokens[0].text, lex):
+    if len(items) == 1 and items[0].tokens[0].shouting and items[0].tokens[0].text.lower() in lex.also_names:
+        token = items[0].tokens[0]        # a headline's `Chip`, `Will`
+        return Candidate(token.start, token.end, token.text, None, weak_common=True, tokens=[token.text])
+    while items and items[0].role == "word" and not items[0].tokens[0].informative and (
+            _is_common(items[0].tokens[0].text, lex) or
+            items[0].tokens[0].shouting and items[0].tokens[0].text.lower() in lex.also_names):
         if len(items) == 1:
             # `Green said`: a name only if the document names a Green elsewhere
             token = items[0].tokens[0]
