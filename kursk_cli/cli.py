@@ -210,6 +210,7 @@ class Run:
         self.document_count = 0
         self.characters = 0
         self.started = time.perf_counter()
+        self.progress = None
 
     def documents(self, paths, options):
         for path in expand_paths(paths, options.follow_symlinks):
@@ -220,6 +221,8 @@ class Run:
 
     def report(self, error: InputError) -> None:
         self.errors += 1
+        if self.progress is not None and self.progress.shown:
+            sys.stderr.write("\r\x1b[K")   # the message replaces the status line, which redraws
         click.echo(f"kursk: {_escape(error.where)}: {_escape(error.message)}", err=True)
 
     def warn(self, message: str) -> None:
@@ -377,10 +380,15 @@ def _write_output(run, items, output, output_format, jobs, render_options) -> in
         else:
             stream = sys.stdout if output_format == "table" else _utf8_stdout()
         renderer = renderer_for(output_format, stream, **render_options)
+        progress = run.progress = Progress(run) if _wants_progress(run, output, output_format) else None
         for result in _records(run, items, jobs):
             record = run.collect(result)
             if record is not None:
                 renderer.write(record)
+            if progress:
+                progress.update()
+        if progress:
+            progress.finish()
         renderer.close()
         if temporary:
             stream.close()
@@ -399,6 +407,40 @@ def _write_output(run, items, output, output_format, jobs, render_options) -> in
         if temporary and os.path.exists(temporary):
             os.unlink(temporary)
     return ExitStatus.INPUT_FAILED if run.errors else ExitStatus.OK
+
+
+class Progress:
+    """A one-line status on stderr (documents, MB, rate), shown once a run has lasted a second."""
+
+    DELAY, INTERVAL = 1.0, 0.2
+
+    def __init__(self, run: Run):
+        self.run = run
+        self.last = run.started + self.DELAY - self.INTERVAL
+        self.shown = False
+
+    def update(self) -> None:
+        now = time.perf_counter()
+        if now - self.last < self.INTERVAL:
+            return
+        self.last = now
+        seconds = now - self.run.started
+        megabytes = self.run.characters / 1e6
+        sys.stderr.write(f"\r\x1b[Kkursk: {self.run.document_count:,} documents, {megabytes:,.1f} MB, "
+                         f"{megabytes / seconds:,.2f} MB/s, {self.run.errors} errors")
+        sys.stderr.flush()
+        self.shown = True
+
+    def finish(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
+def _wants_progress(run: Run, output, output_format: str) -> bool:
+    # Never on stdout, never when stderr is not a terminal, and not over a table on the same screen.
+    return (not run.quiet and _isatty(sys.stderr) and os.environ.get("TERM") != "dumb"
+            and (output is not None or not (_isatty(sys.stdout) and output_format == "table")))
 
 
 def _utf8_stdout():

@@ -87,13 +87,14 @@ def _statement_note(statement: dict) -> str:
 
 def plain_markup(text: str, marks: list, statements: list) -> str:
     """The text with `[surface|note]` around each mark and `{…}<<speaker: cue, stance>>` statements."""
+    # At one offset: close marks, then statements; open statements, then marks (proper nesting).
     events = {}
     for start, end, _key, note in marks:
-        events.setdefault(start, []).append((1, "["))
+        events.setdefault(start, []).append((3, "["))
         events.setdefault(end, []).append((0, f"|{note}]"))
     for statement in statements:
         events.setdefault(statement["start"], []).append((2, "{"))
-        events.setdefault(statement["end"], []).append((-1, "}<<" + _statement_note(statement) + ">>"))
+        events.setdefault(statement["end"], []).append((1, "}<<" + _statement_note(statement) + ">>"))
     pieces, position = [], 0
     for offset in sorted(events):
         pieces.append(safe_text(text[position:offset]))
