@@ -86,6 +86,8 @@ def lexicon() -> Lexicon:
             names.setdefault(name, known)
     for organisation in load("organisations.json"):
         for name in [organisation["name"], *organisation["aliases"]]:
+            if name.startswith("The "):
+                name = name[4:]    # `the Guardian`: the article stays outside the name
             add(name, Known("ORG", organisation["name"], organisation["kind"]), override=True)
     for person in load("people.json"):
         full = person["name"]
@@ -252,27 +254,43 @@ _NEWLINE = re.compile("\n")
 
 
 class _LineInfo:
-    """Per-line facts computed once: is the line a headline (Title Case) or in capitals?"""
-    LOWER = re.compile(r"\b[a-z][a-z'’-]{3}")
-    UPPER = re.compile(r"\b[A-Z][A-Za-z'’-]{3}")
+    """Per-line facts computed once: is the line a headline (Title Case) or in capitals?
+
+    Runs come in text order, so the current line is kept and the next one found when a run
+    passes its end: one scan of the line breaks for the whole document.
+    """
 
     def __init__(self, text: str):
         self.text = text
-        self.breaks = [match.start() for match in _NEWLINE.finditer(text)]
-        self.cache = {}
+        self.line_end = -1
+        self.shouting = False
 
     def uninformative(self, position: int) -> bool:
-        line = bisect.bisect_right(self.breaks, position)
-        if line not in self.cache:
-            start = self.breaks[line - 1] + 1 if line > 0 else 0
-            end = self.breaks[line] if line < len(self.breaks) else len(self.text)
-            self.cache[line] = self._shouting(self.text[start:min(end, start + 240)])
-        return self.cache[line]
+        if position > self.line_end:
+            text = self.text
+            start = text.rfind("\n", 0, position) + 1 if position - self.line_end > 1 or self.line_end < 0 \
+                else self.line_end + 1
+            end = text.find("\n", position)
+            self.line_end = len(text) if end < 0 else end
+            self.shouting = self._shouting(text[start:min(self.line_end, start + 241)])
+        return self.shouting
 
-    def _shouting(self, line: str) -> bool:
-        lower = len(self.LOWER.findall(line))
-        upper = len(self.UPPER.findall(line))
-        return lower + upper >= 3 and lower <= 0.2 * (lower + upper)
+    @staticmethod
+    def _shouting(line: str) -> bool:
+        """ALL-CAPS text, or a short line in Title Case (a headline); a long line is prose."""
+        words = [word for word in line.split() if len(word) > 1 and word[0].isalpha()]
+        if len(words) < 3:
+            return False
+        if sum(1 for word in words if word.isupper()) >= 0.7 * len(words):
+            return True
+        if len(line) > 200 or line.rstrip().endswith((".", "?", "!", ".”", '."')):
+            return False           # a headline is short and has no full stop
+        lower = sum(1 for word in words if word[0].islower() and word not in _TITLE_CASE_LOWER)
+        return lower <= 0.15 * len(words)
+
+
+# Words a headline in Title Case keeps in lower case.
+_TITLE_CASE_LOWER = frozenset("a an the and but or nor for of in on at to by as vs via per from with into".split())
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -420,7 +438,7 @@ def _read_run(text: str, tokens: list, lex: Lexicon) -> list:
     for index, item in enumerate(items):
         if used[index] or item.role != "word" or item.word_class not in ("org_head", "loc_head"):
             continue
-        first, last = _grow(items, index, used, lex.words["function_words"])
+        first, last = _grow(items, index, used, lex.words["function_words"], lex.common)
         if first is None:
             continue
         span_items = items[first:last + 1]
@@ -531,7 +549,7 @@ def _read_run(text: str, tokens: list, lex: Lexicon) -> list:
     return out
 
 
-def _grow(items: list, head: int, used: list, function_words):
+def _grow(items: list, head: int, used: list, function_words, common):
     """Bounds (first, last) of the name a head word stands in, in item indexes."""
     first = head
     # left: capitalized words and gazetteer names, not across a connector or a possessive
@@ -564,7 +582,12 @@ def _grow(items: list, head: int, used: list, function_words):
         if current.role == "gaz" and current.known.type == "PERSON":
             break
         if not continued and not (current.role == "word" and current.word_class in ("org_head", "loc_head")):
-            break                  # International Olympic Committee | Thomas Bach
+            # International Olympic Committee | Thomas Bach; but Czech Radio Plus: a common word
+            # ending the run after a head is still the name's
+            if probe == len(items) - 1 and current.role == "word" and current.word_class == "name" and \
+                    current.tokens[0].text.lower() in common:
+                last = probe
+            break
         if current.role == "word" and current.word_class == "title" and \
                 not (probe + 1 < len(items) and items[probe + 1].role == "word" and
                      items[probe + 1].word_class in ("org_head",)):
