@@ -420,7 +420,8 @@ def _is_common(word: str, lex: Lexicon) -> bool:
         return True
     if lowered.endswith("men") and lowered[:-3] + "man" in lex.common:
         return True
-    for ending, replacements in (("ing", ("", "e")), ("ed", ("", "e")), ("ly", ("",))):
+    for ending, replacements in (("ing", ("", "e")), ("ed", ("", "e")), ("ly", ("",)), ("iest", ("y",)),
+                                 ("ier", ("y",)), ("est", ("", "e")), ("er", ("", "e"))):
         if lowered.endswith(ending) and len(lowered) >= len(ending) + 2:
             stem = lowered[:-len(ending)]
             if any(stem + extra in lex.common for extra in replacements) or \
@@ -561,6 +562,9 @@ def _grow(items: list, head: int, used: list, function_words, common):
             break
         if previous.role == "word" and previous.tokens[0].text.lower() in function_words:
             break                  # `The`, `But` opening a sentence or a headline
+        if previous.role == "word" and previous.word_class == "name" and not previous.tokens[0].informative \
+                and previous.tokens[0].text.lower() in common:
+            break                  # a headline's verb: `Parliament Reach Coalition`
         first -= 1
     last = head
     if items[head].tokens[-1].possessive:
@@ -706,6 +710,9 @@ def _plain_name(text, items, lex) -> Optional[Candidate]:
     candidate = Candidate(start, end, surface, None, tokens=tokens, pending="name",
                           all_common=all_common, informative=informative)
     if len(tokens) == 1 and surface.isupper():
+        if len(surface) > 3 and (_is_common(surface, lex) or surface.title() in lex.words["not_entities"]):
+            # a shouted word (`APRIL`, `BREAKING`), not an acronym
+            return Candidate(start, end, surface, None, weak_common=True, tokens=tokens)
         candidate.pending = "acronym"            # also dotted: W.N.B.A.
     return candidate
 
