@@ -430,6 +430,13 @@ def _is_common(word: str, lex: Lexicon) -> bool:
     return False
 
 
+def _plural_of_name_word(token: Token, lex: Lexicon) -> bool:
+    """`Pilots`, `Marks`: a word that is also a name, used as a common noun (plural, or in a headline)."""
+    lowered = token.text.lower()
+    return lowered in lex.also_names and token.shouting or \
+        lowered.endswith("s") and lowered[:-1] in lex.also_names
+
+
 def _read_run(text: str, tokens: list, lex: Lexicon) -> list:
     items = _segment(tokens, lex)
     out = []
@@ -675,8 +682,7 @@ def _plain_name(text, items, lex) -> Optional[Candidate]:
         token = items[0].tokens[0]        # a headline's `Chip`, `Will`
         return Candidate(token.start, token.end, token.text, None, weak_common=True, tokens=[token.text])
     while items and items[0].role == "word" and not items[0].tokens[0].informative and (
-            _is_common(items[0].tokens[0].text, lex) or
-            items[0].tokens[0].shouting and items[0].tokens[0].text.lower() in lex.also_names):
+            _is_common(items[0].tokens[0].text, lex) or _plural_of_name_word(items[0].tokens[0], lex)):
         if len(items) == 1:
             # `Green said`: a name only if the document names a Green elsewhere
             token = items[0].tokens[0]
