@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 import pytest
 from click.testing import CliRunner
@@ -41,8 +42,12 @@ def run_in_terminal(arguments, stdin_data=None, terminal_stdout=True, env=None, 
                                stdout=secondary if terminal_stdout else stdout_file,
                                stderr=secondary, env=environment)
     os.close(secondary)
-    if stdin_data is not None:
-        process.stdin.write(stdin_data)
+    # A list of inputs is fed with pauses between them, so that a run lasts long enough to show progress.
+    for index, data in enumerate(stdin_data if isinstance(stdin_data, list) else [stdin_data or b""]):
+        if index:
+            process.stdin.flush()
+            time.sleep(1.5)
+        process.stdin.write(data)
     process.stdin.close()
     captured = b""
     while True:
@@ -151,13 +156,14 @@ def test_show_on_a_terminal_is_coloured_with_a_legend(kursk_sample):
 # --- progress, stats, quiet --------------------------------------------------------------------
 
 def test_progress_goes_to_a_terminal_stderr_only(tmp_path):
-    corpus = "".join(json.dumps({"id": i, "text": "Kyiv said 12 tanks were lost. " * 40}) + "\n"
-                     for i in range(3000)).encode()
+    part = "".join(json.dumps({"id": i, "text": "Kyiv said 12 tanks were lost. " * 4}) + "\n"
+                   for i in range(100)).encode()
+    corpus = part * 3
     code, stdout, screen = run_in_terminal(["extract", "--input-format", "jsonl", "-", "-f", "jsonl"],
-                                           corpus, terminal_stdout=False)
+                                           [part, part, part], terminal_stdout=False)
     assert code == 0
     assert "documents" in screen and "MB/s" in screen
-    assert b"MB/s" not in stdout and stdout.count(b"\n") == 3000
+    assert b"MB/s" not in stdout and stdout.count(b"\n") == 300
     piped = subprocess.run(kursk_command() + ["extract", "--input-format", "jsonl", "-"], input=corpus,
                            capture_output=True, timeout=120)
     assert piped.stderr == b""
