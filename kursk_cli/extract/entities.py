@@ -139,7 +139,9 @@ def _compile_run_pattern(words: dict):
           | [{upper}]\.(?=[ ](?!(?:{sentence_openers})\b)[{upper}][a-z])  # the V. of Vladimir V. Putin
           | \d{{1,3}}(?:st|nd|rd|th)(?=[ ][{upper}])  # 47th before a capitalized word (units)
           | [{upper}][^\W_]{{0,40}}               # a capitalized word
-            (?:[’'][{upper}][^\W\d_]{{0,20}})?   # O'Brien, D'Artagnan (not I'm, We're)
+            (?:[’'][{upper}][^\W\d_]{{0,20}}     # O'Brien, D'Artagnan
+              |[’'](?!(?:s|m|re|ll|ve|d|t)\b)[^\W\d_]{{1,20}}  # Slov'yansk (not I'm, We're)
+            )?
             (?:-[^\W_]{{1,30}}){{0,3}}            # Ivano-Frankivsk, Rostov-on-Don, Russian-occupied
             (?:[’']s\b)?                          # possessive: ends the name
         )
@@ -349,6 +351,8 @@ def _lookup(tokens: list, lex: Lexicon) -> Optional[Known]:
     known = lex.names.get(key)
     if known is None and key.isupper() and len(key) > 3:
         known = lex.names.get(key.title())          # KYIV, Ukraine
+    if known is None and ("'" in key or "ʹ" in key):
+        known = lex.names.get(key.replace("'", "").replace("ʹ", ""))    # Slov'yansʹk
     if known is None and key.endswith("s'"):
         known = None
     return known
@@ -367,6 +371,8 @@ def _segment(tokens: list, lex: Lexicon) -> list:
             continue
         first = _apostrophes(token.text)
         longest = max(lex.first_words.get(first, 0), lex.first_words.get(first.title(), 0) if first.isupper() else 0)
+        if not longest and ("'" in first or "ʹ" in first):
+            longest = lex.first_words.get(first.replace("'", "").replace("ʹ", ""), 0)
         found = None
         for length in range(min(longest, len(tokens) - index), 0, -1):
             span = tokens[index:index + length]
