@@ -866,7 +866,7 @@ def _resolve(text: str, candidates: list, lex: Lexicon) -> list:
     for candidate in candidates:
         kind = candidate.type
         if kind == "PERSON" and len(candidate.tokens) >= 2:
-            surnames.setdefault(candidate.tokens[-1], candidate.canonical or candidate.text)
+            surnames.setdefault(candidate.tokens[-1], []).append((candidate.start, candidate.canonical or candidate.text))
         if kind and candidate.strong:
             strong_types.setdefault(candidate.text, kind)
         if kind == "ORG" and len(candidate.tokens) >= 2:
@@ -890,7 +890,9 @@ def _resolve(text: str, candidates: list, lex: Lexicon) -> list:
         if len(candidate.tokens) == 1 and surface in surnames and (
                 candidate.type in (None, "PERSON") or candidate.weak_common or not candidate.major
                 or not candidate.strong):
-            candidate.type, candidate.canonical = "PERSON", surnames[surface]
+            # The first person the document names so keeps the bare surname: news writes a
+            # second one (a relative) with a first name or a title.
+            candidate.type, candidate.canonical = "PERSON", surnames[surface][0][1]
         elif not candidate.strong and surface in strong_types:
             candidate.type = strong_types[surface]
         elif candidate.weak_common and len(candidate.tokens) == 1 and surface in org_openers and \
