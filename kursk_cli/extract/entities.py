@@ -353,8 +353,6 @@ def _lookup(tokens: list, lex: Lexicon) -> Optional[Known]:
         known = lex.names.get(key.title())          # KYIV, Ukraine
     if known is None and ("'" in key or "ʹ" in key):
         known = lex.names.get(key.replace("'", "").replace("ʹ", ""))    # Slov'yansʹk
-    if known is None and key.endswith("s'"):
-        known = None
     return known
 
 
@@ -529,7 +527,7 @@ def _read_run(text: str, tokens: list, lex: Lexicon) -> list:
                 index = stop
                 continue
         if item.role == "gaz":
-            candidate = _from_gazetteer(text, item, items, index, lex)
+            candidate = _from_gazetteer(text, item, lex)
             if candidate is not None:
                 out.append(candidate)
             index += 1
@@ -655,7 +653,7 @@ def _name_stretch(items: list, start: int, used: list, *, after_title: bool) -> 
     return stop
 
 
-def _from_gazetteer(text, item, items, index, lex) -> Optional[Candidate]:
+def _from_gazetteer(text, item, lex) -> Optional[Candidate]:
     known = item.known
     if known.type == "SKIP":
         return None
