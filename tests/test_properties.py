@@ -70,7 +70,8 @@ fragment = st.one_of(st.sampled_from(WORDS), number, capitalized, st.text(max_si
 separator = st.sampled_from([" ", " ", " ", "", "\n", ", ", ". ", " - ", "\t", "\u00a0"])
 news_like = st.lists(st.tuples(fragment, separator), max_size=60).map(
     lambda pieces: "".join(word + space for word, space in pieces))
-any_text = st.text(max_size=400)
+# Any code point, lone surrogates included: a JSON Lines record can carry one ("\ud800").
+any_text = st.text(st.characters(exclude_categories=()), max_size=400)
 texts = st.one_of(any_text, news_like)
 
 

@@ -67,8 +67,19 @@ class Outcome:
     def failure(self) -> Optional[str]:
         if self.returncode == 0:
             return None
-        last = self.stderr.strip().splitlines()[-1:] or [""]
-        return f"exit {self.returncode}: {last[0][:60]}"
+        return f"exit {self.returncode}, see below"
+
+    def notes(self, label: str, limit: int = 3) -> List[str]:
+        """The first lines of stderr of a failed run, to print under the table."""
+        if self.returncode == 0:
+            return []
+        lines = [line for line in self.stderr.splitlines() if line.strip()]
+        if any(line.startswith("Traceback") for line in lines):
+            lines = lines[-1:]      # the exception itself
+        shown = [f"  ! {label}: {line[:150]}" for line in lines[:limit]]
+        if len(lines) > limit:
+            shown.append(f"  ! {label}: ... {len(lines) - limit} more lines on stderr")
+        return shown or [f"  ! {label}: exit {self.returncode}, nothing on stderr"]
 
 
 def run_once(command: List[str], stdin_path: Optional[Path] = None, timeout: float = 900,
@@ -410,6 +421,9 @@ def report(arguments, command, python, python_version, version, corpus, temporar
                      f"< {SAMPLE_SECONDS_TARGET:g} s",
                      sample.failure or verdict(sample.seconds < SAMPLE_SECONDS_TARGET)])
     say(table(rows))
+    for outcome, label in ((helped, "kursk --help"), (sample, "sample")):
+        for note in outcome.notes(label) if outcome is not None else []:
+            say(note)
 
     # Throughput: the corpus as JSON Lines, all kinds and each kind, one job then several.
     corpus_path = temporary / "corpus.jsonl"
@@ -425,7 +439,7 @@ def report(arguments, command, python, python_version, version, corpus, temporar
     say(f"  net = time minus the {fixed:.2f} s of a one-document run (start-up and imports); "
         f"--only figures also runs entities and statements (claimants)")
     rows = [["run", "time", "MB/s", "net MB/s/core", "docs/s/core", "CPU", "target", ""]]
-    serial = None
+    serial, notes = None, []
     runs = [("all kinds, --jobs 1", [], 1)] + [(f"--only {kind}", ["--only", kind], 1) for kind in KINDS]
     if arguments.jobs > 1:
         runs.append((f"all kinds, --jobs {arguments.jobs}", [], arguments.jobs))
@@ -436,6 +450,7 @@ def report(arguments, command, python, python_version, version, corpus, temporar
         row = [label, f"{outcome.seconds:.2f} s", f"{megabytes / outcome.seconds:.2f}",
                f"{megabytes / net / jobs:.2f}", f"{documents / net / jobs:.0f}",
                f"{outcome.cpu_seconds:.2f} s", "", outcome.failure or ""]
+        notes += outcome.notes(label)
         if label.startswith("all kinds, --jobs 1"):
             serial = net
             row[6] = f">= {THROUGHPUT_TARGET:g} MB/s"
@@ -446,6 +461,8 @@ def report(arguments, command, python, python_version, version, corpus, temporar
             row[7] = outcome.failure or verdict(speedup >= SCALING_TARGET)
         rows.append(row)
     say(table(rows))
+    for note in notes:
+        say(note)
 
     if not arguments.no_extractors:
         timings, problem = time_extractors(python, corpus_path)
@@ -467,25 +484,30 @@ def report(arguments, command, python, python_version, version, corpus, temporar
 
     # Peak memory: a big corpus streams; a huge text file is one document (or chunks of it).
     if arguments.big_mb > 0:
-        big_jsonl = temporary / "big.jsonl"
-        big_documents, big_megabytes = write_jsonl(repeated(corpus, arguments.big_mb), big_jsonl)
-        big_text = temporary / "big.txt"
-        text_megabytes = write_text(corpus, arguments.big_mb, big_text)
         say()
         source = "/usr/bin/time -v" if shutil.which("time", path="/usr/bin:/bin") else "rusage"
         say(f"peak resident memory of the child (--jobs 1, one run each; {source})")
-        rows = [["input", "size", "time", "MB/s", "max RSS", "target", ""]]
-        for label, path, size in ((f"JSON Lines, {big_documents} documents", big_jsonl, big_megabytes),
-                                  ("one text file", big_text, text_megabytes)):
-            outcome = run_once(command + ["extract", str(path), "-f", "jsonl", "--jobs", "1"],
-                               measure_memory=True, timeout=3600)
+        rows, notes = [["input", "size", "time", "MB/s", "max RSS", "target", ""]], []
+        big = temporary / "big"
+        for shape in ("jsonl", "text"):
+            # One big file on disk at a time.
+            if shape == "jsonl":
+                documents, size = write_jsonl(repeated(corpus, arguments.big_mb), big)
+                label = f"JSON Lines, {documents} documents"
+            else:
+                size, label = write_text(corpus, arguments.big_mb, big), "one text file"
+            outcome = run_once(command + ["extract", str(big), "--input-format", shape, "-f", "jsonl",
+                                          "--jobs", "1"], measure_memory=True, timeout=3600)
+            big.unlink()
             rss = outcome.max_rss_mb
             rows.append([label, f"{size:.0f} MB", f"{outcome.seconds:.1f} s",
                          f"{size / outcome.seconds:.2f}",
                          f"{rss:.0f} MB" if rss is not None else "?", f"< {MEMORY_TARGET_MB:g} MB",
                          outcome.failure or verdict(rss is not None and rss < MEMORY_TARGET_MB)])
-            big_jsonl.unlink() if path == big_jsonl else None
+            notes += outcome.notes(label)
         say(table(rows))
+        for note in notes:
+            say(note)
     return 0
 
 
