@@ -91,7 +91,7 @@ def _trie(words) -> str:
 
 @functools.lru_cache(maxsize=None)
 def _patterns():
-    cues = load("statement_cues.json")
+    """The cue pattern (one scan finds every candidate cue) and the denial-phrase pattern."""
     words = _words()
     verbs = words["verbs"] | words["participles"] | words["passive"]
     verbs = sorted(verbs | {verb.capitalize() for verb in words["verbs"]})   # Title Case headlines
@@ -150,12 +150,6 @@ _POSTPOSED_TAIL = re.compile(r"""
     [ \t]{0,3}
     (?:[,.;:!?—–]|$)
     """, re.VERBOSE | re.IGNORECASE)
-
-# `a report published by X`, `data from X`: the source behind a document.
-_DOCUMENT_BY = re.compile(r"""
-    \b(?:published|released|issued|compiled|prepared|presented|cited|provided)?\s{0,3}
-    (?:by|from)\s{1,3}$
-    """, re.VERBOSE)
 
 # Introductory phrases skipped when looking for the subject of a sentence.
 _INTRO_WORDS = frozenset("""in on at after before during speaking writing earlier later meanwhile
