@@ -34,7 +34,7 @@ def find_figures(text: str) -> List[Figure]:
     lexicon = _lexicon()
     masked = _masked_spans(text, lexicon)
     atoms = []
-    for match in lexicon.scan.finditer(text):
+    for match in _runs(text, lexicon):
         if match.group("skip") is not None:
             continue
         if masked and _inside(masked, match.start()):
@@ -43,7 +43,9 @@ def find_figures(text: str) -> List[Figure]:
             if _is_figure(text, atom, lexicon):
                 atoms.append(atom)
     atoms = _join_ranges(text, atoms, lexicon)
-    context = _DocumentContext(text, lexicon)
+    if not atoms:
+        return []
+    context = _DocumentContext(text, lexicon, atoms[0].start, atoms[-1].end)
     figures = []
     previous = None
     for atom in atoms:
@@ -72,7 +74,7 @@ def _inherit(text, atom, figure, previous, context):
         return figure
     gap = text[earlier_atom.end:atom.start]
     after = text[atom.end:atom.end + 12]
-    partitive = _PARTITIVE_GAP.match(gap) is not None or re.match(r"[ \t]{1,2}of[ \t]{1,2}(?:which|them|whom|those)\b", after)
+    partitive = _PARTITIVE_GAP.match(gap) is not None or _INLINE_0.match(after)
     bare = figure.unit is None and figure.category == "other"
     coordinate = figure.category == "other" and len(gap) < 60 and _COORDINATE_GAP.search(gap) is not None
     if figure.category == "troops" and not partitive:
@@ -91,14 +93,73 @@ def _inherit(text, atom, figure, previous, context):
     return dataclasses.replace(figure, **changes)
 
 
+def _runs(text, lexicon):
+    """Yield the runs of number tokens in text order.
+
+    Two cheap passes find where a run can start (a digit not glued to a word, or a number word);
+    the full run pattern is then tried only there. One big alternation tried at every character
+    would be several times slower.
+    """
+    starts = [m.start() for m in lexicon.digit_start.finditer(text)]
+    words = [m.start() for m in lexicon.word_start.finditer(text)]
+    if ".5" in text or "." in text and lexicon.point_start.search(text):
+        words += [m.start() for m in lexicon.point_start.finditer(text)]
+    if words:
+        starts = sorted(starts + words)
+    consumed = 0
+    for position in starts:
+        if position < consumed:
+            continue
+        lead = lexicon.lead_before.search(text, max(consumed, position - 24), position)
+        match = lexicon.scan.match(text, lead.start() if lead else position)
+        if match is None and lead is not None:
+            match = lexicon.scan.match(text, position)
+        if match is None:
+            continue
+        consumed = match.end()
+        yield match
+
+
+def _trie(words) -> str:
+    """A regex alternation of `words` shaped as a prefix tree: `t(?:en|h(?:irty|ree)|wo)`.
+
+    Python's engine tries alternatives one by one; sharing prefixes makes a failed attempt at a
+    position cost one character test instead of one per word.
+    """
+    tree = {}
+    for word in words:
+        node = tree
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}
+
+    def emit(node):
+        branches = [(r"[ \t\n\u00a0]{1,3}" if character == " " else re.escape(character)) + emit(node[character])
+                    for character in sorted(k for k in node if k)]
+        if not branches:
+            return ""
+        ends_here = "" in node
+        body = branches[0] if len(branches) == 1 and not ends_here else "(?:" + "|".join(branches) + ")"
+        return body + ("?" if ends_here else "")
+
+    return emit(tree)
+
+
+def _case_forms(words):
+    """Each word as written in lower case, Capitalized and UPPER CASE."""
+    forms = set()
+    for word in words:
+        forms.update((word, word[:1].upper() + word[1:], word.upper()))
+    return forms
+
+
 # ---------------------------------------------------------------------------------------------
 # Lexicon and patterns, built once from the data files.
 
 def _alternation(words, flags_insensitive=False) -> str:
-    """Regex alternation of `words`, escaped and longest first so that no prefix wins early."""
-    unique = sorted(set(words), key=lambda word: (-len(word), word))
-    body = "|".join(re.escape(word).replace(r"\ ", r"\s{1,3}") for word in unique)
-    return f"(?i:{body})" if flags_insensitive else f"(?:{body})"
+    """Regex alternation of `words` (as a prefix tree); `flags_insensitive` adds the Capitalized
+    and UPPER CASE forms, which is much faster than `(?i:...)` in Python's engine."""
+    return "(?:" + _trie(_case_forms(words) if flags_insensitive else set(words)) + ")"
 
 
 class _Lexicon:
@@ -137,7 +198,7 @@ class _Lexicon:
         self.with_currency = abbreviations["with_currency"]
 
         number_words = [w for w in self.words if w not in self.vague and w not in numbers["negative"]]
-        word_token = _alternation(list(self.words), True)
+        word_token = _trie(_case_forms(self.words))
         # Digits: grouped by commas, Indian lakh commas, dots or spaces; plain; decimal comma; .5
         digits = r"""
             (?:\d{1,3}(?:,\d{3}){1,6}(?!\d)(?:\.\d+)?                # 1,234,567.8
@@ -173,9 +234,14 @@ class _Lexicon:
         """
         self.scan = re.compile(
             rf"(?P<skip>{skip})|(?P<run>{lead}{token}(?:{separator}{token}){{0,14}})", re.VERBOSE)
+        # Where a run can start: a digit not glued to a word or a number, `.25`, a number word.
+        self.digit_start = re.compile(r"\d(?<![\w.]\d)")
+        self.point_start = re.compile(r"\.\d(?<![^\s$£€(~]\.\d)")
+        self.word_start = re.compile(rf"(?<![A-Za-z0-9_]){_trie(_case_forms(self.words))}(?![A-Za-z0-9_])")
+        self.lead_before = re.compile(r"\b(?i:a|an|half|quarter|minus|negative)[ \t]{1,3}(?:(?i:a|an)[ \t]{1,3})?$")
         self.token = re.compile(
             rf"""(?P<digits>(?<![\w.]){digits})(?P<abbr>{attached}(?![A-Za-z])|[ ]{spaced}(?![A-Za-z]))?
-                |(?P<word>\b{_alternation(list(self.words) + ['a', 'an', 'and', 'point'], True)}\b)
+                |(?P<word>\b{_trie(_case_forms(list(self.words) + ['a', 'an', 'and', 'point']))}\b)
                 |(?P<dash>-)""", re.VERBOSE)
         del number_words
 
@@ -259,8 +325,11 @@ class _Lexicon:
                     self.actor_of.setdefault(name + "’s", entry["name"])
         adversary = list(actors["adversary_words"])
         self.adversary_words = set(word.lower() for word in adversary)
+        self.actor_names = re.compile(rf"{_trie(self.actor_of)}(?![\w-])")
+        self.adversary_stems = sorted({word.lower()[:5] for word in adversary})
+        self.adversaries = re.compile(rf"\b{_alternation(adversary, True)}(?![\w-])")
         self.actors = re.compile(
-            rf"(?<![\w-])(?:(?P<name>{_alternation(self.actor_of)})|(?P<adversary>{_alternation(adversary, True)}))(?![\w-])")
+            rf"(?<![\w-])(?:(?P<name>{_trie(self.actor_of)})|(?P<adversary>{_trie(_case_forms(adversary))}))(?![\w-])")
         self.sides = actors["sides"]
         self.side_markers = {side: re.compile(_alternation(info["markers"])) for side, info in self.sides.items()}
         self.default_side = actors["default_reporting_side"]
@@ -274,7 +343,8 @@ class _Lexicon:
             (?:[$£€][ ]?)?$
         """, re.VERBOSE)
         self.list_marker = re.compile(r"[ \t]*\(?[0-9]{1,2}[.)]$")
-        self.url = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]{1,2000}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}")
+        # URLs, and the domain part of e-mail addresses (the local part is taken in code).
+        self.url = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]{1,2000}|@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}")
         self.sentence_end = re.compile(
             r"[.!?][\"”’')\]]?(?:\d{1,3})?\s+(?=[\"“‘(]?[A-Z0-9])|\n[ \t]*\n|\n(?=[ \t]*[-•*·])")
 
@@ -288,7 +358,14 @@ def _masked_spans(text, lexicon):
     """Spans (URLs, e-mail addresses) whose digits are never figures, as a sorted list."""
     if "://" not in text and "www." not in text and "@" not in text:
         return []
-    return [(m.start(), m.end()) for m in lexicon.url.finditer(text)]
+    spans = []
+    for match in lexicon.url.finditer(text):
+        start = match.start()
+        if text[start] == "@":
+            while start > 0 and match.start() - start < 64 and (text[start - 1].isalnum() or text[start - 1] in "._+-"):
+                start -= 1
+        spans.append((start, match.end()))
+    return spans
 
 
 def _inside(spans, position) -> bool:
@@ -336,7 +413,7 @@ def _parse_run(text, match, lexicon):
                 scale = lexicon.attached.get(key) or lexicon.spaced.get(key, 1.0)
             tokens.append(("num", value, token.start(), token.end(), scale, grouped, dotted))
         elif token.group("word") is not None:
-            word = re.sub(r"\s+", " ", token.group("word").lower())
+            word = _INLINE_1.sub(" ", token.group("word").lower())
             kind, value = lexicon.words.get(word, (word, None))
             tokens.append((kind, value, token.start(), token.end(), 1.0, False, False))
         else:
@@ -355,9 +432,11 @@ def _parse_run(text, match, lexicon):
 
 def _digit_value(raw):
     """Value of a digit string; returns (value, grouped by thousands, dot-grouped)."""
+    if raw.isdigit():
+        return float(raw), False, False
     if "," in raw and "." in raw and raw.rfind(",") > raw.rfind("."):     # 1.111,11
         return float(raw.replace(".", "").replace(",", ".")), True, False
-    compact = re.sub(r"[ \u00a0\u202f\u2009]", "", raw)
+    compact = _INLINE_2.sub("", raw)
     grouped = compact != raw
     if "," in compact:
         head, _, tail = compact.rpartition(",")
@@ -368,9 +447,9 @@ def _digit_value(raw):
                 return float(compact.replace(",", "")), True, False
             return None, False, False
         return float(compact.replace(",", "")), True, False
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", compact):                # 1.234.567
+    if _INLINE_3.fullmatch(compact):                # 1.234.567
         return float(compact.replace(".", "")), True, True
-    if re.fullmatch(r"\d{1,3}\.\d{3}", compact):                         # 76.000: decided later
+    if _INLINE_4.fullmatch(compact):                         # 76.000: decided later
         return float(compact), False, True
     return float(compact), grouped, False
 
@@ -628,10 +707,10 @@ def _is_figure(text, atom, lexicon) -> bool:
         elif follow.group("measure"):
             atom.measure = follow.group("measure")
             atom.unit_end = follow.end()
-    symbol = lexicon.currency_before.search(before)
+    symbol = lexicon.currency_before.search(before[-8:]) if before else None
     if symbol is not None:
         atom.currency = lexicon.currency_symbols.get(symbol.group("symbol")) or symbol.group("code")
-        atom.start = start - (len(before) - symbol.start())
+        atom.start = start - (len(before[-8:]) - symbol.start())
         if atom.measure == "m" or (atom.measure is None and after[:1] == "m" and not after[1:2].isalpha()):
             # `$360m`: with a currency, m is million
             if atom.measure == "m":
@@ -645,7 +724,7 @@ def _is_figure(text, atom, lexicon) -> bool:
 
     if atom.vague:
         # Only `dozens of civilians`, `tens of thousands of people`: a plural with its noun.
-        return bool(re.match(r"[ \t]{1,3}(?:more[ \t]{1,3})?of[ \t]{1,3}[A-Za-z]", after)) and not re.search(
+        return bool(_INLINE_5.match(after)) and not re.search(
             r"(?i:\b(?:the|of|by)[ \t]{1,3})$", before)
 
     # Glued to letters: `Su-34`, `F-16s`, `5G`, `3D`, ordinals.
@@ -653,17 +732,17 @@ def _is_figure(text, atom, lexicon) -> bool:
         return False
     if atom.digits and not atom.scaled and atom.measure is None and not atom.percent and atom.currency is None:
         if after[:1].isalpha() or (after[:1] == "-" and after[1:2].isalpha() and not lexicon.time_after.match(after)
-                                   and not re.match(r"-(?i:odd|plus|strong|member|man|page)\b", after)):
-            if not re.match(r"-[a-z]{3,}", after):
+                                   and not _INLINE_6.match(after)):
+            if not _INLINE_7.match(after):
                 return False
     if previous and previous in "#№":
         return False
     # `(1) optimizing ...`: an enumeration marker inside a sentence; `in 2025.33 Due`: a footnote.
     if previous == "(" and text[end:end + 1] == ")" and atom.digits and atom.low < 20 and not atom.grouped:
         return False
-    if re.fullmatch(r"(?:1[89]|20)\d\d\.\d{1,3}", text[start:end]) and re.match(r"(?:\s+[A-Z\"“]|\s*$)", after):
+    if _INLINE_8.fullmatch(text[start:end]) and _INLINE_9.match(after):
         return False
-    if lexicon.code_before.search(before):
+    if lexicon.code_before.search(before[-20:]):
         return False
 
     # Dates and times: `26 April`, `April 26`, `24.02 to 11.05`, years, durations.
@@ -672,27 +751,27 @@ def _is_figure(text, atom, lexicon) -> bool:
         if value == int(value) and value < 32 and not atom.scaled:
             if lexicon.month_after.match(after) or lexicon.month_before.search(before):
                 return False
-        if re.fullmatch(r"\d{1,2}\.\d{2}", text[start:end]) and 1 <= int(text[end - 2:end]) <= 12 \
+        if _INLINE_10.fullmatch(text[start:end]) and 1 <= int(text[end - 2:end]) <= 12 \
                 and int(text[start:end - 3]) <= 31:
-            if lexicon.date_prepositions.search(before) or re.match(r"[ \t]*(?:-|–|to)[ \t]*\d{1,2}\.\d{2}\b", after):
+            if lexicon.date_prepositions.search(before) or _INLINE_11.match(after):
                 return False
         if _looks_like_year(text, atom, before, after, lexicon):
             return False
     if lexicon.time_after.match(after) and atom.currency is None and not atom.percent:
         return False
-    if atom.digits and lexicon.list_marker.match(text[text.rfind("\n", 0, start) + 1:end + 1]) \
+    if atom.digits and lexicon.list_marker.match(text[_line_start(text, start):end + 1]) \
             and not atom.grouped and atom.low < 100:
         return False
 
     # `one` as a pronoun or article: `one of the soldiers`, `the one`, `one day`.
     if atom.word_one:
-        next_word = re.match(r"[ \t\u00a0]{1,3}([\w']+)", after)
-        previous_word = re.search(r"([\w']+)[ \t\u00a0]{1,3}$", before)
+        next_word = _INLINE_12.match(after)
+        previous_word = _INLINE_13.search(before)
         if next_word is None or next_word.group(1).lower() in lexicon.one_next:
             return False
         if previous_word is not None and previous_word.group(1).lower() in lexicon.one_previous:
             return False
-        if re.match(r"[ \t]{1,3}(?:or|and)[ \t]{1,3}(?:the[ \t]{1,3})?other|-(?:off|on|way|sided|time)\b", after):
+        if _INLINE_14.match(after):
             return False
     return True
 
@@ -700,19 +779,19 @@ def _is_figure(text, atom, lexicon) -> bool:
 def _looks_like_year(text, atom, before, after, lexicon) -> bool:
     """`2022` is a year unless the text counts with it (`about 2000 troops`, `tanks ‒ 1997`)."""
     raw = text[atom.start:atom.end]
-    if not re.fullmatch(r"\d{4}", raw) or not 1800 <= atom.low <= 2100:
+    if not _INLINE_15.fullmatch(raw) or not 1800 <= atom.low <= 2100:
         return False
-    if re.match(r"\s*\(\s*\+", after):           # `1997 (+17)` in a daily report
+    if _INLINE_16.match(after):           # `1997 (+17)` in a daily report
         return False
-    line_start = text.rfind("\n", 0, atom.start) + 1
+    line_start = _line_start(text, atom.start)
     if lexicon.layout.match(text, line_start, atom.start):
         return False
     if lexicon.approx_before.search(before) or lexicon.min_before.search(before) or lexicon.max_before.search(before):
-        if not re.search(r"(?i:\b(?:since|before|after|until|by|in|of|from)[ \t]+)$", before):
+        if not _INLINE_17.search(before):
             return False
-    noun = re.match(r"[ \t]{1,3}(?:[A-Za-z-]{1,20}[ \t]){0,2}?([A-Za-z]{3,20})", after)
+    noun = _INLINE_18.match(after)
     if noun is not None and noun.group(1).lower() in lexicon.noun_category and \
-            not re.search(r"(?i:\b(?:in|since|of|by|until|from|before|after)[ \t]{1,3})$", before):
+            not _INLINE_19.search(before):
         return False
     return True
 
@@ -738,7 +817,7 @@ def _join_ranges(text, atoms, lexicon):
             if len(gap) <= 12 and not atom.vague and not other.vague:
                 if _RANGE_GAP.fullmatch(gap):
                     dash = gap.strip() in ("-", "–", "—", "‒", "~")
-                    is_range = not dash or not re.search(r"\d[ \t]*[-–]$", text[max(0, atom.start - 3):atom.start])
+                    is_range = not dash or not _INLINE_20.search(text[max(0, atom.start - 3):atom.start])
                     if gap.strip().lower() == "until":
                         is_range = False
                 elif _BETWEEN_GAP.fullmatch(gap) and lexicon.between_before.search(before):
@@ -776,11 +855,17 @@ def _join_ranges(text, atoms, lexicon):
 class _DocumentContext:
     """Facts about the whole document, computed once: sentence starts and who reports."""
 
-    def __init__(self, text, lexicon):
+    def __init__(self, text, lexicon, first=0, last=None):
         self.text = text
         self.lexicon = lexicon
+        # Only this stretch is ever looked at: from well before the first figure to after the last.
+        last = len(text) if last is None else last
+        self.low = max(0, first - _FALLBACK - 2 * _SENTENCE)
+        self.high = min(len(text), last + 2 * _SENTENCE)
         self._side = None
         self._bounds = None
+        self._mentions = None
+        self._mention_starts = None
 
     @property
     def adversary(self):
@@ -790,10 +875,19 @@ class _DocumentContext:
             self._side = best if scores[best] else self.lexicon.default_side
         return self.lexicon.sides[self._side]["adversary"]
 
+    def mentions(self, start, end):
+        """Actor mentions (match objects) starting in [start, end), from one pass over the text."""
+        if self._mentions is None:
+            self._mentions = _actor_mentions(self.text, self.lexicon, self.low, self.high)
+            self._mention_starts = [m.start() for m in self._mentions]
+        low = bisect.bisect_left(self._mention_starts, start)
+        high = bisect.bisect_left(self._mention_starts, end)
+        return self._mentions[low:high]
+
     def sentence(self, start, end):
         """(start, end) of the sentence around [start, end), bounded to a window."""
         if self._bounds is None:
-            self._bounds = [m.end() for m in self.lexicon.sentence_end.finditer(self.text)]
+            self._bounds = [m.end() for m in self.lexicon.sentence_end.finditer(self.text, self.low, self.high)]
         index = bisect.bisect_right(self._bounds, start)
         begin = self._bounds[index - 1] if index else 0
         finish = self._bounds[index] if index < len(self._bounds) else len(self.text)
@@ -806,9 +900,9 @@ _WORD = re.compile(r"[A-Za-z][\w'’./-]*|[,/]")
 def _describe(text, atom, previous, context, lexicon) -> Figure:
     approximate, bound = _qualifiers(text, atom, lexicon)
     unit, category, actor, civilian = None, "other", None, None
-    line_start = text.rfind("\n", 0, atom.start) + 1
-    layout = lexicon.layout.match(text, line_start, atom.start)
-    increment = re.search(r"\([ \t]*\+[ \t]*$", text[max(0, atom.start - 4):atom.start]) is not None
+    line_start = _line_start(text, atom.start)
+    layout = lexicon.layout.match(text, line_start, atom.start) if line_start <= atom.start else None
+    increment = _INLINE_21.search(text[max(0, atom.start - 4):atom.start]) is not None
     if increment and previous is not None and previous[0].end <= atom.start and \
             "\n" not in text[previous[0].end:atom.start]:
         _, earlier = previous
@@ -822,10 +916,10 @@ def _describe(text, atom, previous, context, lexicon) -> Figure:
                 approximate = True
         header = _list_header(text, line_start)
         if header and lexicon.approx_before.search(header.rstrip(":").rstrip()) or \
-                (header and re.search(r"(?i)\bapproximately\b", header)):
+                (header and _INLINE_22.search(header)):
             approximate = True
-        line_end = text.find("\n", atom.end)
-        line_end = len(text) if line_end < 0 else line_end
+        line_end = text.find("\n", atom.end, atom.end + 200)
+        line_end = min(len(text), atom.end + 200) if line_end < 0 else line_end
         verbs_text = text[atom.end:line_end] + " " + unit
         category = _category(unit, verbs_text, "", header or "", lexicon)
         actor = _actor_in(unit, lexicon, context) or _actor_in(header or "", lexicon, context) or \
@@ -837,7 +931,7 @@ def _describe(text, atom, previous, context, lexicon) -> Figure:
         unit, category = atom.currency, "money"
     elif atom.percent:
         unit = "%" if text[atom.end:atom.unit_end].strip() == "%" else text[atom.end:atom.unit_end].strip().lower()
-        tail = re.match(r"[ \t]{1,2}of[ \t]{1,2}(GDP|[a-z]{3,20})", text[atom.unit_end:atom.unit_end + 30])
+        tail = _INLINE_23.match(text[atom.unit_end:atom.unit_end + 30])
         if tail and tail.group(1) == "GDP":
             unit = f"{unit} of GDP"
     elif atom.measure:
@@ -861,7 +955,7 @@ def _describe(text, atom, previous, context, lexicon) -> Figure:
     else:
         actor = _actor_in(noun_text, lexicon, context) or _nearest_actor(text, atom, context, lexicon, category)
     civilian = _civilian(noun_text, lexicon) if noun_text else None
-    if civilian is None and noun_text and re.search(r"(?i:\bcivilian)", text[max(sentence_start, atom.start - 30):atom.start]):
+    if civilian is None and noun_text and _INLINE_24.search(text[max(sentence_start, atom.start - 30):atom.start]):
         civilian = True
     return _figure(text, atom, approximate, bound, unit, category, actor, civilian)
 
@@ -882,7 +976,7 @@ def _clean(value):
 
 def _qualifiers(text, atom, lexicon):
     """(approximate, bound) from the words before and after the number."""
-    before = text[max(0, atom.start - _BEFORE):atom.start]
+    before = text[max(0, atom.start - 36):atom.start]
     if before.endswith("("):
         before = before[:-1]
     tail_at = max(atom.end, atom.unit_end)
@@ -900,7 +994,7 @@ def _qualifiers(text, atom, lexicon):
             word = match.group(0).strip().lower()
             if word == "some" and atom.word_one:
                 continue
-            if word in ("over", "under", "above", "below") and re.search(r"(?i:\b(?:from|than)[ \t]+)$", before[:match.start()]):
+            if word in ("over", "under", "above", "below") and _INLINE_25.search(before[:match.start()]):
                 continue
             if effect == "approx":
                 approximate = True
@@ -929,12 +1023,12 @@ def _noun_after(text, atom, lexicon):
     """The counted noun phrase written after the number (`military personnel`), and its end."""
     position = atom.end
     window = text[position:position + 90]
-    lead = re.match(r"[ \t\u00a0]{1,3}(?:(?:more|additional|other|further|extra)[ \t]{1,2})?(?:of[ \t]{1,2}(?:the[ \t]{1,2}|their[ \t]{1,2}|its[ \t]{1,2})?)?", window)
+    lead = _INLINE_26.match(window)
     if lead is None:
         if window[:1] == "-" and window[1:2].isalpha():      # 40-strong
             return "", position
         return "", position
-    if atom.vague is False and re.match(r"[ \t\u00a0]{1,3}of\b", window) and not atom.scaled:
+    if atom.vague is False and _INLINE_27.match(window) and not atom.scaled:
         return "", position
     offset = lead.end()
     words = []
@@ -976,7 +1070,7 @@ def _noun_after(text, atom, lexicon):
 
 
 def _continues_noun(window, at):
-    nxt = re.match(r"[ \t]([a-z][a-z-]{2,})", window[at:at + 24])
+    nxt = _INLINE_28.match(window[at:at + 24])
     return nxt is not None and nxt.group(1) in ("systems", "attempts", "vehicles", "drones", "missiles", "shells",
                                                  "strikes", "personnel", "soldiers", "troops", "launchers", "bombs")
 
@@ -1016,7 +1110,7 @@ def _category(noun_text, after_text, before_text, header_text, lexicon) -> str:
                 category = None
             if category is not None and (noun_text or category != "troops"):
                 return category
-        if header_text and re.search(r"(?i)\blosses\b", header_text):
+        if header_text and _INLINE_29.search(header_text):
             return "casualties"
         if noun_category == "troops":
             return "troops"
@@ -1038,27 +1132,50 @@ def _nearest_verb(after_text, before_text, lexicon):
     if breaks:
         before_text = before_text[breaks[-1].end():]
     for match in lexicon.verbs.finditer(after_text):
-        word = re.sub(r"\s+", " ", match.group(0).lower())
+        word = _INLINE_1.sub(" ", match.group(0).lower())
         if lexicon.verb_category.get(word) == "skip":
             continue
         gap = after_text[:match.start()]
-        distance = len(re.sub(r"(?i)\b(?:were|was|are|is|have|had|has|been|being|be|reportedly|also|all|later|"
-                              r"subsequently|who|that|which)\b", "", gap).strip())
+        distance = len(_INLINE_30.sub("", gap).strip())
         best = (distance, match.group(0).lower())
         break
     for match in lexicon.verbs.finditer(before_text):
-        if lexicon.verb_category.get(re.sub(r"\s+", " ", match.group(0).lower())) == "skip":
+        if lexicon.verb_category.get(_INLINE_1.sub(" ", match.group(0).lower())) == "skip":
             continue
-        distance = len(re.sub(r"(?i)\b(?:at least|more than|about|around|some|nearly|almost|up to|over|an estimated|"
-                              r"another|a further|an additional|and|the|a|least)\b", "", before_text[match.end():]).strip())
+        distance = len(_INLINE_31.sub("", before_text[match.end():]).strip())
         if best is None or distance < best[0]:
             best = (distance, match.group(0).lower())
     if best is not None and best[0] > 60:
         return None
     if best is not None:
-        word = re.sub(r"\s+", " ", best[1])
+        word = _INLINE_1.sub(" ", best[1])
         return best[0], word if word in lexicon.verb_category else word.split()[0]
     return None
+
+
+def _match_start(match):
+    return match.start()
+
+
+def _actor_mentions(text, lexicon, low, high):
+    """Every actor mention in `text`, in order, from one pass of the names' prefix tree (which
+    starts with a literal, so the engine skips ahead in C) and, when one of its words occurs at
+    all, one pass for the words naming the other side."""
+    found = []
+    for match in lexicon.actor_names.finditer(text, low, high):
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "-_"):
+            continue
+        found.append(match)
+    lowered = None
+    for word in lexicon.adversary_stems:
+        if lowered is None:
+            lowered = text.lower() if len(text) < 2_000_000 else None
+        if (lowered if lowered is not None else text).find(word) >= 0 or lowered is None:
+            found.extend(lexicon.adversaries.finditer(text, low, high))
+            found.sort(key=_match_start)
+            break
+    return found
 
 
 def _actor_in(phrase, lexicon, context):
@@ -1088,7 +1205,9 @@ def _nearest_actor(text, atom, context, lexicon, category="other"):
     start, end = context.sentence(atom.start, atom.end)
     skip_targets = category in ("munitions", "attacks", "equipment", "money")
     candidates = []
-    for match in lexicon.actors.finditer(text, start, end):
+    for match in context.mentions(start, end):
+        if match.end() > end:
+            continue
         if match.start() < atom.end and match.end() > atom.start:
             continue
         lead = text[max(0, match.start() - 16):match.start()]
@@ -1105,7 +1224,7 @@ def _nearest_actor(text, atom, context, lexicon, category="other"):
                          else (pair[0].start() - atom.end) * 1.5)[0]
         return _actor_name(choice, lexicon, context)
     best = None
-    for match in lexicon.actors.finditer(text, max(0, start - _FALLBACK), start):
+    for match in context.mentions(max(0, start - _FALLBACK), start):
         lead = text[max(0, match.start() - 16):match.start()]
         if skip_targets and _TARGET_BEFORE.search(lead):
             continue
@@ -1114,9 +1233,10 @@ def _nearest_actor(text, atom, context, lexicon, category="other"):
 
 
 def _actor_name(match, lexicon, context):
-    if match.group("name"):
-        return lexicon.actor_of[match.group("name")]
-    return context.adversary
+    if match.re is lexicon.adversaries:
+        return context.adversary
+    name = match.group(0)
+    return lexicon.actor_of.get(name) or lexicon.actor_of.get(" ".join(name.split()))
 
 
 def _civilian(phrase, lexicon):
@@ -1128,13 +1248,24 @@ def _civilian(phrase, lexicon):
     return None
 
 
+def _line_start(text, position, reach=120):
+    """Start of the line holding `position`; a line longer than `reach` before it is no list
+    line, and then `position + 1` is returned (past it), which no layout match accepts."""
+    found = text.rfind("\n", max(0, position - reach), position)
+    if found < 0:
+        return 0 if position <= reach else position + 1
+    return found + 1
+
+
 def _list_header(text, line_start):
     """The line that introduces a list (`... were approximately:`), looking back a few lines."""
     position = line_start - 1
     for _ in range(30):
         if position <= 0:
             return None
-        previous_start = text.rfind("\n", 0, position) + 1
+        previous_start = text.rfind("\n", max(0, position - 200), position) + 1
+        if previous_start == 0 and position > 200:
+            return None
         line = text[previous_start:position].rstrip()
         if line.endswith(":"):
             return line
@@ -1142,3 +1273,40 @@ def _list_header(text, line_start):
             return None
         position = previous_start - 1
     return None
+
+
+# Small patterns used inside the functions above, compiled once.
+_INLINE_0 = re.compile(r"[ \t]{1,2}of[ \t]{1,2}(?:which|them|whom|those)\b")
+_INLINE_1 = re.compile(r"\s+")
+_INLINE_2 = re.compile(r"[ \u00a0\u202f\u2009]")
+_INLINE_3 = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
+_INLINE_4 = re.compile(r"\d{1,3}\.\d{3}")
+_INLINE_5 = re.compile(r"[ \t]{1,3}(?:more[ \t]{1,3})?of[ \t]{1,3}[A-Za-z]")
+_INLINE_6 = re.compile(r"-(?i:odd|plus|strong|member|man|page)\b")
+_INLINE_7 = re.compile(r"-[a-z]{3,}")
+_INLINE_8 = re.compile(r"(?:1[89]|20)\d\d\.\d{1,3}")
+_INLINE_9 = re.compile(r"(?:\s+[A-Z\"“]|\s*$)")
+_INLINE_10 = re.compile(r"\d{1,2}\.\d{2}")
+_INLINE_11 = re.compile(r"[ \t]*(?:-|–|to)[ \t]*\d{1,2}\.\d{2}\b")
+_INLINE_12 = re.compile(r"[ \t\u00a0]{1,3}([\w']+)")
+_INLINE_13 = re.compile(r"([\w']+)[ \t\u00a0]{1,3}$")
+_INLINE_14 = re.compile(r"[ \t]{1,3}(?:or|and)[ \t]{1,3}(?:the[ \t]{1,3})?other|-(?:off|on|way|sided|time)\b")
+_INLINE_15 = re.compile(r"\d{4}")
+_INLINE_16 = re.compile(r"\s*\(\s*\+")
+_INLINE_17 = re.compile(r"(?i:\b(?:since|before|after|until|by|in|of|from)[ \t]+)$")
+_INLINE_18 = re.compile(r"[ \t]{1,3}(?:[A-Za-z-]{1,20}[ \t]){0,2}?([A-Za-z]{3,20})")
+_INLINE_19 = re.compile(r"(?i:\b(?:in|since|of|by|until|from|before|after)[ \t]{1,3})$")
+_INLINE_20 = re.compile(r"\d[ \t]*[-–]$")
+_INLINE_21 = re.compile(r"\([ \t]*\+[ \t]*$")
+_INLINE_22 = re.compile(r"(?i)\bapproximately\b")
+_INLINE_23 = re.compile(r"[ \t]{1,2}of[ \t]{1,2}(GDP|[a-z]{3,20})")
+_INLINE_24 = re.compile(r"(?i:\bcivilian)")
+_INLINE_25 = re.compile(r"(?i:\b(?:from|than)[ \t]+)$")
+_INLINE_26 = re.compile(r"[ \t\u00a0]{1,3}(?:(?:more|additional|other|further|extra)[ \t]{1,2})?(?:of[ \t]{1,2}(?:the[ \t]{1,2}|their[ \t]{1,2}|its[ \t]{1,2})?)?")
+_INLINE_27 = re.compile(r"[ \t\u00a0]{1,3}of\b")
+_INLINE_28 = re.compile(r"[ \t]([a-z][a-z-]{2,})")
+_INLINE_29 = re.compile(r"(?i)\blosses\b")
+_INLINE_30 = re.compile(r"(?i)\b(?:were|was|are|is|have|had|has|been|being|be|reportedly|also|all|later|"
+                              r"subsequently|who|that|which)\b")
+_INLINE_31 = re.compile(r"(?i)\b(?:at least|more than|about|around|some|nearly|almost|up to|over|an estimated|"
+                              r"another|a further|an additional|and|the|a|least)\b")
