@@ -17,12 +17,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from dataclasses import dataclass, field
 from typing import NamedTuple, Optional
-
-import re
-
-import regex
 
 from ..data import load
 from ..model import Entity
@@ -772,16 +769,18 @@ def _looks_like_settlement(tokens: list, lex: Lexicon) -> bool:
         any(word.startswith(prefix.lower()) and len(word) > len(prefix) + 4 for prefix in ("novo", "staro"))
 
 
-_CAMEL_CASE = regex.compile(r"(?!(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O)\p{Lu})\p{Lu}\p{Ll}{1,20}\p{Lu}\p{L}{1,20}")
-_ACRONYM_PLURAL = regex.compile(r"(?:\p{Lu}{2,8}|\p{Lu}\p{Ll}?\p{Lu}{1,6})s")
-_AFTER_WORD = regex.compile(r"[ ]{1,3}([\p{L}'’-]{1,30})")
-_APPOSITION = regex.compile(r",[ ]{1,2}([^,.;:()\n“”\"]{1,100})")
+_CAMEL_CASE = re.compile(r"(?!(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O)[A-Z])[A-Z][a-z]{1,20}[A-Z][A-Za-z]{1,20}")
+_ACRONYM_PLURAL = re.compile(r"(?:[A-Z]{2,8}|[A-Z][a-z]?[A-Z]{1,6})s")
+_AFTER_WORD = re.compile(r"[ ]{1,3}([^\W\d_][\w'’-]{0,29})")
+_APPOSITION = re.compile(r",[ ]{1,2}([^,.;:()\n“”\"]{1,100})")
 _APPOSITION_STOPS = frozenset("of for with in at who which that from on to and said says by whose".split())
 _DETERMINERS = frozenset("a an the its his her their our one".split())
 
 
 def _apposition_head(text: str, end: int) -> str:
     """The head noun of `, a spokesperson for the ...` / `, one of the US officials` after a name."""
+    if text[end:end + 1] != ",":
+        return ""
     match = _APPOSITION.match(text, end, min(len(text), end + 110))
     if not match:
         return ""
