@@ -156,6 +156,8 @@ HOSTILE = {
     "bold-markers": "** " * 10000,
     "apposition-run": "Kim, " * 20000 + "said.",
     "mixed": "Mr. Kim, the governor, said: “it is " * 2000,
+    "many-speakers": " ".join(f"Name{index} Surname{index} said it was fine." for index in range(3000)),
+    "many-surnames": " ".join(f"Surname{index} said so. He said more." for index in range(3000)),
 }
 
 

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -29,6 +31,7 @@ MAX_QUOTE = 3000         # a quotation mark left open longer than this is not a 
 NEAR_WINDOW = 64         # the first, short look before a cue
 WINDOW = 200             # characters looked at before or after a cue for its speaker
 MAX_NP_TOKENS = 12       # longest speaker phrase, in tokens
+RECENT = 64             # sources searched for a surname or a short name (most recent first)
 MIN_QUOTE_WORDS = 4      # a statement is a quote when its quotation holds this many words
 
 
@@ -838,7 +841,9 @@ class _Resolver:
         self.text = text
         self.entities = sorted(entities or [], key=lambda entity: (entity.start, entity.end))
         self.entity_starts = [entity.start for entity in self.entities]
-        self.sources: list = []
+        # sources by canonical name, the most recent last; lookups beyond an exact name only look
+        # at the RECENT last ones, so that a text with thousands of speakers stays linear
+        self.sources: "OrderedDict[str, _Source]" = OrderedDict()
         self._full_names = None
 
     @property
@@ -935,25 +940,33 @@ class _Resolver:
             return name
         if len(candidates) == 1:
             return next(iter(candidates))
-        for source in reversed(self.sources):
+        for source in self._recent(RECENT):
             if source.canonical in candidates:
                 return source.canonical
         return name
 
+    def _recent(self, count: int) -> list:
+        """The `count` most recent sources, newest first."""
+        return list(itertools.islice(reversed(self.sources.values()), count))
+
     def _remember(self, canonical: str, person, plural: bool, phrase: _Phrase) -> _Source:
-        for source in reversed(self.sources):
-            if source.canonical == canonical or (" " in canonical and source.canonical.startswith(canonical + " ")) or (
-                    len(canonical.split()) == 1 and source.canonical.split()[-1] == canonical and source.person):
-                if source.person is None:
-                    source.person = person
-                source.names.add(phrase.text)
-                if phrase.alias:
-                    source.names.add(phrase.alias)
-                self.sources.remove(source)
-                self.sources.append(source)
-                return source
+        found = self.sources.get(canonical)
+        if found is None:
+            for source in self._recent(RECENT):
+                if (" " in canonical and source.canonical.startswith(canonical + " ")) or (
+                        " " not in canonical and source.canonical.split()[-1] == canonical and source.person):
+                    found = source       # `General Staff` after `General Staff of the …`; a surname
+                    break
+        if found is not None:
+            if found.person is None:
+                found.person = person
+            found.names.add(phrase.text)
+            if phrase.alias:
+                found.names.add(phrase.alias)
+            self.sources.move_to_end(found.canonical)
+            return found
         source = _Source(canonical, person, plural, {phrase.text} | ({phrase.alias} if phrase.alias else set()))
-        self.sources.append(source)
+        self.sources[canonical] = source
         return source
 
     def _generic(self, phrase: _Phrase) -> Optional[_Source]:
@@ -970,7 +983,7 @@ class _Resolver:
                    if modifier in words["demonyms"] or modifier in words["places"]]
         if nations:
             keys = self._nation_keys(nations[0])
-            for source in reversed(self.sources[-6:]):
+            for source in self._recent(6):
                 if source.person is True:
                     continue
                 lowered = source.canonical.lower()
@@ -980,11 +993,11 @@ class _Resolver:
             return None
         if not any(_is_capital(name) for name in names):
             if head in words["plural"] and self.sources and head in ("officials", "authorities"):
-                last = self.sources[-1]
+                last = self._recent(1)[0]
                 if last.person is not True and any(_is_capital(part) for part in last.canonical.split()):
                     return last
                 return None
-            for source in reversed(self.sources[-6:]):
+            for source in self._recent(6):
                 if any(head == _alias_head(name) for name in source.names) \
                         and any(_is_capital(part) for part in source.canonical.split()):
                     return source
@@ -1010,7 +1023,7 @@ class _Resolver:
                 or (subject.kind == "generic" and subject.person is False and subject.text[:1].isupper())):
             return self.name(subject)
         for strict in (True, False):        # a known kind of source first, then an unknown one
-            for source in reversed(self.sources[-8:]):
+            for source in self._recent(8):
                 if self._fits(source, kind) and (not strict or source.person is not None or kind == "group"):
                     return source
         if kind == "person":
