@@ -48,6 +48,7 @@ class Lexicon:
     common: frozenset            # lowercase common English words
     place_suffixes: tuple        # endings of settlement names (str.endswith takes a tuple)
     also_names: frozenset        # common words that are also names (Chip, Eric): words in headlines
+    org_suffixes: tuple          # endings of company names (Bundesbank, Rosenergoatom)
     run_pattern: object          # compiled pattern for a run of capitalized words
     country_of: dict             # canonical country -> its other names (for NORP canonical)
 
@@ -114,6 +115,7 @@ def lexicon() -> Lexicon:
                    common=frozenset(load("common_words.json")["words"]),
                    also_names=frozenset(load("common_words.json")["also_names"]),
                    place_suffixes=tuple(words["place_suffixes"]),
+                   org_suffixes=tuple(words["org_suffixes"]),
                    run_pattern=_compile_run_pattern(words), country_of=country_of)
 
 
@@ -496,6 +498,18 @@ def _read_run(text: str, tokens: list, lex: Lexicon) -> list:
             continue
         if item.role == "gaz" and item.known.type == "LOC" and item.known.kind == "city" and \
                 index + 1 < len(items) and not used[index + 1] and not item.tokens[-1].possessive and \
+                items[index + 1].tokens[0].informative and items[index + 1].role == "word" and \
+                items[index + 1].word_class == "name" and items[index + 1].tokens[0].text.lower() in lex.common \
+                and item.known.major:
+            # `Manchester United`, `Kyiv Independent`: a city and a common word name a club or a paper
+            # (a village's name is more likely a first name: `Tim Cook`)
+            start, end = item.tokens[0].start, items[index + 1].tokens[-1].end
+            out.append(Candidate(start, end, text[start:end], "ORG", strong=True,
+                                 tokens=[token.text for piece in items[index:index + 2] for token in piece.tokens]))
+            index += 2
+            continue
+        if item.role == "gaz" and item.known.type == "LOC" and item.known.kind == "city" and \
+                index + 1 < len(items) and not used[index + 1] and not item.tokens[-1].possessive and \
                 items[index + 1].tokens[0].informative and \
                 (items[index + 1].role == "word" and items[index + 1].word_class == "name" or
                  items[index + 1].role == "gaz" and items[index + 1].known.type == "LOC" and
@@ -540,6 +554,14 @@ def _read_run(text: str, tokens: list, lex: Lexicon) -> list:
                 stop += 1
             if has_title and stop < len(items) and not used[stop] and not items[index].tokens[-1].possessive:
                 name_end = _name_stretch(items, stop, used, after_title=True)
+                if name_end == stop + 1 and items[stop].role == "word" and \
+                        items[stop].tokens[0].text.lower() in lex.common:
+                    # `Premier League`, `General Motors`: a title and a common word name a thing
+                    candidate = _plain_name(text, items[index:name_end], lex)
+                    if candidate is not None:
+                        out.append(candidate)
+                    index = name_end
+                    continue
                 if name_end > stop:
                     out.append(_person_after_title(text, items[stop:name_end]))
                     index = name_end
@@ -754,6 +776,9 @@ def _settle(text: str, candidate: Candidate, lex: Lexicon, shouting: bool) -> No
         candidate.type, candidate.strong = kind, True
     elif candidate.tokens[0][:1].isdigit():
         candidate.type = "ORG"    # 14th AC, 76th Airborne: a military unit
+    elif len(candidate.tokens) == 1 and len(candidate.text) > 6 and \
+            candidate.text.lower().endswith(lex.org_suffixes):
+        candidate.type = "ORG"    # Bundesbank, Gazprombank, Rosenergoatom
     elif _looks_like_settlement(candidate.tokens, lex):
         candidate.type = "LOC"    # Symynivka, Novoosynove, Staryi Karavan
     else:
