@@ -56,7 +56,37 @@ def find_figures(text: str) -> List[Figure]:
             continue        # `one` counts only what the categories name: `one person was killed`
         figures.append(figure)
         previous = (atom, figure)
-    return figures
+    return _join_bounds(text, figures, lexicon)
+
+
+_BOUND_GAP = re.compile(r"[ \t]{0,2}(?:,[ \t]{0,2}|(?:,[ \t]{0,2})?and[ \t]{1,3})")
+
+
+def _join_bounds(text, figures, lexicon):
+    """`more than 10 and less than 40`, `at most 100 and at least 20`: a floor and a ceiling side
+    by side are one range."""
+    joined = []
+    index = 0
+    while index < len(figures):
+        figure = figures[index]
+        if index + 1 < len(figures):
+            other = figures[index + 1]
+            conjunction = _BOUND_GAP.match(text, figure.end, other.start) if figure.bound and other.bound and \
+                figure.bound != other.bound else None
+            # after the `and` only the second number's own qualifier may stand
+            qualifier = (lexicon.min_before if other.bound == "min" else lexicon.max_before).match(
+                text, conjunction.end(), other.start) if conjunction else None
+            if qualifier is not None and qualifier.end() == other.start:
+                low, high = (figure.low, other.low) if figure.bound == "min" else (other.low, figure.low)
+                if low < high:
+                    joined.append(dataclasses.replace(
+                        figure, text=text[figure.start:other.end], end=other.end, value=low, low=low, high=high,
+                        bound=None, unit=figure.unit or other.unit))
+                    index += 2
+                    continue
+        joined.append(figure)
+        index += 1
+    return joined
 
 
 _PARTITIVE_GAP = re.compile(r"(?i:.{0,60}\b(?:including|of which|of them|of whom|among them|incl\.))[ \t]{0,2}(?:at least|about|some|nearly|over|more than)?[ \t]{0,2}$", re.S)
@@ -91,6 +121,15 @@ def _inherit(text, atom, figure, previous, context):
     if partitive or bare:
         changes["actor"] = earlier.actor or figure.actor
     return dataclasses.replace(figure, **changes)
+
+
+def _qualifier_pattern(words):
+    """`words` right before a number: whole words (`more than`), or symbols (`>=`) that may
+    follow a letter (`x>10`) but not another comparison sign (`=>`, `<>` are no qualifiers)."""
+    named = [word for word in words if word[:1].isalpha()]
+    symbols = [word for word in words if not word[:1].isalpha()]
+    return re.compile(rf"(?:(?:^|(?<![\w<>=])){_alternation(named, True)}|(?<![<>=]){_alternation(symbols)})"
+                      r"[ \t\u00a0]{0,2}$")
 
 
 def _runs(text, lexicon):
@@ -266,8 +305,8 @@ class _Lexicon:
 
         # Qualifiers.
         self.approx_before = re.compile(rf"(?:^|(?<![\w])){_alternation(context['approximate_before'], True)}[ \t\u00a0]{{0,2}}$")
-        self.min_before = re.compile(rf"(?:^|(?<![\w<>=])){_alternation(context['min_before'], True)}[ \t\u00a0]{{0,2}}$")
-        self.max_before = re.compile(rf"(?:^|(?<![\w<>=])){_alternation(context['max_before'], True)}[ \t\u00a0]{{0,2}}$")
+        self.min_before = _qualifier_pattern(context["min_before"])
+        self.max_before = _qualifier_pattern(context["max_before"])
         self.approx_after = re.compile(rf"^[ \t]?{_alternation(context['approximate_after'], True)}(?!\w)")
         self.min_after = re.compile(rf"^(?:\+(?![\d])|[ \t]{{1,2}}{_alternation([w for w in context['min_after'] if w != '+'], True)}(?![\w]))")
         self.max_after = re.compile(rf"^[ \t]{{1,2}}{_alternation(context['max_after'], True)}(?![\w])")
@@ -514,6 +553,8 @@ def _parse_number(tokens, index, lexicon):
         small = value
         word_one = kind == "unit" and value == 1
         position += 1
+    elif kind == "scale" and peek(1)[0] == "scale" and peek(1)[1] > value:
+        small = 1.0             # `hundred thousand dollars`
     else:
         return None, index + 1
 
@@ -588,6 +629,8 @@ def _parse_number(tokens, index, lexicon):
                 last_kind = "unit"
                 position += 1
                 continue
+            if last_kind == "and" and kind == "num" and number == 0:
+                break       # `3 hundred and 0`: a zero is never a part
             if last_kind in ("scale", "and") and small is None:
                 limit = 100 if hundreds or last_scale is None else min(last_scale, 1000)
                 if last_scale is not None and hundreds == 0:
@@ -647,10 +690,14 @@ def _parse_number(tokens, index, lexicon):
             decimals, step = "", 1
             while position + step < count and tokens[position + step][0] in ("unit", "tens"):
                 part_kind, part_value = tokens[position + step][0], tokens[position + step][1]
-                if part_kind == "tens" and position + step + 1 < count and tokens[position + step + 1][0] == "unit" \
-                        and 1 <= tokens[position + step + 1][1] <= 9:
-                    decimals += str(part_value + tokens[position + step + 1][1])
-                    step += 2
+                following = position + step + 1
+                hyphen = following < count and tokens[following][0] == "dash"
+                if hyphen:
+                    following += 1
+                if part_kind == "tens" and following < count and tokens[following][0] == "unit" \
+                        and 1 <= tokens[following][1] <= 9:
+                    decimals += str(part_value + tokens[following][1])
+                    step = following - position + 1
                     continue
                 decimals += str(part_value)
                 step += 1
@@ -729,7 +776,9 @@ def _is_figure(text, atom, lexicon) -> bool:
 
     # Glued to letters: `Su-34`, `F-16s`, `5G`, `3D`, ordinals.
     if previous and previous in "-/" and start >= 2 and text[start - 2].isalpha():
-        return False
+        letters = _INLINE_LETTERS_BEFORE.search(text, max(0, start - 8), start - 1)
+        if letters is None or not (letters.start() and text[letters.start() - 1].isdigit()):
+            return False
     if atom.digits and not atom.scaled and atom.measure is None and not atom.percent and atom.currency is None:
         if after[:1].isalpha() or (after[:1] == "-" and after[1:2].isalpha() and not lexicon.time_after.match(after)
                                    and not _INLINE_6.match(after)):
@@ -757,7 +806,8 @@ def _is_figure(text, atom, lexicon) -> bool:
                 return False
         if _looks_like_year(text, atom, before, after, lexicon):
             return False
-    if lexicon.time_after.match(after) and atom.currency is None and not atom.percent:
+    if lexicon.time_after.match(after) and atom.currency is None and not atom.percent \
+            and not _AGE_AFTER.match(after):
         return False
     if atom.digits and lexicon.list_marker.match(text[_line_start(text, start):end + 1]) \
             and not atom.grouped and atom.low < 100:
@@ -986,11 +1036,14 @@ def _qualifiers(text, atom, lexicon):
     # Peel qualifiers off right to left: `about`, `more than`, `up to`, `some`...
     for _ in range(3):
         found = False
+        # The longest qualifier wins: `no more than` (max) over `more than` (min).
+        candidates = []
         for pattern, effect in ((lexicon.min_before, "min"), (lexicon.max_before, "max"),
                                 (lexicon.approx_before, "approx")):
             match = pattern.search(before)
-            if match is None:
-                continue
+            if match is not None:
+                candidates.append((match.start(), effect, match))
+        for _, effect, match in sorted(candidates, key=lambda candidate: candidate[0]):
             word = match.group(0).strip().lower()
             if word == "some" and atom.word_one:
                 continue
@@ -1310,3 +1363,5 @@ _INLINE_30 = re.compile(r"(?i)\b(?:were|was|are|is|have|had|has|been|being|be|re
                               r"subsequently|who|that|which)\b")
 _INLINE_31 = re.compile(r"(?i)\b(?:at least|more than|about|around|some|nearly|almost|up to|over|an estimated|"
                               r"another|a further|an additional|and|the|a|least)\b")
+_INLINE_LETTERS_BEFORE = re.compile(r"[A-Za-z]{1,6}$")
+_AGE_AFTER = re.compile(r"[ -]years?[ -]old\b")
