@@ -764,6 +764,8 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list, mat
                 cue.rank = 0
                 found.append(cue)
                 continue
+        if _previous_word(text, start, match.start()) in _NOUN_MARKERS:
+            continue             # `the reported attack`, `their claims`: no verb, no speaker
         cue.phrase = _phrase_before(text, start, match.start())
         if cue.phrase is not None:
             cue.rank = 0 if _postposed(text, start, end, cue) else 1
@@ -779,6 +781,23 @@ def _title_case(text: str, start: int, end: int) -> bool:
     """A headline in Title Case: most words longer than three letters are capitalized."""
     words = [word for word in re.findall(r"[^\W\d_][\w’'\-]{3,}", text[start:min(end, start + 400)])]
     return len(words) >= 3 and sum(word[0].isupper() for word in words) >= 0.8 * len(words)
+
+
+# Words after which a cue word is a noun or an adjective (`the reported attack`, `its claims`).
+_NOUN_MARKERS = frozenset("""the a an its his her their our your my this that these those such
+    of to no any some every each""".split())
+
+
+def _previous_word(text: str, start: int, position: int) -> str:
+    """The word just before `position` (within the sentence), lowercased; '' if none."""
+    low = max(start, position - 24)
+    end = position
+    while end > low and text[end - 1] == " ":
+        end -= 1
+    begin = end
+    while begin > low and text[begin - 1].isalpha():
+        begin -= 1
+    return text[begin:end].lower()
 
 
 def _wrapping_quote(quotes, quote_starts, start, end):
