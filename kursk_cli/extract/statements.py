@@ -635,10 +635,12 @@ def _classify(tokens: list) -> Optional[_Phrase]:
     if lowered in words["generic"]:
         proper = [token for token in capitals if _bare(token[2]).lower() not in words["demonyms"]
                   and _bare(token[2]).lower() not in words["places"]]
-        if proper and not _is_possessive(proper[-1][2]) and tokens.index(proper[-1]) >= len(tokens) - 3 \
-                and (lowered in words["documents"] or tokens.index(proper[-1]) == len(tokens) - 2):
-            # the General Staff statement, the Izvestia newspaper
-            return _Phrase(start, end, text, "named", person=False)
+        if proper and tokens.index(proper[-1]) >= len(tokens) - 3 and (
+                lowered in words["documents"]
+                or (tokens.index(proper[-1]) == len(tokens) - 2 and not _is_possessive(proper[-1][2]))):
+            # the General Staff statement, Gerasimov's statement, the Izvestia newspaper
+            return _Phrase(start, end, text, "named",
+                           person=None if _is_possessive(proper[-1][2]) else False)
         return _Phrase(start, end, text, "generic", person=_head_kind(lowered))
     return None
 
