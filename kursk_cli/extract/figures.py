@@ -318,6 +318,8 @@ class _Lexicon:
         self.date_prepositions = re.compile(rf"\b{_alternation(context['date_prepositions'], True)}[ \t]{{1,3}}$")
         self.code_before = re.compile(rf"(?:^|(?<![\w])){_alternation(context['code_words'])}[ \t\u00a0]?[:#]?[ \t\u00a0]?$")
         self.stop_words = set(word.lower() for word in context["stop_words"])
+        self.compound_words = set(context["compound_not_counts"]["words"])
+        self.calendar_words = set(context["months"]) | set(context["weekdays"])
         self.one_next = set(context["one_not_a_number"]["before"])
         self.one_previous = set(context["one_not_a_number"]["after"])
 
@@ -813,6 +815,25 @@ def _is_figure(text, atom, lexicon) -> bool:
             and not atom.grouped and atom.low < 100:
         return False
 
+    # `seven-time champion`; `Ms Griner, 31, a ...` (an age in apposition); `Calvert 22` (a name).
+    if _COMPOUND_AFTER.match(after) and _COMPOUND_AFTER.match(after).group(1).lower() in lexicon.compound_words:
+        return False
+    if atom.digits and not atom.grouped and after[:1] == "," and _APPOSITION_BEFORE.search(before) and atom.low < 120:
+        return False
+    if atom.digits and not atom.scaled and atom.currency is None and not atom.percent:
+        name = _NAME_BEFORE.search(before)
+        if name is not None and name.group(1) not in lexicon.actor_of and name.group(1) not in lexicon.calendar_words \
+                and not _SENTENCE_START.search(before, 0, name.start(1)):
+            return False
+    # `76.000 troops`: a single dot group is a thousands separator when a count follows (or in a
+    # `label ‒ 76.000` report line); alone (`4.800`) it stays a decimal.
+    if atom.dotted and not atom.grouped and not atom.percent and atom.measure is None:
+        noun = _NEXT_WORD.match(after)
+        line_start = _line_start(text, start)
+        if (noun is not None and noun.group(1).lower() in lexicon.noun_category) or \
+                lexicon.layout.match(text, line_start, start) if line_start <= start else False:
+            atom.low = atom.high = atom.low * 1000
+            atom.grouped = True
     # `one` as a pronoun or article: `one of the soldiers`, `the one`, `one day`.
     if atom.word_one:
         next_word = _INLINE_12.match(after)
@@ -1111,7 +1132,7 @@ def _noun_after(text, atom, lexicon):
         if word.endswith(".") or len(words) >= 6:
             break
         if bare.lower() in lexicon.noun_category and lexicon.noun_category[bare.lower()] != "people" and \
-                not _continues_noun(window, ends[-1]):
+                not _continues_noun(window, ends[-1], lexicon):
             break
     while words and (words[-1] == "," or words[-1].lower() in lexicon.stop_words):
         words.pop()
@@ -1122,10 +1143,12 @@ def _noun_after(text, atom, lexicon):
     return phrase, position + ends[-1]
 
 
-def _continues_noun(window, at):
+def _continues_noun(window, at, lexicon):
+    """Whether the noun phrase goes on after a counted noun: `rocket artillery systems`."""
     nxt = _INLINE_28.match(window[at:at + 24])
-    return nxt is not None and nxt.group(1) in ("systems", "attempts", "vehicles", "drones", "missiles", "shells",
-                                                 "strikes", "personnel", "soldiers", "troops", "launchers", "bombs")
+    return nxt is not None and (nxt.group(1) in lexicon.noun_category or nxt.group(1) in (
+        "systems", "attempts", "vehicles", "drones", "missiles", "shells", "strikes", "personnel", "soldiers",
+        "troops", "launchers", "bombs"))
 
 
 def _head_category(phrase, lexicon):
@@ -1365,3 +1388,8 @@ _INLINE_31 = re.compile(r"(?i)\b(?:at least|more than|about|around|some|nearly|a
                               r"another|a further|an additional|and|the|a|least)\b")
 _INLINE_LETTERS_BEFORE = re.compile(r"[A-Za-z]{1,6}$")
 _AGE_AFTER = re.compile(r"[ -]years?[ -]old\b")
+_COMPOUND_AFTER = re.compile(r"-([A-Za-z]{2,8})\b")
+_APPOSITION_BEFORE = re.compile(r"[A-Z][a-z]{1,20}, $")
+_NAME_BEFORE = re.compile(r"(?<![\w.,;:'’-] )(?<![\w.,;:'’-])([A-Z][a-z]{2,20}) $")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n\"“]\s{0,3}|\n)$")
+_NEXT_WORD = re.compile(r"[ \t\u00a0]{1,3}(?:[a-z-]{2,20}[ \t]){0,2}?([A-Za-z]{2,20})\b")
