@@ -8,7 +8,6 @@ test time. Known bugs are strict xfails (an entry with a `bug` field), so a fix 
 """
 from __future__ import annotations
 
-import codecs
 import json
 import os
 import shutil
@@ -299,8 +298,8 @@ def test_interrupt_leaves_no_partial_output_and_exits_130(tmp_path, jobs):
     target = out_directory / "all.jsonl"
     line = json.dumps({"text": GOOD_TEXT * 4}) + "\n"
     data = (line * (1_000_000 // len(line) + 1)).encode("utf-8")
-    process = subprocess.Popen(kursk_command() + ["extract", "--input-format", "jsonl", "-", "-o", str(target),
-                                                  "--jobs", str(jobs)],
+    arguments = ["extract", "--input-format", "jsonl", "-", "-o", str(target), "--jobs", str(jobs)]
+    process = subprocess.Popen(kursk_command() + arguments,
                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                start_new_session=True)
 

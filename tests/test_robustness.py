@@ -11,7 +11,6 @@ fails, so that a moment of load on a shared machine does not fail the suite.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import time
 import traceback
 

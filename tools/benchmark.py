@@ -27,7 +27,6 @@ import platform
 import re
 import shlex
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -403,6 +402,9 @@ def report(arguments, command, python, python_version, version, corpus, temporar
     say(f"machine   {os.cpu_count()} cores, {cpu_model()}, {platform.system()} {platform.release()}, "
         f"Python {python_version}")
     say(f"command   {' '.join(command)}  ({version})")
+    if hasattr(os, "getloadavg"):
+        # Wall times on a busy machine are long; CPU times are not. Say how busy it was.
+        say(f"load      {os.getloadavg()[0]:.2f} (1-minute load average at the start)")
 
     # Start-up: what every invocation pays before reading anything.
     bare = run_median([python, "-c", "pass"], arguments.runs)
@@ -415,7 +417,8 @@ def report(arguments, command, python, python_version, version, corpus, temporar
     rows = [["measure", "time", "ratio", "target", ""],
             ["python -c pass", milliseconds(bare.seconds), "", "", ""],
             ["kursk --help", milliseconds(helped.seconds), f"{ratio:.1f}x",
-             f"<= {STARTUP_RATIO_TARGET:g}x", verdict(helped.failure is None and ratio <= STARTUP_RATIO_TARGET)]]
+             f"<= {STARTUP_RATIO_TARGET:g}x",
+             helped.failure or verdict(ratio <= STARTUP_RATIO_TARGET)]]
     if sample is not None:
         rows.append([f"kursk extract samples/{SAMPLE.name}", f"{sample.seconds:.2f} s", "",
                      f"< {SAMPLE_SECONDS_TARGET:g} s",
@@ -432,13 +435,15 @@ def report(arguments, command, python, python_version, version, corpus, temporar
     tiny_path = temporary / "tiny.jsonl"
     write_jsonl([{"id": "tiny", "text": "Kyiv said 5 drones were shot down on 3 May 2024.",
                   "date": "2024-05-04"}], tiny_path)
-    fixed = run_median(command + ["extract", str(tiny_path), "-f", "jsonl"], arguments.runs).seconds
+    tiny = run_median(command + ["extract", str(tiny_path), "-f", "jsonl"], arguments.runs)
+    fixed, fixed_cpu = tiny.seconds, tiny.cpu_seconds
     say()
     say(f"throughput: {corpus.name}, {documents} documents, {megabytes:.2f} MB of UTF-8 text as JSON "
         f"Lines (median of {arguments.repeat} runs)")
-    say(f"  net = time minus the {fixed:.2f} s of a one-document run (start-up and imports); "
-        f"--only figures also runs entities and statements (claimants)")
-    rows = [["run", "time", "MB/s", "net MB/s/core", "docs/s/core", "CPU", "target", ""]]
+    say(f"  net = minus the {fixed:.2f} s ({fixed_cpu:.2f} s CPU) of a one-document run (start-up, "
+        f"imports); CPU MB/s = MB / net CPU seconds, per core whatever the load, judges the target")
+    say("  --only figures also runs entities and statements (to find claimants)")
+    rows = [["run", "time", "CPU", "MB/s", "net MB/s/core", "CPU MB/s", "docs/s/core", "target", ""]]
     serial, notes = None, []
     runs = [("all kinds, --jobs 1", [], 1)] + [(f"--only {kind}", ["--only", kind], 1) for kind in KINDS]
     if arguments.jobs > 1:
@@ -447,18 +452,19 @@ def report(arguments, command, python, python_version, version, corpus, temporar
         outcome = run_median(command + ["extract", str(corpus_path), "-f", "jsonl", "--jobs", str(jobs)]
                              + options, arguments.repeat)
         net = max(outcome.seconds - fixed, 1e-6)
-        row = [label, f"{outcome.seconds:.2f} s", f"{megabytes / outcome.seconds:.2f}",
-               f"{megabytes / net / jobs:.2f}", f"{documents / net / jobs:.0f}",
-               f"{outcome.cpu_seconds:.2f} s", "", outcome.failure or ""]
+        cpu_speed = megabytes / max(outcome.cpu_seconds - fixed_cpu * jobs, 1e-6)
+        row = [label, f"{outcome.seconds:.2f} s", f"{outcome.cpu_seconds:.2f} s",
+               f"{megabytes / outcome.seconds:.2f}", f"{megabytes / net / jobs:.2f}",
+               f"{cpu_speed:.2f}", f"{documents / net / jobs:.0f}", "", outcome.failure or ""]
         notes += outcome.notes(label)
         if label.startswith("all kinds, --jobs 1"):
             serial = net
-            row[6] = f">= {THROUGHPUT_TARGET:g} MB/s"
-            row[7] = outcome.failure or verdict(megabytes / net >= THROUGHPUT_TARGET)
+            row[7] = f">= {THROUGHPUT_TARGET:g} MB/s"
+            row[8] = outcome.failure or verdict(cpu_speed >= THROUGHPUT_TARGET)
         elif jobs > 1 and serial:
             speedup = serial / net
-            row[6] = f"{speedup:.2f}x >= {SCALING_TARGET:g}x"
-            row[7] = outcome.failure or verdict(speedup >= SCALING_TARGET)
+            row[7] = f"{speedup:.2f}x >= {SCALING_TARGET:g}x"
+            row[8] = outcome.failure or verdict(speedup >= SCALING_TARGET)
         rows.append(row)
     say(table(rows))
     for note in notes:
