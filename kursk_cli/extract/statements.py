@@ -124,6 +124,8 @@ _TOKEN = re.compile(r"""
       (?:[A-Z]\.){2,}                    # U.S., U.K.
     | [\w@#](?:[\w’'\-&.@]{0,40}[\w])?   # words, handles, hashtags; bounded inner run
     | [,;:()\[\]“”"—–]                  # phrase-edge punctuation
+    | (?<!\S)-(?!\S)                      # a dash written as a hyphen between spaces
+    | (?<![\w’'])['‘’]|['‘’](?![\w’'])    # a quotation mark at a word's edge
     """, re.VERBOSE)
 
 # Quotation marks and line breaks; which of them open or close is decided from the neighbours, so
@@ -407,7 +409,8 @@ def _noun_phrase_back(tokens: list, index: int) -> Optional[_Phrase]:
         index -= 1
     while first < head and tokens[first][2].lower() in ("of", "for", "and"):
         first += 1
-    if first > 0 and tokens[first - 1][2].lower() in _PREPOSITIONS and not _partitive(tokens, first - 1):
+    if first > 0 and tokens[first - 1][2].lower() in _PREPOSITIONS and not _partitive(tokens, first - 1) \
+            and tokens[first - 1][2].lower() != "with":    # `with analysts saying`
         return None              # `parts of Ukraine revealed`: the object of a preposition speaks not
     return _classify(tokens[first:head + 1])
 
@@ -706,6 +709,8 @@ class _Cue:
     deny: bool = False
 
 
+# `told to leave`, `accused of killing`: the subject is the one told or accused.
+_INSTRUCTED = re.compile(r"[ \t]{1,3}(?:to|of)[ \t]")
 _BY = re.compile(r"[ \t]{1,3}by(?![\w’'\-])")
 
 
@@ -754,8 +759,12 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list, mat
         if lowered not in words["verbs"] and lowered not in words["participles"]:
             continue             # `described`, `quoted`: cues only in the passive
         if cue.kind == "participle":
-            found.append(cue)
+            participle = _participle(text, start, end, match, preceding)
+            if participle is not None:
+                found.append(participle)
             continue
+        if _INSTRUCTED.match(text, match.end(), end) and lowered in ("told", "accused", "urged", "warned"):
+            continue             # `Ukrainians told to be ready`, `troops accused of massacre`
         if lowered in words["inverted"] and (preceding.endswith((",", "”", '"', "—", "–", "'", "’"))
                                               or match.start() == start):
             after = _phrase_after(text, match.end(), end)
@@ -808,6 +817,25 @@ def _wrapping_quote(quotes, quote_starts, start, end):
     if index >= 0 and quotes[index][1] >= end - 2 and quotes[index][0] >= start - 1:
         return quotes[index]
     return None
+
+
+def _participle(text: str, start: int, end: int, match, preceding: str) -> Optional[_Cue]:
+    """`…, saying that …` and `issued a statement saying …` (the subject speaks), `Trump is
+    saying …` and `with analysts saying …` (the phrase before speaks); `sends warning to` is none."""
+    cue = _Cue(match.start(), match.end(), match.group(), "participle",
+               deny=match.group().lower() in _words()["deny_verbs"])
+    previous = _previous_word(text, start, match.start())
+    if preceding.endswith((",", "—", "–")) or previous in _words()["documents"] or previous in (
+            "tweet", "tweets"):
+        return cue               # the sentence's subject is found later, if no other cue speaks
+    low = match.start()
+    if previous in ("is", "are", "was", "were", "been"):
+        low = text.rfind(previous, max(start, match.start() - 24), match.start())
+    phrase = _phrase_before(text, start, low)
+    if phrase is None or phrase.kind == "pronoun" and previous not in ("is", "are", "was", "were", "been"):
+        return None
+    cue.kind, cue.phrase, cue.rank = "verb", phrase, 1
+    return cue
 
 
 def _postposed(text: str, start: int, end: int, cue: _Cue) -> bool:
@@ -945,7 +973,8 @@ class _Resolver:
         words = _words()
         names = text.split()
         while len(names) > 1 and names[-1].lower() in words["descriptors"] and (
-                _is_capital(names[-2]) or _is_possessive(names[-2])):
+                _is_capital(names[-2]) or _is_possessive(names[-2])) and not all(
+                name.lower() in words["demonyms"] or name.lower() in words["places"] for name in names[:-1]):
             names = names[:-1]
             if _is_possessive(names[-1]):     # the ministry's statement -> ministry
                 names[-1] = names[-1][:-2]
