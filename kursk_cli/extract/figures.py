@@ -440,6 +440,9 @@ class _Atom:
 
 def _parse_run(text, match, lexicon):
     """Split one scanned run into atoms (single numbers) with their values."""
+    run = match.group("run")
+    if run.isdigit() and run.isascii():        # the common case: `2022`, `17`
+        return [_Atom(match.start("run"), match.end("run"), float(run), float(run), digits=True)]
     tokens = []
     for token in lexicon.token.finditer(text, match.start("run"), match.end("run")):
         if token.group("digits") is not None:
@@ -1280,32 +1283,33 @@ def _nearest_actor(text, atom, context, lexicon, category="other"):
     """
     start, end = context.sentence(atom.start, atom.end)
     skip_targets = category in ("munitions", "attacks", "equipment", "money")
-    candidates = []
+    money = category == "money"
+    best, best_distance, first_before, source = None, None, None, None
     for match in context.mentions(start, end):
-        if match.end() > end:
+        match_start, match_end = match.span()
+        if match_end > end or (match_start < atom.end and match_end > atom.start):
             continue
-        if match.start() < atom.end and match.end() > atom.start:
+        if skip_targets and _TARGET_BEFORE.search(text, max(0, match_start - 16), match_start):
             continue
-        lead = text[max(0, match.start() - 16):match.start()]
-        if skip_targets and _TARGET_BEFORE.search(lead):
-            continue
-        candidates.append((match, _SOURCE_BEFORE.search(lead) is not None))
-    if candidates:
-        if category == "money":
-            sources = [m for m, source in candidates if source and m.start() > atom.end]
-            before = [m for m, _ in candidates if m.end() <= atom.start]
-            choice = sources[0] if sources else (before[0] if before else candidates[0][0])
+        if match_end <= atom.start:
+            distance = atom.start - match_end
+            if first_before is None:
+                first_before = match
         else:
-            choice = min(candidates, key=lambda pair: atom.start - pair[0].end() if pair[0].end() <= atom.start
-                         else (pair[0].start() - atom.end) * 1.5)[0]
-        return _actor_name(choice, lexicon, context)
-    best = None
-    for match in context.mentions(max(0, start - _FALLBACK), start):
-        lead = text[max(0, match.start() - 16):match.start()]
-        if skip_targets and _TARGET_BEFORE.search(lead):
+            distance = (match_start - atom.end) * 1.5
+            if money and source is None and _SOURCE_BEFORE.search(text, max(0, match_start - 16), match_start):
+                source = match
+        if best is None or distance < best_distance:
+            best, best_distance = match, distance
+    if best is not None:
+        if money:
+            best = source or first_before or best
+        return _actor_name(best, lexicon, context)
+    for match in reversed(context.mentions(max(0, start - _FALLBACK), start)):
+        if skip_targets and _TARGET_BEFORE.search(text, max(0, match.start() - 16), match.start()):
             continue
-        best = match
-    return _actor_name(best, lexicon, context) if best is not None else None
+        return _actor_name(match, lexicon, context)
+    return None
 
 
 def _actor_name(match, lexicon, context):
