@@ -763,16 +763,18 @@ def _is_figure(text, atom, lexicon) -> bool:
     if symbol is not None:
         atom.currency = lexicon.currency_symbols.get(symbol.group("symbol")) or symbol.group("code")
         atom.start = start - (len(before[-8:]) - symbol.start())
-        if atom.measure == "m" or (atom.measure is None and after[:1] == "m" and not after[1:2].isalpha()):
-            # `$360m`: with a currency, m is million
-            if atom.measure == "m":
+        suffix = _CURRENCY_SCALE.match(after)
+        if suffix is not None and suffix.group(1) in lexicon.with_currency and not atom.scaled:
+            # `$360m`, `$2.174T`: after a currency sign these letters are scales, not metres
+            if atom.measure is not None and atom.unit_end <= end + suffix.end():
                 atom.measure = None
                 atom.unit_end = -1
-            atom.low *= 1e6
-            atom.high *= 1e6
-            atom.end = end + 1 if text[end:end + 1] == "m" else end + 2
+            scale = lexicon.with_currency[suffix.group(1)]
+            atom.low *= scale
+            atom.high *= scale
+            atom.end = end + suffix.end()
             atom.scaled = True
-            atom.scale = 1e6
+            atom.scale = scale
 
     if atom.vague:
         # Only `dozens of civilians`, `tens of thousands of people`: a plural with its noun.
@@ -885,7 +887,9 @@ def _join_ranges(text, atoms, lexicon):
         atom = atoms[index]
         if index + 1 < len(atoms):
             other = atoms[index + 1]
-            gap = text[(atom.unit_end if atom.percent and atom.unit_end > atom.end else atom.end):other.start]
+            # `40% to 50%`, `44 mg and 50 mg`: the unit of the first end is not part of the gap
+            same_unit = atom.percent or (atom.measure is not None and atom.measure == other.measure)
+            gap = text[(atom.unit_end if same_unit and atom.unit_end > atom.end else atom.end):other.start]
             before = text[max(0, atom.start - 24):atom.start]
             is_range = False
             if len(gap) <= 12 and not atom.vague and not other.vague:
@@ -1397,3 +1401,4 @@ _APPOSITION_BEFORE = re.compile(r"[A-Z][a-z]{1,20}, $")
 _NAME_BEFORE = re.compile(r"(?<![\w.,;:'’-] )(?<![\w.,;:'’-])([A-Z][a-z]{2,20}) $")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n\"“]\s{0,3}|\n)$")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]{1,3}(?:[a-z-]{2,20}[ \t]){0,2}?([A-Za-z]{2,20})\b")
+_CURRENCY_SCALE = re.compile(r"[ ]?([A-Za-z]{1,2})(?![A-Za-z])")
