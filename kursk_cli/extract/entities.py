@@ -290,6 +290,11 @@ class _LineInfo:
         return lower <= 0.15 * len(words)
 
 
+# Titles that are also adjectives: before a common word they start a name (`General Motors`,
+# `Premier League`), where `President Trump` or `Mr Green` stays a person.
+_ADJECTIVE_TITLES = frozenset(("general", "major", "premier", "chief", "private", "prime"))
+
+
 # Words a headline in Title Case keeps in lower case.
 _TITLE_CASE_LOWER = frozenset("a an the and but or nor for of in on at to by as vs via per from with into".split())
 
@@ -515,7 +520,7 @@ def _read_run(text: str, tokens: list, lex: Lexicon) -> list:
                  items[index + 1].role == "gaz" and items[index + 1].known.type == "LOC" and
                  not items[index + 1].known.major):
             # `Kira Rudik`, `Volodymyr Filonenko`: a town's name as a first name
-            stop = _name_stretch(items, index + 1, used, after_title=False)
+            stop = _name_stretch(items, index + 1, used, after_title=False, common=lex.common)
             start, end = item.tokens[0].start, items[stop - 1].tokens[-1].end
             # ... unless the words around say place (`the village of Novoselivka Persha`)
             out.append(Candidate(start, end, text[start:end], None, pending="name",
@@ -555,9 +560,12 @@ def _read_run(text: str, tokens: list, lex: Lexicon) -> list:
             if has_title and stop < len(items) and not used[stop] and not items[index].tokens[-1].possessive:
                 name_end = _name_stretch(items, stop, used, after_title=True)
                 if name_end == stop + 1 and items[stop].role == "word" and \
+                        items[stop - 1].tokens[0].text.lower() in _ADJECTIVE_TITLES and \
+                        all(piece.tokens[0].text.lower() in lex.words["function_words"]
+                            for piece in items[index:stop - 1]) and \
                         items[stop].tokens[0].text.lower() in lex.common:
                     # `Premier League`, `General Motors`: a title and a common word name a thing
-                    candidate = _plain_name(text, items[index:name_end], lex)
+                    candidate = _plain_name(text, items[stop - 1:name_end], lex)
                     if candidate is not None:
                         out.append(candidate)
                     index = name_end
@@ -569,7 +577,7 @@ def _read_run(text: str, tokens: list, lex: Lexicon) -> list:
             index = max(stop, index + 1)
             continue
         if item.word_class in ("name", "ordinal") or (item.word_class in ("org_head", "loc_head")):
-            stop = _name_stretch(items, index, used, after_title=False)
+            stop = _name_stretch(items, index, used, after_title=False, common=lex.common)
             stop = max(stop, index + 1)
             candidate = _plain_name(text, items[index:stop], lex)
             if candidate is not None:
@@ -637,7 +645,7 @@ def _grow(items: list, head: int, used: list, function_words, common):
     return first, last
 
 
-def _name_stretch(items: list, start: int, used: list, *, after_title: bool) -> int:
+def _name_stretch(items: list, start: int, used: list, *, after_title: bool, common=frozenset()) -> int:
     """End (exclusive) of the plain name starting at `start`: words and name particles."""
     stop = start
     limit = min(len(items), start + 5)
@@ -658,8 +666,11 @@ def _name_stretch(items: list, start: int, used: list, *, after_title: bool) -> 
                 # President Vladimir V. Putin: after a title a town's name is a first name
                 stop += 1
                 continue
-            if not after_title and item.known.type == "LOC" and not item.known.major and stop > start:
-                stop += 1          # Lloyd Austin, Andy Huynh: a small place's name as a surname
+            if not after_title and item.known.type == "LOC" and stop > start and \
+                    (item.known.kind == "city" or not item.known.major) and \
+                    items[stop - 1].role == "word" and items[stop - 1].tokens[0].informative and \
+                    items[stop - 1].tokens[0].text.lower() not in common:
+                stop += 1          # Lloyd Austin, Andy Huynh: a town's name as a surname
                 continue
             break
         if item.word_class in ("skip", "title", "modifier") and stop > start:
@@ -927,7 +938,7 @@ def _resolve(text: str, candidates: list, lex: Lexicon) -> list:
             continue
         result.append(candidate)
 
-    _coordinated_places(text, result)
+    _coordinated_places(text, result, lex)
     _canonical_names(result, full_orgs)
     entities = []
     last_end = -1
@@ -943,11 +954,20 @@ def _resolve(text: str, candidates: list, lex: Lexicon) -> list:
 _COORDINATION = frozenset((", ", ",", " and ", ", and ", " or ", ", or ", " to ", "-"))
 
 
-def _coordinated_places(text: str, result: list) -> None:
-    """`near Starytsia, Kruhle, Symynivka, and Hrafske`: a guessed name listed with places is one."""
+def _coordinated_places(text: str, result: list, lex: Lexicon) -> None:
+    """`near Starytsia, Kruhle, Symynivka, and Hrafske`: a guessed name listed with places is one.
+
+    Not a name that speaks (`In Kyiv, Zelenskyy said`)."""
+    verbs = lex.words["person_verbs_after"]
     for order in (result, result[::-1]):
         previous = None
         for candidate in order:
+            if candidate.guessed and previous is not None and previous.type == "LOC" and \
+                    len(candidate.tokens) == 1 and \
+                    text[candidate.end:candidate.end + 20].split(" ", 2)[1:2] != [] and \
+                    text[candidate.end:candidate.end + 20].split(" ", 2)[1].strip(",.") in verbs:
+                previous = candidate
+                continue
             if candidate.guessed and previous is not None and previous.type == "LOC" and len(candidate.tokens) == 1:
                 gap = text[previous.end:candidate.start] if previous.end <= candidate.start \
                     else text[candidate.end:previous.start]
