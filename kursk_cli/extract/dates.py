@@ -307,16 +307,19 @@ def _scan(text, reference, grammar) -> list:
         lowered = text.translate(_ASCII_LOWER)
     items = []
     last_end = 0
+    tried = -1          # a start is tried once: what matches there does not depend on the trigger
     match = grammar.scanner.match
     word_starts = grammar.word_start.finditer
     for trigger in grammar.trigger.finditer(lowered):
         trigger_start = trigger.start()
         if trigger_start < last_end:
             continue
-        window_start = max(last_end, trigger_start - _LOOK_BACK)
+        window_start = max(last_end, trigger_start - _LOOK_BACK, tried + 1)
         starts = [found.start() for found in word_starts(lowered, window_start, trigger_start)]
-        starts.append(trigger_start)
+        if trigger_start > tried:
+            starts.append(trigger_start)
         for start in starts:
+            tried = start
             found = match(lowered, start)
             if found is None or found.end() <= trigger_start:
                 continue
@@ -1177,6 +1180,9 @@ def _borrow_year(first: _Item, second: _Item) -> str:
     return value
 
 
+_TIE_REACH = 8      # mentions a time of day looks at on each side for its day
+
+
 def _tie_times(text, items, grammar) -> None:
     """A time of day takes the day its sentence names: the one right after it (`9 a.m. Tuesday`),
     else the nearest before it, else the nearest after it."""
@@ -1189,14 +1195,14 @@ def _tie_times(text, items, grammar) -> None:
                 re.fullmatch(r"[\s,]{0,3}(?:on\s{1,3})?", text[item.end:following.start]):
             day = following.day
         if day is None:
-            for other in reversed(items[:index]):
+            for other in reversed(items[max(0, index - _TIE_REACH):index]):
                 if grammar.sentence_break.search(text, other.end, item.start):
                     break
                 if other.kind == "date" and other.day is not None and not other.default_day:
                     day = other.day
                     break
         if day is None:
-            for other in items[index + 1:]:
+            for other in items[index + 1:index + 1 + _TIE_REACH]:
                 if grammar.sentence_break.search(text, item.end, other.start):
                     break
                 if other.kind == "date" and other.day is not None and not other.default_day:
