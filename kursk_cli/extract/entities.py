@@ -286,6 +286,8 @@ class _LineInfo:
             return True
         if len(line) > 200 or line.rstrip().endswith((".", "?", "!", ".”", '."')):
             return False           # a headline is short and has no full stop
+        if sum(1 for word in words if len(word) > 3 and word[0].isupper()) < 4:
+            return False           # a caption: `Volodymyr Zelenskyy on 20th October 2020`
         lower = sum(1 for word in words if word[0].islower() and word not in _TITLE_CASE_LOWER)
         return lower <= 0.15 * len(words)
 
@@ -341,7 +343,7 @@ def _tokens(text: str, match, lex: Lexicon, shouting: bool) -> list:
                     keep += 1
                 piece = "-".join(parts[:keep])
                 end = start + len(piece)
-                possessive = False
+                possessive = True      # ends the name like a possessive: Washington-based Institute
         informative = not shouting and not (not tokens and _sentence_start(text, start))
         tokens.append(Token(piece, start, end, possessive=possessive, informative=informative, shouting=shouting))
     return tokens
@@ -667,7 +669,7 @@ def _name_stretch(items: list, start: int, used: list, *, after_title: bool, com
                 stop += 1
                 continue
             if not after_title and item.known.type == "LOC" and stop > start and \
-                    (item.known.kind == "city" or not item.known.major) and \
+                    (item.known.kind == "city" and not item.known.anchored or not item.known.major) and \
                     items[stop - 1].role == "word" and items[stop - 1].tokens[0].informative and \
                     items[stop - 1].tokens[0].text.lower() not in common:
                 stop += 1          # Lloyd Austin, Andy Huynh: a town's name as a surname
