@@ -334,8 +334,11 @@ def _phrase_within(text: str, low: int, end: int):
     word = tokens[index][2]
     if word.lower() in words["pronouns"]:
         return _Phrase(tokens[index][0], tokens[index][1], word, "pronoun"), False
-    if word in ("who", "which"):
+    relative = word in ("who", "which")
+    if relative:
         index -= 1
+        if index >= 0 and tokens[index][2] == ",":
+            index -= 1           # `Republicans, who say`: the phrase before the comma
     if index >= 0 and tokens[index][2] == ")":
         opening = index - 1      # `The Red Cross (ICRC) said`
         while opening >= 0 and index - opening < 8 and tokens[opening][2] != "(":
@@ -344,7 +347,7 @@ def _phrase_within(text: str, low: int, end: int):
             index = opening - 1
     if index >= 0 and tokens[index][2] == ",":
         return _apposition_before(tokens, index), True
-    phrase = _noun_phrase_back(tokens, index)
+    phrase = _noun_phrase_back(tokens, index, relative)
     edge = tokens[min(1, len(tokens) - 1)][0]
     return phrase, index <= 1 or (phrase is not None and phrase.start <= edge)
 
@@ -366,7 +369,7 @@ def _is_date_word(tokens, index) -> bool:
         "october", "november", "december")
 
 
-def _noun_phrase_back(tokens: list, index: int) -> Optional[_Phrase]:
+def _noun_phrase_back(tokens: list, index: int, relative: bool = False) -> Optional[_Phrase]:
     """Walk back from tokens[index] over one noun phrase; None when it cannot name a speaker."""
     words = _words()
     if index < 0 or _is_possessive(tokens[index][2]):
@@ -409,7 +412,8 @@ def _noun_phrase_back(tokens: list, index: int) -> Optional[_Phrase]:
         index -= 1
     while first < head and tokens[first][2].lower() in ("of", "for", "and"):
         first += 1
-    if first > 0 and tokens[first - 1][2].lower() in _PREPOSITIONS and not _partitive(tokens, first - 1) \
+    if first > 0 and not relative and tokens[first - 1][2].lower() in _PREPOSITIONS \
+            and not _partitive(tokens, first - 1) \
             and tokens[first - 1][2].lower() != "with":    # `with analysts saying`
         return None              # `parts of Ukraine revealed`: the object of a preposition speaks not
     return _classify(tokens[first:head + 1])
@@ -428,7 +432,7 @@ def _phrase_after(text: str, start: int, high: int) -> Optional[_Phrase]:
     first_word = tokens[0][2]
     if not (first_word.lower() in _words()["determiners"] or _is_capital(first_word)
             or first_word.lower() in _words()["generic"] or first_word.lower() in _words()["titles"]
-            or phrase.kind == "generic"):
+            or phrase.kind == "generic" or _title_and_name(phrase.text)):
         return None              # `said rockets struck central Kharkiv`: a clause, not a speaker
     # `according to a report published by the Institute for the Study of War`
     if phrase.text.split()[-1].lower() in _words()["documents"] or phrase.kind == "generic":
@@ -454,6 +458,13 @@ def _phrase_after(text: str, start: int, high: int) -> Optional[_Phrase]:
             if phrase.kind == "named" and apposition.kind == "generic":
                 phrase.alias = apposition.text
     return phrase
+
+
+def _title_and_name(text: str) -> bool:
+    """`psychologist Nancy Molitor`: one lowercase word, then a capitalized name."""
+    names = text.split()
+    return len(names) >= 3 and names[0].islower() and names[0].isalpha() and all(
+        name[:1].isupper() for name in names[1:])
 
 
 def _noun_phrase_forward(tokens: list, index: int):
@@ -483,8 +494,8 @@ def _noun_phrase_forward(tokens: list, index: int):
             index += 1
             continue
         if (lowered in words["stop"] or lowered in words["pronouns"] or lowered in words["determiners"]) \
-                and not _acronym(word):
-            break
+                and not _acronym(word) and not (lowered in _MONTHS and last is None and index > first):
+            break                # (`a March Bloomberg article`: a month inside the phrase is fine)
         if word[0].isdigit() and not (last is not None and _is_capital(tokens[last][2])):
             break
         if _is_capital(word) or word[0].isdigit():
@@ -575,6 +586,8 @@ def _outer_closed(tokens: list, outer: _Phrase, comma: int) -> bool:
     return word in ",;:(“”\"—–" or word.lower() in _words()["stop"] or word.lower() == "and"
 
 
+_MONTHS = frozenset("""january february march april june july august september october november
+    december""".split())
 _PREPOSITIONS = frozenset("""to with by for of from at in on into onto about against between through
     during without within under over toward towards via per like among beside besides""".split())
 
@@ -859,6 +872,8 @@ def _sentence_subject(text: str, start: int, end: int) -> Optional[_Phrase]:
     """The phrase that opens a sentence, after an introductory phrase (`On Friday, …`)."""
     tokens = _tokens(text, start, min(end, start + 120))
     index = 0
+    if tokens and tokens[0][2].lower() in _words()["pronouns"]:
+        return _Phrase(tokens[0][0], tokens[0][1], tokens[0][2], "pronoun")
     if tokens and (tokens[0][2].lower() in _INTRO_WORDS or tokens[0][2].lower() in _words()["stop"]
                    or _is_adverb(tokens[0][2].lower())):
         while index < len(tokens) and tokens[index][2] != "," and index < 16:
@@ -958,7 +973,8 @@ class _Resolver:
             if person:
                 canonical = self._full(canonical)
             return self._remember(canonical, person, plural, phrase)
-        person_name = _person_name(phrase)
+        person_name = _person_name(phrase) or (
+            " ".join(phrase.text.split()[1:]) if _title_and_name(phrase.text) else None)
         if person_name:
             return self._remember(self._full(person_name), True, False, phrase)
         canonical = self._strip_document(phrase.text)
