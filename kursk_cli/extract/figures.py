@@ -249,9 +249,10 @@ class _Lexicon:
               |(?<![^\s$£€(])\.\d{1,20})                             # .25
         """
         attached = _alternation(self.attached)
+        self.scaled_token = re.compile(rf"\d[\d.,]{{0,12}}{attached}")
         spaced = _alternation(self.spaced)
         token = rf"""
-            (?:(?<![\w.]){digits}(?:{attached}(?![A-Za-z])|[ ]{spaced}(?![A-Za-z]))?   # 40k, 3 bn
+            (?:(?<![\w.]){digits}(?:{attached}(?![A-Za-z0-9])|[ ]{spaced}(?![A-Za-z0-9]))?   # 40k, 3 bn
               |\b{word_token}\b)                                     # five, hundred, dozen
         """
         separator = r"""
@@ -265,6 +266,7 @@ class _Lexicon:
                \d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?      # 2022-05-11 06:00
               |\d{1,2}:\d{2}(?::\d{2})?(?:[ ]?(?i:a\.m\.|p\.m\.|am|pm)\b)?    # 06:00, 6:30pm
               |\d{1,2}[./]\d{1,2}[./]\d{2,4}(?!\d)                        # 11.05.2022, 5/17/2018
+              |\d{4}[./]\d{1,2}[./]\d{1,2}(?!\d)                          # 2026/02/21
               |\d{1,3}(?:\.\d{1,3}){3}(?!\d)                              # 192.168.1.2
               |\d{1,6}(?:-\d{1,6}){2,6}(?!\d)                             # phone numbers, codes
               |\d{1,4}(?i:st|nd|rd|th)\b                                  # 47th
@@ -279,7 +281,7 @@ class _Lexicon:
         self.word_start = re.compile(rf"(?<![A-Za-z0-9_]){_trie(_case_forms(self.words))}(?![A-Za-z0-9_])")
         self.lead_before = re.compile(r"\b(?i:a|an|half|quarter|minus|negative)[ \t]{1,3}(?:(?i:a|an)[ \t]{1,3})?$")
         self.token = re.compile(
-            rf"""(?P<digits>(?<![\w.]){digits})(?P<abbr>{attached}(?![A-Za-z])|[ ]{spaced}(?![A-Za-z]))?
+            rf"""(?P<digits>(?<![\w.]){digits})(?P<abbr>{attached}(?![A-Za-z0-9])|[ ]{spaced}(?![A-Za-z0-9]))?
                 |(?P<word>\b{_trie(_case_forms(list(self.words) + ['a', 'an', 'and', 'point']))}\b)
                 |(?P<dash>-)""", re.VERBOSE)
         del number_words
@@ -315,6 +317,11 @@ class _Lexicon:
         months = _alternation(context["months"])
         self.month_before = re.compile(rf"\b{months}\.?,?[ \t\u00a0]{{1,3}}(?:the[ ])?$")
         self.month_after = re.compile(rf"^(?:st|nd|rd|th)?[ \t\u00a0]{{1,3}}(?:of[ ])?{months}\b")
+        # The other day of a day range: `February 20 to 21`, `20 to 21 February`.
+        self.month_range_before = re.compile(
+            rf"\b{months}\.?[ \t\u00a0]{{1,3}}\d{{1,2}}(?:st|nd|rd|th)?[ ]?(?:to|and|-|–|through|until|or)[ ]?$")
+        self.month_range_after = re.compile(
+            rf"^(?:st|nd|rd|th)?[ ]?(?:to|and|-|–|through|until|or)[ ]?\d{{1,2}}(?:st|nd|rd|th)?[ \t\u00a0]{{1,3}}(?:of[ ])?{months}\b")
         self.date_prepositions = re.compile(rf"\b{_alternation(context['date_prepositions'], True)}[ \t]{{1,3}}$")
         self.code_before = re.compile(rf"(?:^|(?<![\w])){_alternation(context['code_words'])}[ \t\u00a0]?[:#]?[ \t\u00a0]?$")
         self.stop_words = set(word.lower() for word in context["stop_words"])
@@ -782,10 +789,13 @@ def _is_figure(text, atom, lexicon) -> bool:
             r"(?i:\b(?:the|of|by)[ \t]{1,3})$", before)
 
     # Glued to letters: `Su-34`, `F-16s`, `5G`, `3D`, ordinals.
-    if previous and previous in "-/" and start >= 2 and text[start - 2].isalpha():
-        letters = _INLINE_LETTERS_BEFORE.search(text, max(0, start - 8), start - 1)
-        if letters is None or not (letters.start() and text[letters.start() - 1].isdigit()):
-            return False
+    if previous and previous in "-/" and start >= 2 and text[start - 2].isalnum():
+        token = _INLINE_TOKEN_BEFORE.search(text, max(0, start - 16), start - 1)
+        if token is not None and not _NO_LETTERS.fullmatch(token.group(0)) and \
+                not lexicon.scaled_token.fullmatch(token.group(0)):
+            return False        # `Su-34`, `9M723-1`, `FP-5`; but `5k-20k` is a range
+        if previous == "/" and text[end:end + 1] == "/":
+            return False        # a path: `/2026/02/21/`
     if atom.digits and not atom.scaled and atom.measure is None and not atom.percent and atom.currency is None:
         if after[:1].isalpha() or (after[:1] == "-" and after[1:2].isalpha() and not lexicon.time_after.match(after)
                                    and not _INLINE_6.match(after)):
@@ -805,7 +815,8 @@ def _is_figure(text, atom, lexicon) -> bool:
     if atom.digits and not atom.grouped and atom.currency is None and not atom.percent:
         value = atom.low
         if value == int(value) and value < 32 and not atom.scaled:
-            if lexicon.month_after.match(after) or lexicon.month_before.search(before):
+            if lexicon.month_after.match(after) or lexicon.month_before.search(before) or \
+                    lexicon.month_range_before.search(before[-24:]) or lexicon.month_range_after.match(after):
                 return False
         if _INLINE_10.fullmatch(text[start:end]) and 1 <= int(text[end - 2:end]) <= 12 \
                 and int(text[start:end - 3]) <= 31:
@@ -825,7 +836,7 @@ def _is_figure(text, atom, lexicon) -> bool:
         return False
     if atom.digits and not atom.grouped and after[:1] == "," and _APPOSITION_BEFORE.search(before) and atom.low < 120:
         return False
-    if atom.digits and not atom.scaled and atom.currency is None and not atom.percent:
+    if atom.digits and not atom.scaled and not atom.grouped and atom.currency is None and not atom.percent:
         name = _NAME_BEFORE.search(before)
         if name is not None and name.group(1) not in lexicon.actor_of and name.group(1) not in lexicon.calendar_words \
                 and not _SENTENCE_START.search(before, 0, name.start(1)):
@@ -1398,7 +1409,9 @@ _INLINE_LETTERS_BEFORE = re.compile(r"[A-Za-z]{1,6}$")
 _AGE_AFTER = re.compile(r"[ -]years?[ -]old\b")
 _COMPOUND_AFTER = re.compile(r"-([A-Za-z]{2,8})\b")
 _APPOSITION_BEFORE = re.compile(r"[A-Z][a-z]{1,20}, $")
-_NAME_BEFORE = re.compile(r"(?<![\w.,;:'’-] )(?<![\w.,;:'’-])([A-Z][a-z]{2,20}) $")
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]{2,20}) $")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n\"“]\s{0,3}|\n)$")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]{1,3}(?:[a-z-]{2,20}[ \t]){0,2}?([A-Za-z]{2,20})\b")
 _CURRENCY_SCALE = re.compile(r"[ ]?([A-Za-z]{1,2})(?![A-Za-z])")
+_INLINE_TOKEN_BEFORE = re.compile(r"[A-Za-z0-9.,]{1,15}$")
+_NO_LETTERS = re.compile(r"[0-9.,]*")
