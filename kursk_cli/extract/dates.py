@@ -129,9 +129,9 @@ class _Grammar:
             ("day_range", rf"(?<![\w.,]){day}{_GAP0}[{_HYPHENS}]{_GAP0}{day}{_GAP}{month}(?:,?{_GAP}{year})?"
                           rf"|{month}{_GAP}{day}{_GAP0}[{_HYPHENS}]{_GAP0}{day}(?:,?{_GAP}{year})?"),
             # Tuesday, Feb. 3, 2026; the 26th of April 2025; 26 April; April 26
-            ("full", rf"(?:{weekday_any},?{_GAP})?(?:the{_GAP})?(?<![\w.,]){day}(?:{_GAP}of)?(?:{_GAP}|{hyphen}){month}"
-                     rf"(?:,?{_GAP}{year}|{hyphen}{year})?"
-                     rf"|(?:{weekday_any},?{_GAP})?{month}{_GAP}{day}(?:,?{_GAP}{year})?"),
+            ("full", rf"(?:{weekday_any},?{_GAP})?(?:the{_GAP})?(?<![\w.,$£€]){day}(?:{_GAP}of)?(?:{_GAP}|{hyphen}){month}"
+                     rf"(?:{_GAP0},?{_GAP}{year}|{hyphen}{year})?"
+                     rf"|(?:{weekday_any},?{_GAP})?{month}{_GAP}{day}(?:{_GAP0},?{_GAP}{year})?"),
             # November 2024, mid-November 2024, January of 2025
             ("month_year", rf"(?:(?:early|late|mid){_GAP0}{hyphen}?)?{month},?{_GAP}(?:of{_GAP})?{year}"),
             # 24.02.2022, 04/26/2025, 24.02 (checked in context)
@@ -169,7 +169,7 @@ class _Grammar:
                              rf"|yesterday|today|tonight|tomorrow)(?:{_GAP}{part_of_day})?(?![\w])"
                              rf"|(?:this|last|tomorrow|yesterday){_GAP}{part_of_day}(?![\w])"),
             # last Friday, on Monday, Saturday night, overnight Saturday, early Monday
-            ("weekday", rf"(?:(?:last|next|this{_GAP}past|this{_GAP}coming|this|early|late|overnight|earlier|later|every){_GAP})?"
+            ("weekday", rf"(?:(?:last|next|this{_GAP}past|this{_GAP}coming|this|early|late|overnight|earlier|later|every|previous|following|coming){_GAP})?"
                         rf"{weekday_full}(?:['’]s)?(?:{_GAP}{part_of_day})?(?![\w])"),
             # earlier this month, last week, the end of the year, later this week, the past year
             ("relative_unit", rf"(?:(?:the{_GAP})?(?:end|start|beginning|middle|close|turn){_GAP}of{_GAP}|(?:earlier|later|early|late){_GAP}(?:in{_GAP})?)?"
@@ -892,8 +892,8 @@ def _weekday(text, found, reference, grammar, items):
         return _Item(found.start(), found.end(), "set", f"XXXX-WXX-{weekday}")
     if lowered.endswith("s") and not lowered.endswith("'s") and not lowered.endswith("’s"):
         return None
-    key = "last" if modifier.startswith("last") or "past" in modifier else \
-        "next" if modifier.startswith("next") or "coming" in modifier else \
+    key = "last" if modifier.startswith(("last", "previous")) or "past" in modifier else \
+        "next" if modifier.startswith(("next", "following")) or "coming" in modifier else \
         "this" if modifier == "this" else None
     future = key is None and _is_future(text, found.start(), found.end(), grammar)
     day = _weekday_day(reference, weekday, future, key)
