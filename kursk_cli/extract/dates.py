@@ -151,7 +151,7 @@ class _Grammar:
                        rf"|(?:the{_GAP})?year{hyphen}(?:earlier|ago)(?:{_GAP}period)?(?![\w{_HYPHENS}])"),
             # third-quarter, the fourth quarter of 1989, the latest quarter, Q3 2024
             ("quarter", rf"(?:the{_GAP})?(?:(?:comparable|same|latest|last|past|previous|current|fiscal|year{hyphen}ago|year{hyphen}earlier|this|next){_GAP}){{0,2}}"
-                        rf"(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)(?:{_GAP}|{hyphen}))?(?:fiscal{_GAP})?quarter(?![\w{_HYPHENS}])"
+                        rf"(?:{year}{_GAP})?(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)(?:{_GAP}|{hyphen}))?(?:fiscal{_GAP})?quarter(?![\w{_HYPHENS}])"
                         rf"(?:{_GAP}of{_GAP}(?:fiscal{_GAP})?{year})?"
                         rf"|(?<![\w])q[1-4](?:{_GAP}{year})?(?![\w])"),
             # the first half of 2024
@@ -945,6 +945,12 @@ def _relative_unit(text, found, reference, grammar, items):
     offset = _UNIT_OFFSETS.get(modifier)
     if offset is None:
         return None
+    if unit == "year" and modifier == "last" and core == lowered and \
+            re.search(r"(?:compared\s{1,3}with|versus|from|than)\s[^.;]{0,40}$", text[max(0, found.start() - 60):found.start()]):
+        # `compared with $3 million last year` in quarterly results: that quarter a year before
+        quarter = _recent_quarter(items, found.start(), text)
+        if quarter:
+            return _Item(found.start(), found.end(), "date", f"{quarter[0] - 1:04d}-Q{quarter[1]}")
     if modifier in ("previous", "following", "preceding"):
         base = _anchor(items, reference)
     else:
@@ -1049,6 +1055,9 @@ def _vague(text, found, reference, grammar, items):
     lowered = re.sub(r"\s+", " ", text[found.start():found.end()].lower())
     if lowered == "now" and re.match(r"[\s]{0,2}[-‑–]", text[found.end():found.end() + 3]):
         return None
+    if lowered == "future" and _previous_word(text, found.start()).lower() not in ("near", "foreseeable", "distant") \
+            and re.match(r"\s{1,3}[a-z]", text[found.end():found.end() + 4]):
+        return None         # `future payments`: an adjective
     return _Item(found.start(), found.end(), "date", grammar.vague[lowered])
 
 
