@@ -1130,7 +1130,7 @@ def _month(text, found, reference, grammar, items):
         if lowered.endswith(" year"):
             year = reference.year + {"last": -1, "this": 0, "next": 1}[lowered.split()[-2]]
         elif lowered.startswith("last "):
-            year = reference.year - 1
+            year = reference.year - (month >= reference.month)
         elif lowered.startswith("next "):
             year = reference.year + (month <= reference.month)
         elif lowered.startswith("this "):
