@@ -149,7 +149,9 @@ def _runs(text, lexicon):
     for position in starts:
         if position < consumed:
             continue
-        lead = lexicon.lead_before.search(text, max(consumed, position - 24), position)
+        lead = None
+        if position >= 2 and text[position - 1] in " \t" and text[position - 2] in "aAnNfFrRsSeE":
+            lead = lexicon.lead_before.search(text, max(consumed, position - 24), position)
         match = lexicon.scan.match(text, lead.start() if lead else position)
         if match is None and lead is not None:
             match = lexicon.scan.match(text, position)
@@ -308,6 +310,9 @@ class _Lexicon:
         # Qualifiers.
         self.approx_before = re.compile(rf"(?:^|(?<![\w])){_alternation(context['approximate_before'], True)}[ \t\u00a0]{{0,2}}$")
         self.min_before = _qualifier_pattern(context["min_before"])
+        self.qualifier_last_words = {
+            phrase.split()[-1].lower() for key in ("approximate_before", "min_before", "max_before")
+            for phrase in context[key] if phrase[:1].isalpha()}
         self.max_before = _qualifier_pattern(context["max_before"])
         self.approx_after = re.compile(rf"^[ \t]?{_alternation(context['approximate_after'], True)}(?!\w)")
         self.min_after = re.compile(rf"^(?:\+(?![\d])|[ \t]{{1,2}}{_alternation([w for w in context['min_after'] if w != '+'], True)}(?![\w]))")
@@ -450,6 +455,11 @@ def _parse_run(text, match, lexicon):
     run = match.group("run")
     if run.isdigit() and run.isascii():        # the common case: `2022`, `17`
         return [_Atom(match.start("run"), match.end("run"), float(run), float(run), digits=True)]
+    single = lexicon.words.get(run.lower())
+    if single is not None:                     # one number word: `five`, `dozens`
+        atom, _ = _parse_number([(single[0], single[1], match.start("run"), match.end("run"), 1.0, False, False)],
+                                0, lexicon)
+        return [atom] if atom is not None else []
     tokens = []
     for token in lexicon.token.finditer(text, match.start("run"), match.end("run")):
         if token.group("digits") is not None:
@@ -1072,8 +1082,12 @@ def _qualifiers(text, atom, lexicon):
     after = text[tail_at:tail_at + 24]
     approximate = atom.vague
     bound = "min" if atom.vague else None
-    # Peel qualifiers off right to left: `about`, `more than`, `up to`, `some`...
-    for _ in range(3):
+    # Peel qualifiers off right to left: `about`, `more than`, `up to`, `some`... Most numbers have
+    # none: the word right before the number says whether to look at all.
+    tail = before.rstrip()
+    last_word = tail[tail.rfind(" ") + 1:].lower()
+    look = last_word in lexicon.qualifier_last_words or (tail[-1:] in "<>=≥≤~≈" if tail else False)
+    for _ in range(3 if look else 0):
         found = False
         # The longest qualifier wins: `no more than` (max) over `more than` (min).
         candidates = []
