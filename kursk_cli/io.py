@@ -93,20 +93,33 @@ def _walk(directory: str, follow_symlinks: bool) -> Iterator[Union[str, InputErr
 
 def read_paths_file(stream, null_separated: bool) -> Iterator[str]:
     """Paths from `--files-from`: one a line, or NUL-separated with `-0`; streamed."""
-    separator = b"\0" if null_separated else b"\n"
-    pending = b""
+    for name in split_stream(stream, b"\0" if null_separated else b"\n"):
+        name = name if null_separated else name.rstrip(b"\r")
+        if name:
+            yield os.fsdecode(name)
+
+
+def split_stream(stream, separator, block_size: int = 65536):
+    """Pieces of a binary or text stream between separators, read block by block.
+
+    Only the new block is searched each time, so a huge piece without a separator costs linear
+    time, not quadratic.
+    """
+    parts = []
     while True:
-        block = stream.read(65536)
+        block = stream.read(block_size)
         if not block:
             break
-        pending += block
-        *names, pending = pending.split(separator)
-        for name in names:
-            name = name.rstrip(b"\r") if not null_separated else name
-            if name:
-                yield os.fsdecode(name)
-    if pending.rstrip(b"\r"):
-        yield os.fsdecode(pending.rstrip(b"\r") if not null_separated else pending)
+        *complete, rest = block.split(separator)
+        if complete:
+            parts.append(complete[0])
+            yield block[:0].join(parts)
+            yield from complete[1:]
+            parts = []
+        parts.append(rest)
+    last = block[:0].join(parts) if parts else None
+    if last:
+        yield last
 
 
 # --- documents ---------------------------------------------------------------------------------
@@ -294,17 +307,8 @@ def _read_table(handle, path: str, delimiter: str, options: ReadOptions) -> Iter
 
 def _lines_keeping_newlines(stream) -> Iterator[str]:
     """Lines split on `\\n` only: str.splitlines would also split on U+2028, U+0085 and form feeds."""
-    pending = ""
-    while True:
-        block = stream.read(65536)
-        if not block:
-            break
-        pending += block
-        *lines, pending = pending.split("\n")
-        for line in lines:
-            yield line + "\n"
-    if pending:
-        yield pending
+    for line in split_stream(stream, "\n"):
+        yield line + "\n"
 
 
 def _record_document(record: dict, number: int, path: str, where: str, options: ReadOptions) -> Item:
