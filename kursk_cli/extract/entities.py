@@ -886,7 +886,15 @@ def _context_type(text, start, end, lex, *, acronym=False, minor_place=False) ->
         return "ORG"
     if previous_word in ("in", "from") and next_word in ("", "and", "or") and text[end:end + 1] in ",.;":
         return "LOC"
+    if previous_word == "the" and " " not in text[start:end] and not _is_common(text[start:end], lex):
+        # `the Knesset`, `the Sejm`: people take no article, except before what they lead
+        return "PERSON" if next_word in _LED_BY_A_PERSON else "ORG"
     return None
+
+
+# `the Fico government`: nouns after a leader's name.
+_LED_BY_A_PERSON = frozenset("government administration cabinet regime era team camp campaign family doctrine "
+                             "plan presidency premiership years".split())
 
 
 # ---------------------------------------------------------------------------------------------
