@@ -220,10 +220,17 @@ class _Grammar:
         # Where a match may start: a trigger, or a word that leads into one (`the`, `more`, `two`).
         leads = set(data["lead_words"]) | {phrase.split()[0] for phrase in self.numbers}
         leads |= {phrase.split()[0] for phrase in data["vague_numbers"] + data["present_ref"] + data["past_ref"] + data["future_ref"]}
+        # Frequent words that only pad a mention (`in the past`, `more than two months`): the
+        # mention found without them has the same value.
+        leads -= {"in", "some"}
         self.word_start = re.compile(rf"(?<![\w'’])(?:{_alternation(triggers | leads)}(?![a-z])|[0-9]|['’]\d)")
-        # Matched against the lowercased text (same offsets); normalizers read the original.
-        self.scanner = re.compile(
-            r"(?<![\w])(?:" + "|".join(f"(?P<{name}>{body})" for name, body in rules) + ")")
+        # Matched against the lowercased text (same offsets); normalizers read the original. A
+        # start with a digit only tries the rules that can begin with one.
+        def scanner(names):
+            return re.compile(r"(?<![\w])(?:" + "|".join(
+                f"(?P<{name}>{body})" for name, body in rules if name in names) + ")")
+        self.scanner = scanner(set(self.rule_names) - _DIGIT_ONLY_RULES)
+        self.digit_scanner = scanner(_DIGIT_START_RULES)
         # Pieces the normalizers read back out of a matched span.
         self.month_word = re.compile(month, re.I)
         self.month_full_word = re.compile(rf"(?<![\w]){month_full}(?![\w])", re.I)
@@ -242,6 +249,12 @@ class _Grammar:
         self.sentence_break = re.compile(r"[.!?][\"”’')\]]{0,2}\s|\n")
         self.word_before = re.compile(r"([\w'’]+)[^\w\n]{0,3}$")
         self.word_after = re.compile(r"^[^\w\n]{0,3}([\w'’]+)")
+
+
+# Rules whose match can begin with a digit, and those that can begin with nothing else.
+_DIGIT_START_RULES = {"iso", "day_range", "full", "numeric", "clock", "decade", "century", "quarter",
+                      "ago", "set", "duration", "year_range", "year"}
+_DIGIT_ONLY_RULES = {"iso", "numeric", "year_range"}
 
 
 @functools.lru_cache(maxsize=None)
@@ -308,7 +321,8 @@ def _scan(text, reference, grammar) -> list:
     items = []
     last_end = 0
     tried = -1          # a start is tried once: what matches there does not depend on the trigger
-    match = grammar.scanner.match
+    match_word = grammar.scanner.match
+    match_digit = grammar.digit_scanner.match
     word_starts = grammar.word_start.finditer
     for trigger in grammar.trigger.finditer(lowered):
         trigger_start = trigger.start()
@@ -320,7 +334,7 @@ def _scan(text, reference, grammar) -> list:
             starts.append(trigger_start)
         for start in starts:
             tried = start
-            found = match(lowered, start)
+            found = (match_digit if lowered[start].isdigit() else match_word)(lowered, start)
             if found is None or found.end() <= trigger_start:
                 continue
             item = _NORMALIZERS[found.lastgroup](text, found, reference, grammar, items)
