@@ -80,6 +80,11 @@ HOSTILE = [
     ("digits-commas", repeat_to("1,")),
     ("digits-spaces", repeat_to("1 ")),
     ("digits-dots", repeat_to("1.")),
+    ("digits-slashes", repeat_to("1/")),
+    ("digits-colons", repeat_to("1:")),
+    ("digits-apostrophes", repeat_to("1'")),
+    ("digits-pluses", repeat_to("+1")),
+    ("currency-signs", repeat_to("$1")),
     ("digits-hyphens", repeat_to("1-")),
     ("digits-en-dashes", repeat_to("1–")),
     ("one-long-number", "1" * SIZE),
@@ -104,9 +109,20 @@ HOSTILE = [
     ("capitalized-words", capitalized_words()),
     ("one-capitalized-word", repeat_to("Kyiv ")),
     ("title-and-names", repeat_to("President General Minister Valery ")),
+    ("of-the-chain", repeat_to("Ministry of Defence of the ")),
+    ("and-chain-of-places", repeat_to("Kyiv and ")),
+    ("hyphenated-name", repeat_to("Abc-")),
+    ("capitals-and-apostrophes", repeat_to("O'Brien's ")),
+    ("acronyms", repeat_to("NATO ")),
+    ("abbreviation-dots", repeat_to("St. ")),
+    ("one-open-quote-then-text", "“" + repeat_to(NEWS.replace('"', ""), SIZE - 1)),
     ("month-names", repeat_to("April ")),
     ("day-month-year", repeat_to("26 April 2025 ")),
     ("weekdays", repeat_to("on Monday ")),
+    ("iso-dates", repeat_to("2025-04-26 ")),
+    ("slashed-dates", repeat_to("26/04/2025 ")),
+    ("clock-times", repeat_to("at 10:00 ")),
+    ("relative-dates", repeat_to("last week ")),
     ("since-since", repeat_to("since ")),
     ("one-long-word", "a" * SIZE),
     ("one-long-line", repeat_to(NEWS.replace("\n", " "))),
@@ -189,6 +205,12 @@ KNOWN_SLOW = {
                      "100 KB), and dates.find_dates 12x news text on it",
     "digits-en-dashes": "figures.find_figures('1–' * 50_000) ~90 us a character (about 9 s for "
                         "100 KB; ranges), and dates.find_dates 13x news text on it",
+    "digits-colons": "figures.find_figures('1:' * 25_000) ~2 s for 50 KB, ~50x news text a character",
+    "digits-apostrophes": "figures.find_figures(\"1'\" * 25_000) ~2 s for 50 KB, ~50x news text a "
+                          "character; dates.find_dates 8x",
+    "digits-pluses": "figures.find_figures('+1' * 25_000) ~1.3 s for 50 KB, ~35x news text a character",
+    "currency-signs": "figures.find_figures('$1' * 25_000) ~0.8 s for 50 KB, ~20x news text a "
+                      "character; dates.find_dates 7x",
 }
 
 
