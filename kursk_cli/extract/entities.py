@@ -305,6 +305,8 @@ def _sentence_start(text: str, start: int) -> bool:
     """After `. `, a line break, a quote opening a sentence, or a line's time stamp (`00:49 `)."""
     index = start - 1
     while index >= 0 and text[index] in _OPENERS and start - index < 12:
+        if text[index] in "“‘\"" and (index == 0 or text[index - 1] in " \t\n(["):
+            return True        # an opening quotation mark starts the quoted sentence
         index -= 1
     if index < 0 or text[index] in _SENTENCE_END:
         return True
@@ -494,6 +496,7 @@ def _read_run(text: str, tokens: list, lex: Lexicon) -> list:
             index += 1
             continue
         if item.role == "word" and item.word_class in ("name", "modifier") and item.tokens[0].informative and \
+                item.tokens[0].text.lower() not in lex.words["function_words"] and \
                 not item.tokens[-1].possessive and index + 1 < len(items) and not used[index + 1] and \
                 items[index + 1].role == "gaz" and items[index + 1].known.kind == "country" and \
                 (index + 2 == len(items) or items[index + 2].role == "conn" or items[index + 1].tokens[-1].possessive):
@@ -534,7 +537,8 @@ def _read_run(text: str, tokens: list, lex: Lexicon) -> list:
             # `Guardian Business`, `Reuters Breakingviews`: a section or product of an outlet
             stop = index + 1
             while stop < len(items) and stop < index + 3 and not used[stop] and items[stop].role == "word" and \
-                    items[stop].word_class == "name" and items[stop].tokens[0].informative:
+                    items[stop].word_class == "name" and items[stop].tokens[0].informative and \
+                    items[stop].tokens[0].text.lower() not in lex.words["function_words"]:
                 stop += 1
                 if items[stop - 1].tokens[-1].possessive:
                     break
