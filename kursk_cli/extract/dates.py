@@ -1023,7 +1023,8 @@ def _vague_duration(text, found, reference, grammar, items):
     if unit in ("quarter", "night", "fortnight"):
         return None
     modified = unit_found.start() > 0
-    if lowered.startswith("the ") and unit_found.start() == 4:
+    if (lowered.startswith("the ") and unit_found.start() == 4) or \
+            (not modified and _previous_word(text, found.start()).lower() == "the"):
         return None         # `in the days before`: not a span of its own
     if not modified and re.match(r"[\s{_HYPHENS}]{1,3}(?:old|long)(?![\w])".replace("{_HYPHENS}", _HYPHENS), text[found.end():found.end() + 10], re.I):
         return None
@@ -1032,6 +1033,8 @@ def _vague_duration(text, found, reference, grammar, items):
 
 def _anchored(text, found, reference, grammar, items):
     lowered = re.sub(r"\s+", " ", text[found.start():found.end()].lower())
+    if re.search(r"(?:before|after)$", lowered) and re.match(r"\s{1,3}[\w\"“]", text[found.end():found.end() + 4]):
+        return None         # `the day before the plunge`: tied to an event, not to a date
     base = _anchor(items, reference)
     unit = re.search(r"(day|week|month|year|morning|afternoon|evening|night)", lowered).group(1)
     offset = 0
