@@ -2,9 +2,11 @@
 
 - `cases/figures_cases.jsonl`: our own sentences (news phrasing, daily loss reports, things that are
   not figures), with the fields that matter for each.
-- `cases/figures_peer_numbers.jsonl`: Microsoft Recognizers-Text English NumberModel, PercentModel and
-  NumberRangeModel cases, reshaped (see tests/cases/README.md). Cases outside our definition of a
-  figure keep `in_scope: false` and the reason; they are not run.
+- `cases/figures_peer_numbers.jsonl`: Microsoft Recognizers-Text (MIT) English NumberModel,
+  PercentModel and NumberRangeModel cases, reshaped from the converted copies in shared/peer: an
+  open interval `(30,)` becomes low = high = 30 with bound "min", `(,100]` bound "max". Number cases
+  list every number in the text; range cases list only ranges and bounds. Cases outside our
+  definition of a figure keep `in_scope: false` and the reason, and are not run.
 """
 import json
 from pathlib import Path

@@ -776,6 +776,23 @@ def _is_figure(text, atom, lexicon) -> bool:
         elif follow.group("measure"):
             atom.measure = follow.group("measure")
             atom.unit_end = follow.end()
+    if atom.measure == "m" and not atom.scaled:
+        # `10m border crossings`, `6m refugees`: in news prose m before a counted noun is million
+        following = _NEXT_WORDS.match(text, atom.unit_end)
+        words = following.group(1).split() if following is not None else []
+        counted = False
+        for word in words:
+            if word.lower() in lexicon.stop_words:
+                break
+            if word.lower() in lexicon.noun_category or (word.endswith("s") and word.islower()):
+                counted = True
+                break
+        if counted:
+            atom.measure, atom.unit_end = None, -1
+            atom.low *= 1e6
+            atom.high *= 1e6
+            atom.end += 1
+            atom.scaled, atom.scale = True, 1e6
     symbol = lexicon.currency_before.search(before[-8:]) if before else None
     if symbol is not None:
         atom.currency = lexicon.currency_symbols.get(symbol.group("symbol")) or symbol.group("code")
@@ -1153,7 +1170,7 @@ def _noun_after(text, atom, lexicon):
                     continue
             break
         bare = word.rstrip(".,")
-        if bare.lower() in lexicon.stop_words or bare.lower() in lexicon.verb_category and words:
+        if bare.lower() in lexicon.stop_words:
             break
         if bare.lower() in lexicon.verb_category and bare.lower() not in lexicon.noun_category:
             break
@@ -1429,3 +1446,4 @@ _NEXT_WORD = re.compile(r"[ \t\u00a0]{1,3}(?:[a-z-]{2,20}[ \t]){0,2}?([A-Za-z]{2
 _CURRENCY_SCALE = re.compile(r"[ ]?([A-Za-z]{1,2})(?![A-Za-z])")
 _INLINE_TOKEN_BEFORE = re.compile(r"[A-Za-z0-9.,]{1,15}$")
 _NO_LETTERS = re.compile(r"[0-9.,]*")
+_NEXT_WORDS = re.compile(r"[ \t]{1,2}((?:[A-Za-z-]{2,20}[ \t]){0,2}[A-Za-z-]{2,20})")
