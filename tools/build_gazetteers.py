@@ -27,7 +27,7 @@ DATA = ROOT / "kursk_cli" / "data"
 # Ukraine and Russia's border regions are where the fighting is reported, so villages count there.
 POPULATION_FLOOR = {"UA": 500, "RU": 5000, "BY": 5000, "MD": 5000}
 BORDER_REGIONS_RU = {"41": 500, "09": 500, "10": 500}   # Kursk, Belgorod, Bryansk (GeoNames admin1)
-WORLD_FLOOR = 250_000            # elsewhere: large cities only (Miami, Abu Dhabi, Istanbul)
+WORLD_FLOOR = 100_000            # elsewhere: large cities only (Miami, Abu Dhabi, Istanbul)
 MAJOR_FLOOR = 50_000             # "major" places win over a person reading of the same word
 COMMON_WORDS = 40_000            # size of the English frequency list that feeds common_words.json
 NAME_OR_WORD_RANK = 1_500        # below this rank a word that is also a name (Mark, Will) counts as common
@@ -129,6 +129,8 @@ def build_places(common, country_names):
         name = city["name"]
         if not latin_name(name) or name.lower() in common or name in country_names:
             continue
+        if name in hand_aliases:
+            continue               # Odessa, Texas yields to the hand list's Odessa = Odesa
         aliases = set()
         if code in ("UA", "RU", "BY"):
             spellings = national_spellings(name)
