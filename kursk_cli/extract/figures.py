@@ -56,7 +56,21 @@ def find_figures(text: str) -> List[Figure]:
             continue        # `one` counts only what the categories name: `one person was killed`
         figures.append(figure)
         previous = (atom, figure)
+    figures = _share_forward(text, figures)
     return _join_bounds(text, figures, lexicon)
+
+
+_OF_GAP = re.compile(r"[ \t]{1,2}(?:out[ \t]{1,2})?of[ \t]{1,2}(?:the[ \t]{1,2})?")
+
+
+def _share_forward(text, figures):
+    """`56 of 72 drones`: the first number counts what the second one names."""
+    for index in range(len(figures) - 1):
+        figure, other = figures[index], figures[index + 1]
+        if figure.unit is None and other.unit is not None and _OF_GAP.fullmatch(text, figure.end, other.start):
+            figures[index] = dataclasses.replace(figure, unit=other.unit, category=other.category,
+                                                 actor=figure.actor or other.actor, civilian=other.civilian)
+    return figures
 
 
 _BOUND_GAP = re.compile(r"[ \t]{0,2}(?:,[ \t]{0,2}|(?:,[ \t]{0,2})?and[ \t]{1,3})")
@@ -1173,7 +1187,9 @@ def _noun_after(text, atom, lexicon):
         if bare.lower() in lexicon.stop_words:
             break
         if bare.lower() in lexicon.verb_category and bare.lower() not in lexicon.noun_category:
-            break
+            nxt = _INLINE_28.match(window[match.end():match.end() + 24])
+            if nxt is None or nxt.group(1) not in lexicon.noun_category:
+                break           # a verb ends the phrase, unless a noun follows (`fighting vehicles`)
         if bare.endswith("ly") and len(bare) > 4:
             break
         words.append(bare)
@@ -1222,6 +1238,9 @@ def _category(noun_text, after_text, before_text, header_text, lexicon) -> str:
         if noun not in lexicon.territory_needs_verb or (verb and verb[1] in lexicon.territory_verbs):
             return "territory"
         return "other"
+    if noun_category is None and noun_text and verb is not None and \
+            lexicon.verb_category.get(verb[1]) in ("killed", "wounded", "captured", "missing"):
+        return lexicon.verb_category[verb[1]]       # `two Ukrainian pilots died`
     if noun_category in ("people", "troops") or (noun_category is None and not noun_text):
         if verb is not None:
             category = lexicon.verb_category[verb[1]]
