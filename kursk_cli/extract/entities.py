@@ -40,7 +40,7 @@ class Known(NamedTuple):
     anchored: bool = True        # never a surname: countries, regions, capitals, Ukraine's cities
 
 
-@dataclass
+@dataclass(slots=True)
 class Lexicon:
     names: dict                  # written name -> Known
     first_words: dict            # first word of a name -> most words any name starting so has
@@ -159,7 +159,7 @@ def _compile_run_pattern(words: dict):
 # ---------------------------------------------------------------------------------------------
 # Tokens of a run, and the items a run is cut into.
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     text: str                    # as written, without a possessive ending
     start: int
@@ -170,7 +170,7 @@ class Token:
     shouting: bool = False       # in a headline or a line in capitals
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     """A stretch of one run: a gazetteer name, a head-grown phrase, a title, or a plain word."""
     tokens: list
@@ -230,12 +230,13 @@ def find_entities(text: str) -> list:
         cached = cache.get(key)
         if cached is None:
             tokens = _tokens(text, match, lex, shouting)
-            cached = [candidate.moved(-start) for candidate in _read_run(text, tokens, lex)] if tokens else []
+            found = _read_run(text, tokens, lex) if tokens else []
             if len(cache) >= _RUN_CACHE_SIZE:
                 cache.clear()
-            cache[key] = cached
-        for template in cached:
-            candidate = template.moved(start)
+            cache[key] = [candidate.moved(-start) for candidate in found]
+        else:
+            found = [template.moved(start) for template in cached]
+        for candidate in found:
             if candidate.pending:
                 _settle(text, candidate, lex, shouting)
             candidates.append(candidate)
