@@ -156,6 +156,14 @@ _POSTPOSED_TAIL = re.compile(r"""
     (?:[,.;:!?—–]|$)
     """, re.VERBOSE | re.IGNORECASE)
 
+# A dateline before the first sentence of a report: `KYIV, Ukraine (AP) —`, `BERLIN —`.
+_DATELINE = re.compile(r"""
+    [A-Z][A-Z.'\- ]{1,30}                 # the city in capitals
+    (?:,[ ][A-Z][\w.]{1,20}(?:[ ][A-Z][\w.]{1,20}){0,2})?   # a country or state
+    [ ]?(?:\([\w. ]{1,20}\)[ ]?)?          # (AP), (Reuters)
+    [—–-][ ]
+    """, re.VERBOSE)
+
 # Introductory phrases skipped when looking for the subject of a sentence.
 _INTRO_WORDS = frozenset("""in on at after before during speaking writing earlier later meanwhile
     since with without following according despite however separately also but and yet last this
@@ -552,7 +560,8 @@ def _apposition_before(tokens: list, comma: int) -> Optional[_Phrase]:
             closed = _outer_closed(tokens, outer, index)
             inner = _classify(apposition) if not apposition[0][2].lower().endswith("ing") else None
             if closed:
-                if outer.kind == "generic" and inner is not None and inner.kind == "named" and inner.person:
+                if outer.kind == "generic" and inner is not None and inner.kind == "named" \
+                        and inner.person is not False:     # `the gas monopoly, Gazprom, said`
                     inner.alias = outer.text
                     return inner
                 if outer.kind == "named":
@@ -795,7 +804,7 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list, mat
             cue.rank = 0 if _postposed(text, start, end, cue) else 1
         elif re.search(r"(?:\band|\bbut|,)\s{1,3}(?:(?:has|have|had|also|later|then)\s{1,3}){0,3}$",
                        text[max(start, match.start() - 30):match.start()]):
-            cue.kind = "ellipsis"    # `X visited Kyiv and told Zelenskyy …`: the subject speaks
+            cue.kind = "ellipsis"    # `X visited Kyiv and told …`, `X, head of …, said`: the subject speaks
             cue.rank = 2
         found.append(cue)
     return found
@@ -870,6 +879,9 @@ _CLAUSE_END = re.compile(r"[ \t]{0,3}(?:[,.;:!?—–()]|$)")
 
 def _sentence_subject(text: str, start: int, end: int) -> Optional[_Phrase]:
     """The phrase that opens a sentence, after an introductory phrase (`On Friday, …`)."""
+    dateline = _DATELINE.match(text, start, end)
+    if dateline:
+        start = dateline.end()   # `BERLIN — Gazprom said …`, `KYIV (Reuters) - …`
     tokens = _tokens(text, start, min(end, start + 120))
     index = 0
     if tokens and tokens[0][2].lower() in _words()["pronouns"]:
