@@ -280,6 +280,8 @@ class _LineInfo:
     @staticmethod
     def _shouting(line: str) -> bool:
         """ALL-CAPS text, or a short line in Title Case (a headline); a long line is prose."""
+        if line.startswith("#"):
+            return True            # a Markdown heading: capitals by convention
         words = [word for word in line.split() if len(word) > 1 and word[0].isalpha()]
         if len(words) < 3:
             return False
@@ -666,8 +668,11 @@ def _name_stretch(items: list, start: int, used: list, *, after_title: bool, com
                 continue
             break
         if item.role == "gaz":
-            if item.known.type == "PERSON" and (after_title or stop > start):
-                stop += 1          # Vladimir V. Putin
+            if item.known.type == "PERSON" and (after_title or stop > start and
+                                                 items[stop - 1].role == "word" and
+                                                 items[stop - 1].tokens[0].informative and
+                                                 items[stop - 1].tokens[0].text.lower() not in common):
+                stop += 1          # Vladimir V. Putin (not a headline's `As Zelenskyy`)
                 continue
             if after_title and item.known.type == "LOC" and (item.known.kind == "city" or not item.known.major):
                 # President Vladimir V. Putin: after a title a town's name is a first name
