@@ -1006,8 +1006,8 @@ class _Resolver:
             names = names[:-1]
             if _is_possessive(names[-1]):     # the ministry's statement -> ministry
                 names[-1] = names[-1][:-2]
-        while len(names) > 1 and names[0].lower() in words["determiners"]:
-            names = names[1:]                  # other officials -> officials
+        while len(names) > 1 and (names[0].lower() in words["determiners"] or names[0] == "of"):
+            names = names[1:]                  # other officials, some of the residents
         return " ".join(names)
 
     def _full(self, name: str) -> str:
