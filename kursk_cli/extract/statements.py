@@ -29,6 +29,7 @@ from ..model import Statement
 MAX_SENTENCE = 2400      # longer "sentences" (no punctuation, hostile input) are cut at a space
 MAX_QUOTE = 3000         # a quotation mark left open longer than this is not a quotation
 NEAR_WINDOW = 64         # the first, short look before a cue
+FORWARD_WINDOW = 140     # characters looked at after a cue (`according to …`, `said …`)
 WINDOW = 200             # characters looked at before or after a cue for its speaker
 MAX_NP_TOKENS = 12       # longest speaker phrase, in tokens
 RECENT = 64             # sources searched for a surname or a short name (most recent first)
@@ -429,7 +430,7 @@ def _noun_phrase_back(tokens: list, index: int, relative: bool = False) -> Optio
 
 def _phrase_after(text: str, start: int, high: int) -> Optional[_Phrase]:
     """The speaker phrase that starts just after `start` (a cue), going no further than `high`."""
-    tokens = _tokens(text, start, min(high, start + WINDOW))
+    tokens = _tokens(text, start, min(high, start + FORWARD_WINDOW))
     if not tokens:
         return None
     if tokens[0][2].lower() in _words()["pronouns"]:
@@ -1244,16 +1245,16 @@ def _statement(text, start, end, cues, resolver, quotes, quote_starts) -> Option
         participles[0].phrase = subject
         with_speaker = participles[:1]
     primary = min(with_speaker, key=lambda cue: (cue.rank, cue.start))
-    if primary.phrase.kind == "pronoun" or any(cue.phrase.kind == "pronoun" for cue in with_speaker):
-        subject = subject or _sentence_subject(text, start, end)
     same_sentence = []
     for cue in sorted(with_speaker, key=lambda cue: cue.start):
         if cue is primary:
             break
         if cue.phrase.kind == "named":
-            same_sentence.append(resolver.name(cue.phrase, subject))
+            same_sentence.append(resolver.name(cue.phrase))
     if primary.rank == 0:
         subject = None           # `…, it said.`: the pronoun looks back past this sentence
+    elif primary.phrase.kind == "pronoun" and primary.phrase.text.lower() == "it" and subject is None:
+        subject = _sentence_subject(text, start, end)     # `Izvestia showed what it said was …`
     source = resolver.name(primary.phrase, subject, same_sentence)
     _, deny_pattern = _patterns()
     deny = primary.deny or any(cue.deny and cue.phrase is not None and cue.phrase.text == primary.phrase.text
