@@ -282,6 +282,8 @@ class _LineInfo:
         """ALL-CAPS text, or a short line in Title Case (a headline); a long line is prose."""
         if line.startswith("#"):
             return True            # a Markdown heading: capitals by convention
+        if sum(1 for word in line[:60].split() if word[0].islower() and word not in _TITLE_CASE_LOWER) >= 3:
+            return False           # prose, seen from its first words (the common case, kept cheap)
         words = [word for word in line.split() if len(word) > 1 and word[0].isalpha()]
         if len(words) < 3:
             return False
