@@ -835,9 +835,11 @@ def _previous_word(text: str, start: int, position: int) -> str:
 
 
 def _wrapping_quote(quotes, quote_starts, start, end):
-    """A quotation around (nearly) the whole sentence: a quoted record, not a speaker's words."""
+    """A quoted record after a label (`description: "…, Zelenskyy said."`): its cues count.
+
+    A sentence that is all quotation without a label is somebody's words, and its cues do not."""
     index = bisect.bisect_right(quote_starts, start + 24) - 1
-    if index >= 0 and quotes[index][1] >= end - 2 and quotes[index][0] >= start - 1:
+    if index >= 0 and quotes[index][1] >= end - 2 and quotes[index][0] >= start + 2 :
         return quotes[index]
     return None
 
