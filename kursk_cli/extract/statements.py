@@ -758,7 +758,8 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list, mat
             continue
         if match.group("according"):
             phrase = _phrase_after(text, match.end(), end)
-            if phrase is not None:
+            if phrase is not None and phrase.text.lower() not in ("reports", "unconfirmed reports"):
+                # (`according to reports` names no source: it is `reportedly`)
                 found.append(_Cue(match.start(), match.end(), "according to", "according", phrase, 2))
             continue
         if not word[0].islower():
