@@ -451,7 +451,7 @@ def _duration_value(amount, unit) -> Optional[str]:
 
 def _number_value(text: str, grammar) -> Optional[float]:
     """The number a phrase like `two`, `24`, `twenty-four`, `a` writes; None for `several`."""
-    words = re.sub(r"\s+", " ", text.strip().lower())
+    words = _squeeze(text.strip().lower())
     if words in grammar.numbers:
         return grammar.numbers[words]
     digits = words.replace(",", "")
@@ -467,9 +467,11 @@ def _number_value(text: str, grammar) -> Optional[float]:
 # Context
 
 def _sentence_before(text, start, width=160) -> str:
+    """The part of the mention's sentence before it (at most `width` characters)."""
     window = text[max(0, start - width):start]
-    breaks = list(_grammar().sentence_break.finditer(window))
-    return window[breaks[-1].end():] if breaks else window
+    cut = max(window.rfind("\n"), window.rfind(". "), window.rfind("! "), window.rfind("? "),
+              window.rfind(".” "), window.rfind('." '))
+    return window[cut + 1:] if cut >= 0 else window
 
 
 def _is_future(text, start, end, grammar) -> bool:
@@ -488,10 +490,16 @@ def _is_future(text, start, end, grammar) -> bool:
         return True
     if grammar.future_cues.search(" ".join(words)):
         return True
-    return bool(re.match(r"[^\w\n]{0,3}deadlines?(?![\w])", text[end:end + 14], re.I))
+    return bool(_DEADLINE_AFTER.match(text, end, end + 14))
 
 
 _CUE_WORDS = 8      # how far back a future cue (`will`, `expected`) reaches
+_DEADLINE_AFTER = re.compile(r"[^\w\n]{0,3}deadlines?(?![\w])", re.I)
+
+
+def _squeeze(span: str) -> str:
+    """`span` with each run of white space as one space."""
+    return " ".join(span.split())
 
 
 def _previous_word(text, start) -> str:
@@ -539,7 +547,7 @@ def _iso(text, found, reference, grammar, items):
 
 def _event(text, found, reference, grammar, items):
     span = text[found.start():found.end()].lower().replace("’", "'")
-    span = re.sub(r"\s+", " ", span)
+    span = _squeeze(span)
     for phrases, day, not_before in grammar.events:
         if any(span.endswith(phrase) for phrase in phrases):
             if reference is not None and reference < not_before:
@@ -745,7 +753,7 @@ def _quarter(text, found, reference, grammar, items):
 
 
 def _period(text, found, reference, grammar, items):
-    lowered = re.sub(r"\s+", " ", text[found.start():found.end()].lower())
+    lowered = _squeeze(text[found.start():found.end()].lower())
     quarter = _recent_quarter(items, found.start(), text)
     year_back = bool(re.search(r"year.(?:earlier|ago)|comparable|corresponding|same", lowered))
     if quarter:
@@ -772,7 +780,7 @@ def _recent_quarter(items, start, text, window=2500):
 def _half(text, found, reference, grammar, items):
     span = text[found.start():found.end()]
     lowered = span.lower()
-    if not lowered.startswith("the") and " of " not in re.sub(r"\s+", " ", lowered):
+    if not lowered.startswith("the") and " of " not in _squeeze(lowered):
         return None
     if re.match(r"\s{1,3}of\s{1,3}", text[found.end():found.end() + 6]):
         return None
@@ -794,7 +802,7 @@ def _fiscal(text, found, reference, grammar, items):
 
 def _season(text, found, reference, grammar, items):
     span = text[found.start():found.end()]
-    lowered = re.sub(r"\s+", " ", span.lower())
+    lowered = _squeeze(span.lower())
     season_found = grammar.season_word.search(lowered)
     code, start_month = grammar.seasons[season_found.group(0)]
     year = _year_in(span)
@@ -824,7 +832,7 @@ def _season(text, found, reference, grammar, items):
 
 def _ago(text, found, reference, grammar, items):
     span = text[found.start():found.end()]
-    lowered = re.sub(r"\s+", " ", span.lower())
+    lowered = _squeeze(span.lower())
     unit_found = grammar.unit_word.search(lowered)
     unit = grammar.unit_plurals.get(unit_found.group(0), unit_found.group(0))
     number_found = grammar.number.search(lowered[:unit_found.start()])
@@ -873,7 +881,7 @@ def _with_part_of_day(span, value, grammar, kind="date"):
 
 def _relative_day(text, found, reference, grammar, items):
     span = text[found.start():found.end()]
-    lowered = re.sub(r"\s+", " ", span.lower())
+    lowered = _squeeze(span.lower())
     if "day before yesterday" in lowered:
         offset = -2
     elif "day after tomorrow" in lowered:
@@ -900,7 +908,7 @@ def _weekday(text, found, reference, grammar, items):
     if not weekday_found.group(0)[0].isupper():
         return None
     weekday = grammar.weekdays[weekday_found.group(0).lower().rstrip(".")]
-    lowered = re.sub(r"\s+", " ", span.lower())
+    lowered = _squeeze(span.lower())
     modifier = lowered[:weekday_found.start()].strip()
     if modifier == "every":
         return _Item(found.start(), found.end(), "set", f"XXXX-WXX-{weekday}")
@@ -926,7 +934,7 @@ _UNIT_OFFSETS = {"last": -1, "previous": -1, "preceding": -1, "past": -1, "this 
 
 def _relative_unit(text, found, reference, grammar, items):
     span = text[found.start():found.end()]
-    lowered = re.sub(r"\s+", " ", span.lower()).replace("’", "'")
+    lowered = _squeeze(span.lower()).replace("’", "'")
     if lowered.endswith("past day"):
         return _Item(found.start(), found.end(), "duration", "P1D")
     if lowered.endswith("year's end"):
@@ -973,7 +981,7 @@ def _relative_unit(text, found, reference, grammar, items):
 
 
 def _set(text, found, reference, grammar, items):
-    lowered = re.sub(r"\s+", " ", text[found.start():found.end()].lower())
+    lowered = _squeeze(text[found.start():found.end()].lower())
     if lowered in grammar.set_adverbs:
         return _Item(found.start(), found.end(), "set", grammar.set_adverbs[lowered])
     unit_found = grammar.unit_word.search(lowered)
@@ -990,7 +998,7 @@ def _set(text, found, reference, grammar, items):
 
 def _duration(text, found, reference, grammar, items):
     span = text[found.start():found.end()]
-    lowered = re.sub(r"\s+", " ", span.lower())
+    lowered = _squeeze(span.lower())
     unit_found = grammar.unit_word.search(lowered)
     unit = grammar.unit_plurals.get(unit_found.group(0), unit_found.group(0))
     number_found = grammar.number.search(lowered[:unit_found.start()])
@@ -1017,7 +1025,7 @@ def _duration(text, found, reference, grammar, items):
 
 def _vague_duration(text, found, reference, grammar, items):
     span = text[found.start():found.end()]
-    lowered = re.sub(r"\s+", " ", span.lower())
+    lowered = _squeeze(span.lower())
     unit_found = grammar.unit_word.search(lowered)
     unit = grammar.unit_plurals.get(unit_found.group(0), unit_found.group(0))
     if unit in ("quarter", "night", "fortnight"):
@@ -1032,7 +1040,7 @@ def _vague_duration(text, found, reference, grammar, items):
 
 
 def _anchored(text, found, reference, grammar, items):
-    lowered = re.sub(r"\s+", " ", text[found.start():found.end()].lower())
+    lowered = _squeeze(text[found.start():found.end()].lower())
     if re.search(r"(?:before|after)$", lowered) and re.match(r"\s{1,3}[\w\"“]", text[found.end():found.end() + 4]):
         return None         # `the day before the plunge`: tied to an event, not to a date
     base = _anchor(items, reference)
@@ -1059,7 +1067,7 @@ def _holiday(text, found, reference, grammar, items):
     span = text[found.start():found.end()]
     if not span[0].isupper():
         return None
-    key = re.sub(r"\s+", " ", span.lower()).replace("’", "'")
+    key = _squeeze(span.lower()).replace("’", "'")
     month, day_number = grammar.holidays[key]
     year = _partial_year(reference, month, day_number, _is_future(text, found.start(), found.end(), grammar))
     if year is None:
@@ -1069,9 +1077,12 @@ def _holiday(text, found, reference, grammar, items):
 
 
 def _vague(text, found, reference, grammar, items):
-    lowered = re.sub(r"\s+", " ", text[found.start():found.end()].lower())
+    lowered = _squeeze(text[found.start():found.end()].lower())
     if lowered == "now" and re.match(r"[\s]{0,2}[-‑–]", text[found.end():found.end() + 3]):
         return None
+    span = text[found.start():found.end()]
+    if span.isupper() and len(span) > 2:
+        return None         # `NOW` in capitals is a name or a heading, not the present
     if lowered == "future" and _previous_word(text, found.start()).lower() not in ("near", "foreseeable", "distant") \
             and re.match(r"\s{1,3}[a-z]", text[found.end():found.end() + 4]):
         return None         # `future payments`: an adjective
@@ -1140,7 +1151,7 @@ def _month(text, found, reference, grammar, items):
         if _previous_word(text, found.start()).lower() in ("the", "a", "to"):
             return None
     month = grammar.months[name.lower()]
-    lowered = re.sub(r"\s+", " ", span.lower())
+    lowered = _squeeze(span.lower())
     year = None
     if reference is not None:
         # `last February` is last year's, `next February` the coming one, `July last year`.
@@ -1172,17 +1183,21 @@ _NORMALIZERS = {
 # ---------------------------------------------------------------------------------------------
 # Passes over the found items
 
+_JOINT_WIDTH = 13   # longest text between the two ends of a range (`  through  `)
+
+
 def _join_ranges(text, items, grammar) -> list:
     """`from 24 February to 12 April`, `between May and July`, `24.02 to 11.05`: START/END."""
     joined = []
     index = 0
     while index < len(items):
         item = items[index]
-        if index + 1 < len(items) and item.rangeable and items[index + 1].rangeable:
+        if index + 1 < len(items) and item.rangeable and items[index + 1].rangeable and \
+                items[index + 1].start - item.end <= _JOINT_WIDTH:
             following = items[index + 1]
             joint = grammar.range_joint.match(text[item.end:following.start])
             opening = grammar.range_opening.search(text[max(0, item.start - 12):item.start])
-            is_and = joint and re.search(r"and", joint.group(0), re.I)
+            is_and = joint and "and" in joint.group(0).lower()
             if joint and (opening or not is_and) and (not is_and or opening.group(0).lower().startswith("between")) \
                     and item.value and following.value and "REF" not in item.value + following.value:
                 start_value = _borrow_year(item, following)
@@ -1212,28 +1227,31 @@ _TIE_REACH = 8      # mentions a time of day looks at on each side for its day
 def _tie_times(text, items, grammar) -> None:
     """A time of day takes the day its sentence names: the one right after it (`9 a.m. Tuesday`),
     else the nearest before it, else the nearest after it."""
+    if not any(item.default_day for item in items):
+        return
+    # breaks[i]: a sentence ends between items[i] and items[i + 1]
+    breaks = [grammar.sentence_break.search(text, items[index].end, items[index + 1].start) is not None
+              for index in range(len(items) - 1)]
+
+    def named_day(other):
+        return other.day if other.kind == "date" and other.day is not None and not other.default_day else None
+
     for index, item in enumerate(items):
         if not item.default_day:
             continue
         day = None
         following = items[index + 1] if index + 1 < len(items) else None
-        if following is not None and following.day is not None and not following.default_day and \
+        if following is not None and named_day(following) is not None and \
                 re.fullmatch(r"[\s,]{0,3}(?:on\s{1,3})?", text[item.end:following.start]):
             day = following.day
-        if day is None:
-            for other in reversed(items[max(0, index - _TIE_REACH):index]):
-                if grammar.sentence_break.search(text, other.end, item.start):
-                    break
-                if other.kind == "date" and other.day is not None and not other.default_day:
-                    day = other.day
-                    break
-        if day is None:
-            for other in items[index + 1:index + 1 + _TIE_REACH]:
-                if grammar.sentence_break.search(text, item.end, other.start):
-                    break
-                if other.kind == "date" and other.day is not None and not other.default_day:
-                    day = other.day
-                    break
+        for other_index in range(index - 1, max(-1, index - 1 - _TIE_REACH), -1):
+            if day is not None or breaks[other_index]:
+                break
+            day = named_day(items[other_index])
+        for other_index in range(index + 1, min(len(items), index + 1 + _TIE_REACH)):
+            if day is not None or breaks[other_index - 1]:
+                break
+            day = named_day(items[other_index])
         if day is not None:
             item.value = day.isoformat() + item.value[10:]
             item.day = day
