@@ -370,23 +370,27 @@ _AHEAD_COST = 3     # a date ahead of the reference counts as three times as far
 def _partial_year(reference, month, day, future) -> Optional[int]:
     """The year that puts month (and day) nearest the reference, a date behind it being likelier
     than one ahead (`Nov. 21` read on Nov. 2 is this month's; `Aug. 7` read on Aug. 18 too); in a
-    sentence about the future the bias turns the other way."""
+    sentence about the future the bias turns the other way. `future` may be a function, asked
+    only when the two readings differ."""
     if reference is None:
         return None
-    best, best_cost = None, None
+    distances = []
     for year in (reference.year - 1, reference.year, reference.year + 1):
         if day:
             try:
-                distance = (datetime.date(year, month, day) - reference).days
+                distances.append((year, (datetime.date(year, month, day) - reference).days))
             except ValueError:
                 continue
         else:
-            distance = ((year * 12 + month) - (reference.year * 12 + reference.month)) * 30
-        behind, ahead = max(-distance, 0), max(distance, 0)
-        cost = ahead + behind * _AHEAD_COST if future else behind + ahead * _AHEAD_COST
-        if best_cost is None or cost < best_cost:
-            best, best_cost = year, cost
-    return best
+            distances.append((year, ((year * 12 + month) - (reference.year * 12 + reference.month)) * 30))
+
+    def nearest(ahead_cost, behind_cost):
+        return min(distances, key=lambda pair: max(pair[1], 0) * ahead_cost + max(-pair[1], 0) * behind_cost)[0]
+
+    past_reading, future_reading = nearest(_AHEAD_COST, 1), nearest(1, _AHEAD_COST)
+    if past_reading == future_reading:
+        return past_reading
+    return future_reading if (future() if callable(future) else future) else past_reading
 
 
 def _weekday_day(reference, weekday, future, modifier) -> Optional[datetime.date]:
@@ -585,7 +589,7 @@ def _full(text, found, reference, grammar, items):
     year = _year_in(span)
     explicit = year is not None
     if year is None:
-        year = _partial_year(reference, month, days[0], _is_future(text, found.start(), found.end(), grammar))
+        year = _partial_year(reference, month, days[0], lambda: _is_future(text, found.start(), found.end(), grammar))
     try:
         day = datetime.date(year or 2000, month, days[0])
     except ValueError:
@@ -603,7 +607,7 @@ def _day_range(text, found, reference, grammar, items):
     days = _day_parts(span, grammar)
     if month is None or len(days) < 2 or days[0] >= days[1]:
         return None
-    year = _year_in(span) or _partial_year(reference, month, days[0], _is_future(text, found.start(), found.end(), grammar))
+    year = _year_in(span) or _partial_year(reference, month, days[0], lambda: _is_future(text, found.start(), found.end(), grammar))
     prefix = f"{year:04d}" if year else "XXXX"
     try:
         for number in days[:2]:
@@ -1069,7 +1073,7 @@ def _holiday(text, found, reference, grammar, items):
         return None
     key = _squeeze(span.lower()).replace("’", "'")
     month, day_number = grammar.holidays[key]
-    year = _partial_year(reference, month, day_number, _is_future(text, found.start(), found.end(), grammar))
+    year = _partial_year(reference, month, day_number, lambda: _is_future(text, found.start(), found.end(), grammar))
     if year is None:
         return _Item(found.start(), found.end(), "date", f"XXXX-{month:02d}-{day_number:02d}")
     day = datetime.date(year, month, day_number)
@@ -1164,7 +1168,7 @@ def _month(text, found, reference, grammar, items):
         elif lowered.startswith("this "):
             year = reference.year
     if year is None:
-        year = _partial_year(reference, month, 0, _is_future(text, found.start(), found.end(), grammar))
+        year = _partial_year(reference, month, 0, lambda: _is_future(text, found.start(), found.end(), grammar))
     value = f"{year:04d}-{month:02d}" if year else f"XXXX-{month:02d}"
     return _Item(found.start(), found.end(), "date", value, rangeable=True)
 
