@@ -30,12 +30,10 @@ def _load(name):
 OWN_GAPS = {
     "time-tied-to-following-day": "a scheduled event in the present tense (`opens at 9 a.m. Tuesday`) reads as past",
     "weekday-present-scheduled": "the present tense of a timetable is not read as future",
-    "duration-and-a-half": "`one and a half hours` is not joined into PT1.5H",
 }
 PEER_GAPS = {
     "rt-dtm-916": "a dotted date followed by a time of day is not one mention",
     "rt-dtm-362": "`one hour and half` is not joined",
-    "rt-dtm-366": "`one and a half hours` is not joined",
     "rt-dtm-570": "`every other Friday` is not a set yet",
 }
 

@@ -182,8 +182,9 @@ class _Grammar:
                     rf"|{_alternation(self.set_adverbs)}(?![\w])"),
             # five months, the past 24 hours, four-month, two more months, the nine months
             ("duration", rf"(?:the{_GAP})?(?:(?:past|last|next|coming|first|previous|following|latest|final|remaining|initial|same|recent|further|additional){_GAP})?"
-                         rf"{number}(?:{_GAP}(?:more|other|additional|full|long|straight|consecutive){_GAP}|{_GAP}|{hyphen}){unit_any}(?![\w]|{hyphen}[a-z])"
-                         rf"(?!{_GAP}old(?![\w]))(?:{_GAP}and{_GAP}a{_GAP}half)?"),
+                         rf"{number}(?:{_GAP}and{_GAP}a{_GAP}half)?(?:{_GAP}(?:more|other|additional|full|long|straight|consecutive){_GAP}|{_GAP}|{hyphen}){unit_any}(?![\w]|{hyphen}[a-z])"
+                         rf"(?!{_GAP}old(?![\w]))(?:{_GAP}and{_GAP}a{_GAP}half)?"
+                         rf"|half{_GAP}an?{_GAP}{unit_singular}(?![\w])"),
             # days, the coming weeks, recent months (checked in context)
             ("vague_duration", rf"(?:the{_GAP})?(?:(?:past|last|next|coming|first|previous|following|recent|early|initial|final|many|few|several){_GAP})?{unit_plural}(?![\w]|{hyphen}old)"),
             # the same day, that day, the previous day, the next morning, earlier that day
@@ -886,6 +887,9 @@ def _with_part_of_day(span, value, grammar, kind="date"):
 def _relative_day(text, found, reference, grammar, items):
     span = text[found.start():found.end()]
     lowered = _squeeze(span.lower())
+    if span.startswith("Today") and _previous_word(text, found.start())[:1].isupper() and \
+            not re.search(r"[.!?\"“”:\n]\s{0,3}$", text[max(0, found.start() - 4):found.start()]):
+        return None         # `USA Today`, `Business Today`: a title
     if "day before yesterday" in lowered:
         offset = -2
     elif "day after tomorrow" in lowered:
@@ -1005,6 +1009,8 @@ def _duration(text, found, reference, grammar, items):
     lowered = _squeeze(span.lower())
     unit_found = grammar.unit_word.search(lowered)
     unit = grammar.unit_plurals.get(unit_found.group(0), unit_found.group(0))
+    if lowered.startswith("half "):
+        return _Item(found.start(), found.end(), "duration", _duration_value(0.5, unit))
     number_found = grammar.number.search(lowered[:unit_found.start()])
     if number_found is None:
         return None
@@ -1022,7 +1028,7 @@ def _duration(text, found, reference, grammar, items):
     if words in ("a", "an") and re.search(r"(?:\d|[a-z]s)$", _previous_word(text, found.start()).lower()):
         # `four flights a week`, `$5 a year`: a rate
         return _Item(found.start(), found.end(), "set", _duration_value(1, unit))
-    if lowered.endswith("and a half") and amount is not None:
+    if "and a half" in lowered and amount is not None:
         amount += 0.5
     return _Item(found.start(), found.end(), "duration", _duration_value(amount, unit))
 
