@@ -1,14 +1,19 @@
 """Dates: find temporal expressions and write each as a TIMEX3-style value.
 
-One case-insensitive scanning pattern, built once from the word lists in `data/dates.json`, finds
-candidates (full and partial dates, times of day, weekdays, relative and vague expressions,
-durations and sets); each alternative has a small normalizer that checks the context (capitalized
-month names, years that are really figures) and resolves the value against the reference date the
-way a reader on the publication day would: partial dates and weekdays fall on or before that day
-unless the sentence speaks of the future, `last week` is the ISO week before, a time of day takes the
-date its sentence names. Adjacent dates joined by `to`/`and` become ranges. Without a reference date,
-relative values stay unresolved (`XXXX-04-26`, `XXXX-WXX-1`). The standard library does the date
-arithmetic; no clock is ever read.
+A grammar built once from the word lists in `data/dates.json` finds the candidates: full and
+partial dates, times of day, weekdays, relative and vague expressions, durations and sets. The
+text is lowercased (offsets kept) and the grammar is tried only at the word starts just before a
+trigger word (a month, a unit, a digit...), each start once, so the scan stays linear and fast.
+Each grammar rule has a small normalizer that checks the context (capitalized month names, years
+that are really figures) and resolves the value against the reference date the way a reader on
+the publication day would: partial dates fall nearest that day with a bias to the past unless the
+sentence speaks of the future, weekdays fall on or before it, `last week` is the ISO week before,
+a time of day takes the date its sentence names. Adjacent dates joined by `to`/`and` become
+ranges. Without a reference date relative values stay unresolved (`XXXX-04-26`, `XXXX-WXX-1`).
+
+dateparser is not used: at about 1 ms a phrase it would be the slowest step of the pipeline, and
+it loses the granularity the values need (`November 2024` gets a day, `last week` a date).
+The standard library does the date arithmetic; no clock is ever read.
 """
 from __future__ import annotations
 
