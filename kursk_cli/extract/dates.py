@@ -212,7 +212,6 @@ class _Grammar:
                       rf"{month_full}(?![\w])(?:{_GAP}(?:last|this|next){_GAP}year(?![\w]))?"),
         ]
         self.rule_names = [name for name, _ in rules]
-        self.rule_bodies = dict(rules)
         # Every match holds one of these words (matched as a lowercase prefix at a word start):
         # literal branches let the regex engine skip ahead by first character.
         triggers = set(data["scan_words"])
@@ -251,7 +250,7 @@ class _Grammar:
             r"(\d{1,2})(?:[:.](\d\d))?(?::\d\d)?\s{0,3}(a\.m\.|p\.m\.|am|pm)?", re.I)
         self.ordinal = re.compile(r"first|second|third|fourth|1st|2nd|3rd|4th", re.I)
         self.range_joint = re.compile(rf"^{_GAP0}(?:[{_HYPHENS}]|to|until|till|through|and|—){_GAP0}$", re.I)
-        self.range_opening = re.compile(rf"(?:from|between|since)\s{{1,3}}$", re.I)
+        self.range_opening = re.compile(r"(?:from|between|since)\s{1,3}$", re.I)
         self.sentence_break = re.compile(r"[.!?][\"”’')\]]{0,2}\s|\n")
         self.word_before = re.compile(r"([\w'’]+)[^\w\n]{0,3}$")
         self.word_after = re.compile(r"^[^\w\n]{0,3}([\w'’]+)")
@@ -533,7 +532,7 @@ def _capitalized_names_ok(span, grammar) -> bool:
     return True
 
 
-def _anchor(items, reference, unit="day"):
+def _anchor(items, reference):
     """The day the narrative last named (for `the same day`, `a day earlier`), else the reference."""
     for item in reversed(items):
         if item.day is not None and item.kind in ("date", "time"):
@@ -671,7 +670,12 @@ def _numeric(text, found, reference, grammar, items):
 
 
 def _clock(text, found, reference, grammar, items):
-    span = text[found.start():found.end()]
+    start, end = found.start(), found.end()
+    zone = re.search(r"([A-Za-z]+)\s{1,3}time$", text[start:end])
+    if zone and zone.group(1) != "local" and not zone.group(1)[0].isupper():
+        end = start + zone.start(1)         # `at 10:00 this time`: not a zone
+        end = start + len(text[start:end].rstrip())
+    span = text[start:end]
     lowered = span.lower()
     if lowered in ("noon", "midday"):
         if _previous_word(text, found.start()).lower() not in ("at", "by", "until", "till", "around", "before", "after", "about", "from", "to"):
@@ -681,23 +685,21 @@ def _clock(text, found, reference, grammar, items):
         parts = grammar.clock_parts.match(span)
         hour, minute, meridiem = int(parts.group(1)), int(parts.group(2) or 0), (parts.group(3) or "").lower()
         dotted = re.match(r"\d{1,2}\.\d\d", span) is not None
-        has_context = bool(meridiem) or len(span) > len(parts.group(0).rstrip())
         if not meridiem:
             zone_or_hours = re.search(r"[A-Za-z]", span[parts.end():]) is not None
-            before = _previous_word(text, found.start()).lower()
+            before = _previous_word(text, start).lower()
             if dotted and not zone_or_hours:
                 return None
             if not zone_or_hours and before not in ("at", "from", "until", "till", "by", "around", "about",
                                                     "since", "before", "after", "to", "and", "approximately"):
                 return None
-        del has_context
         if meridiem.startswith("p") and hour < 12:
             hour += 12
         elif meridiem.startswith("a") and hour == 12:
             hour = 0
     if reference is None:
-        return _Item(found.start(), found.end(), "time", f"XXXX-XX-XXT{hour:02d}:{minute:02d}", default_day=True)
-    return _Item(found.start(), found.end(), "time", f"{reference.isoformat()}T{hour:02d}:{minute:02d}",
+        return _Item(start, end, "time", f"XXXX-XX-XXT{hour:02d}:{minute:02d}", default_day=True)
+    return _Item(start, end, "time", f"{reference.isoformat()}T{hour:02d}:{minute:02d}",
                  day=reference, default_day=True)
 
 
