@@ -734,6 +734,11 @@ class _Cue:
 
 # `told to leave`, `accused of killing`: the subject is the one told or accused.
 _INSTRUCTED = re.compile(r"[ \t]{1,3}(?:to|of)[ \t]")
+# `reported to a military recruitment centre` / `for duty`, unlike `reported to Putin that …`
+_REPORTED_TO_A_PLACE = re.compile(r"""
+    [ \t]{1,3}(?:to|for)[ \t]{1,3}
+    (?:work|duty|hospital|police|base|(?:a|an|his|her|their)[ \t]{1,3}[a-z][\w\-]{0,30}(?![^.;:!?]{0,80}\bthat\b))
+    """, re.VERBOSE)
 _BY = re.compile(r"[ \t]{1,3}by(?![\w’'\-])")
 
 
@@ -789,6 +794,8 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list, mat
             continue
         if _INSTRUCTED.match(text, match.end(), end) and lowered in ("told", "accused", "urged", "warned"):
             continue             # `Ukrainians told to be ready`, `troops accused of massacre`
+        if lowered in ("reported", "reports") and _REPORTED_TO_A_PLACE.match(text, match.end(), end):
+            continue             # `he reported to a recruitment centre`: no statement
         if lowered in words["inverted"] and (preceding.endswith((",", "”", '"', "—", "–", "'", "’"))
                                               or match.start() == start):
             after = _phrase_after(text, match.end(), end)
