@@ -389,6 +389,9 @@ def _partial_year(reference, month, day, future) -> Optional[int]:
         else:
             distances.append((year, ((year * 12 + month) - (reference.year * 12 + reference.month)) * 30))
 
+    if not distances:
+        return None             # `Feb. 30`, or a 29 February with no leap year near
+
     def nearest(ahead_cost, behind_cost):
         return min(distances, key=lambda pair: max(pair[1], 0) * ahead_cost + max(-pair[1], 0) * behind_cost)[0]
 
