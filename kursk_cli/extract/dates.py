@@ -995,7 +995,8 @@ def _relative_unit(text, found, reference, grammar, items):
         base = _anchor(items, reference)
     else:
         base = reference
-    return _Item(found.start(), found.end(), "date", _unit_value(base, unit, offset), rangeable=unit != "weekend")
+    # `this year through August` is not a range of two dates: relative units stay single mentions
+    return _Item(found.start(), found.end(), "date", _unit_value(base, unit, offset))
 
 
 def _set(text, found, reference, grammar, items):
