@@ -33,15 +33,21 @@ def find_figures(text: str) -> List[Figure]:
         return []
     lexicon = _lexicon()
     masked = _masked_spans(text, lexicon)
-    atoms = []
+    parsed = []
     for match in _runs(text, lexicon):
         if match.group("skip") is not None:
             continue
         if masked and _inside(masked, match.start()):
             continue
-        for atom in _parse_run(text, match, lexicon):
-            if _is_figure(text, atom, lexicon):
-                atoms.append(atom)
+        parsed.extend(_parse_run(text, match, lexicon))
+    dense = _dense(parsed)
+    atoms = []
+    for index, atom in enumerate(parsed):
+        if dense and index in dense:
+            atom.dense = True
+            atoms.append(atom)
+        elif _is_figure(text, atom, lexicon):
+            atoms.append(atom)
     atoms = _join_ranges(text, atoms, lexicon)
     if not atoms:
         return []
@@ -49,6 +55,10 @@ def find_figures(text: str) -> List[Figure]:
     figures = []
     previous = None
     for atom in atoms:
+        if atom.dense:
+            figures.append(_bare_figure(text, atom))
+            previous = None
+            continue
         figure = _describe(text, atom, previous, context, lexicon)
         if previous is not None:
             figure = _inherit(text, atom, figure, previous, context)
@@ -101,6 +111,28 @@ def _join_bounds(text, figures, lexicon):
         joined.append(figure)
         index += 1
     return joined
+
+
+# A stretch where numbers come this close together is a table or noise, not prose: its numbers are
+# reported with their values only, which keeps a megabyte of `1,1,1,...` as cheap as news text.
+_DENSE_COUNT = 64
+_DENSE_SPAN = 6 * _DENSE_COUNT
+
+
+def _dense(atoms):
+    """Indexes of atoms inside a stretch with _DENSE_COUNT numbers in under _DENSE_SPAN characters."""
+    dense = set()
+    marked = -1             # every index up to here is already in `dense`
+    for index in range(len(atoms) - _DENSE_COUNT):
+        if atoms[index + _DENSE_COUNT].start - atoms[index].start < _DENSE_SPAN:
+            dense.update(range(max(index, marked + 1), index + _DENSE_COUNT + 1))
+            marked = index + _DENSE_COUNT
+    return dense
+
+
+def _bare_figure(text, atom) -> Figure:
+    unit = atom.currency or ("%" if atom.percent else atom.measure)
+    return _figure(text, atom, False, None, unit, "money" if atom.currency else "other", None, None)
 
 
 _PARTITIVE_GAP = re.compile(r"(?i:.{0,60}\b(?:including|of which|of them|of whom|among them|incl\.))[ \t]{0,2}(?:at least|about|some|nearly|over|more than)?[ \t]{0,2}$", re.S)
@@ -462,6 +494,7 @@ class _Atom:
     unit_end: int = -1          # end of a percent/currency/measure word after the number
     is_range: bool = False
     increment: bool = False     # `(+17)` in a daily report
+    dense: bool = False         # inside a table-like stretch of numbers: values only
 
 
 def _parse_run(text, match, lexicon):
@@ -937,6 +970,10 @@ def _join_ranges(text, atoms, lexicon):
     index = 0
     while index < len(atoms):
         atom = atoms[index]
+        if atom.dense:
+            joined.append(atom)
+            index += 1
+            continue
         if index + 1 < len(atoms):
             other = atoms[index + 1]
             # `40% to 50%`, `44 mg and 50 mg`: the unit of the first end is not part of the gap
@@ -1100,6 +1137,8 @@ def _figure(text, atom, approximate, bound, unit, category, actor, civilian) -> 
 def _clean(value):
     if value is None:
         return None
+    if value.is_integer() and abs(value) < 1e18:
+        return int(value)
     rounded = round(value, 10)
     return int(rounded) if rounded == int(rounded) and abs(rounded) < 1e18 else rounded
 
