@@ -191,7 +191,7 @@ class _Grammar:
                          rf"(?!{_GAP}old(?![\w]))(?:{_GAP}and{_GAP}a{_GAP}half)?"
                          rf"|half{_GAP}an?{_GAP}{unit_singular}(?![\w])"),
             # days, the coming weeks, recent months (checked in context)
-            ("vague_duration", rf"(?:the{_GAP})?(?:(?:past|last|next|coming|first|previous|following|recent|early|initial|final|many|few|several){_GAP})?{unit_plural}(?![\w]|{hyphen}old)"),
+            ("vague_duration", rf"(?:the{_GAP})?(?:(?:past|last|next|coming|first|previous|following|recent|early|initial|final|many|few|several){_GAP})?{unit_plural}(?![\w]|{hyphen}old)(?:{_GAP}ahead(?![\w]))?"),
             # the same day, that day, the previous day, the next morning, earlier that day
             ("anchored", rf"(?:(?:earlier|later|early|late){_GAP})?(?:the{_GAP}same|that){_GAP}(?:day|week|month|year|morning|afternoon|evening|night)(?![\w])"
                          rf"|the{_GAP}(?:day|night){_GAP}(?:before|after)(?![\w])"
@@ -1052,7 +1052,7 @@ def _vague_duration(text, found, reference, grammar, items):
     if unit in ("quarter", "night", "fortnight"):
         return None
     modified = unit_found.start() > 0
-    if (lowered.startswith("the ") and unit_found.start() == 4) or \
+    if (lowered.startswith("the ") and unit_found.start() == 4 and not lowered.endswith(" ahead")) or \
             (not modified and _previous_word(text, found.start()).lower() == "the"):
         return None         # `in the days before`: not a span of its own
     if not modified and re.match(r"[\s{_HYPHENS}]{1,3}(?:old|long)(?![\w])".replace("{_HYPHENS}", _HYPHENS), text[found.end():found.end() + 10], re.I):
