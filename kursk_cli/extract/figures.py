@@ -1137,6 +1137,8 @@ def _figure(text, atom, approximate, bound, unit, category, actor, civilian) -> 
 def _clean(value):
     if value is None:
         return None
+    if isinstance(value, int):
+        return value
     if value.is_integer() and abs(value) < 1e18:
         return int(value)
     rounded = round(value, 10)
