@@ -67,6 +67,7 @@ def _words():
         "between": lower(speakers["between_words"]),
         "abbreviations": lower(speakers["abbreviations"]),
         "person_suffixes": tuple(speakers["person_suffixes"]),
+        "official_bodies": lower(speakers["official_bodies"]),
         "demonyms": frozenset(demonyms),
         "places": frozenset(places),
         "countries": countries,
@@ -952,7 +953,7 @@ class _Resolver:
             names = match.group().split()
             while names and (names[0].lower() in words["titles"] or names[0].lower() in words["demonyms"]
                              or names[0].lower() in words["stop"] or names[0].lower() in words["determiners"]
-                             or names[0].lower() in _INTRO_WORDS):
+                             or names[0].lower() in _INTRO_WORDS or _is_possessive(names[0])):
                 names = names[1:]
             if len(names) >= 2 and all(name[1:2].islower() for name in names) and not any(
                     name.lower() in words["generic"] or name.lower() in words["places"]
@@ -1011,14 +1012,21 @@ class _Resolver:
     def _strip_document(self, text: str) -> str:
         words = _words()
         names = text.split()
-        while len(names) > 1 and names[-1].lower() in words["descriptors"] and (
-                _is_capital(names[-2]) or _is_possessive(names[-2])) and not all(
-                name.lower() in words["demonyms"] or name.lower() in words["places"] for name in names[:-1]):
-            names = names[:-1]
+        keep = len(names)
+        while keep > 1 and names[keep - 1].lower() in words["descriptors"]:
+            keep -= 1                          # `RIA news agency`, `General Staff statement`
+        rest = names[:keep]
+        if keep < len(names) and (_is_possessive(rest[-1]) or any(
+                _is_capital(name) and name.lower() not in words["demonyms"]
+                and name.lower() not in words["places"] for name in rest)):
+            names = rest
             if _is_possessive(names[-1]):     # the ministry's statement -> ministry
                 names[-1] = names[-1][:-2]
         while len(names) > 1 and (names[0].lower() in words["determiners"] or names[0] == "of"):
             names = names[1:]                  # other officials, some of the residents
+        if len(names) > 1 and _is_possessive(names[0]) and names[0][:-2].lower() in words["places"] \
+                and _is_capital(names[-1]) and names[-1].lower() not in words["generic"]:
+            names = names[1:]                  # Russia's RIA -> RIA; not Russia's Defense Ministry
         return " ".join(names)
 
     def _full(self, name: str) -> str:
@@ -1082,8 +1090,9 @@ class _Resolver:
             return None
         if not any(_is_capital(name) for name in names):
             if head in words["plural"] and self.sources and head in ("officials", "authorities"):
-                last = self._recent(1)[0]
-                if last.person is not True and any(_is_capital(part) for part in last.canonical.split()):
+                last = self._recent(1)[0]    # officials speak for an official body that just spoke
+                if last.person is not True and any(_is_capital(part) for part in last.canonical.split()) \
+                        and any(part.lower() in words["official_bodies"] for part in last.canonical.split()):
                     return last
                 return None
             for source in self._recent(6):
