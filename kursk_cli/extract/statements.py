@@ -306,7 +306,12 @@ def _bare(token: str) -> str:
 
 
 def _is_capital(token: str) -> bool:
-    token = _bare(token)
+    first = token[:1]
+    if first.isupper() or first in ("@", "#"):
+        return True
+    if first not in ("_", "*"):
+        return False
+    token = _bare(token)                       # markdown emphasis: _AFP_, **Kim**
     return bool(token) and (token[0].isupper() or token[0] in "@#")
 
 
