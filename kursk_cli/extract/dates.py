@@ -221,7 +221,11 @@ class _Grammar:
         triggers |= {name.split()[-1] for name in data["fixed_holidays"]}
         triggers |= {phrase.split()[-1] for phrase in data["present_ref"] + data["past_ref"] + data["future_ref"]}
         # A digit triggers only where a number starts and is short enough to be part of a date.
-        self.trigger = re.compile(rf"(?<![a-z0-9])(?:{_alternation(triggers)}(?![a-z])|(?<![.,:/])[0-9](?![0-9]{{4}}))")
+        # A digit triggers only where a number starts that can be part of a date: a year, or a short
+        # number followed by a letter (`26 april`, `2pm`, `1990s`) or a separator and a digit.
+        self.trigger = re.compile(
+            rf"(?<![a-z0-9])(?:{_alternation(triggers)}(?![a-z])"
+            rf"|(?<![.,:/])[0-9](?=[0-9]{{3}}(?![0-9])|[0-9]{{0,2}}(?:[.,:/{_HYPHENS}]\d|\s{{0,3}}[a-z])))")
         # Where a match may start: a trigger, or a word that leads into one (`the`, `more`, `two`).
         leads = set(data["lead_words"]) | {phrase.split()[0] for phrase in self.numbers}
         leads |= {phrase.split()[0] for phrase in data["vague_numbers"] + data["present_ref"] + data["past_ref"] + data["future_ref"]}
