@@ -195,6 +195,9 @@ def _runs(text, lexicon):
     for position in starts:
         if position < consumed:
             continue
+        if position >= 2 and text[position - 1] in ",." and text[position - 2].isdigit() and \
+                _THOUSANDS_TAIL.match(text, position):
+            continue        # `USD1,700`: the tail group of a number that was not taken
         lead = None
         if position >= 2 and text[position - 1] in " \t" and text[position - 2] in "aAnNfFrRsSeE":
             lead = lexicon.lead_before.search(text, max(consumed, position - 24), position)
@@ -1507,3 +1510,4 @@ _CURRENCY_SCALE = re.compile(r"[ ]?([A-Za-z]{1,2})(?![A-Za-z])")
 _INLINE_TOKEN_BEFORE = re.compile(r"[A-Za-z0-9.,]{1,15}$")
 _NO_LETTERS = re.compile(r"[0-9.,]*")
 _NEXT_WORDS = re.compile(r"[ \t]{1,2}((?:[A-Za-z-]{2,20}[ \t]){0,2}[A-Za-z-]{2,20})")
+_THOUSANDS_TAIL = re.compile(r"\d{3}(?![\d])")
