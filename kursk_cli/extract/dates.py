@@ -396,10 +396,17 @@ def _partial_year(reference, month, day, future) -> Optional[int]:
     if not distances:
         return None             # `Feb. 30`, or a 29 February with no leap year near
 
-    def nearest(ahead_cost, behind_cost):
-        return min(distances, key=lambda pair: max(pair[1], 0) * ahead_cost + max(-pair[1], 0) * behind_cost)[0]
-
-    past_reading, future_reading = nearest(_AHEAD_COST, 1), nearest(1, _AHEAD_COST)
+    past_reading = future_reading = None
+    past_cost = future_cost = None
+    for year, distance in distances:
+        if distance >= 0:
+            as_past, as_future = distance * _AHEAD_COST, distance
+        else:
+            as_past, as_future = -distance, -distance * _AHEAD_COST
+        if past_cost is None or as_past < past_cost:
+            past_reading, past_cost = year, as_past
+        if future_cost is None or as_future < future_cost:
+            future_reading, future_cost = year, as_future
     if past_reading == future_reading:
         return past_reading
     return future_reading if (future() if callable(future) else future) else past_reading
