@@ -996,6 +996,9 @@ class _Resolver:
                                   phrase.text.split()[-1].lower() in _words()["plural"], phrase)
         plural = phrase.text.split()[-1].lower() in _words()["plural"]
         entity = self.entity_for(phrase)
+        titled = _person_name(phrase)
+        if titled and (entity is None or entity.type != "PERSON" or len(entity.canonical) < len(titled)):
+            entity = None        # `presidential aide Oleksandr Kamyshin`: the title says a person
         if entity is not None:
             person = entity.type == "PERSON"
             canonical = entity.canonical
@@ -1085,6 +1088,12 @@ class _Resolver:
                    if modifier in words["demonyms"] or modifier in words["places"]]
         if nations:
             keys = self._nation_keys(nations[0])
+            if phrase.person is True:    # `the Ukrainian leader`: a person introduced as Ukrainian
+                for source in self._recent(6):
+                    if source.person is True and any(key in name.lower() for name in source.names
+                                                     for key in keys):
+                        return source
+                return None
             for source in self._recent(6):
                 if source.person is True:
                     continue
