@@ -152,10 +152,10 @@ class _Grammar:
             # the 20th century
             ("century", rf"(?:the{_GAP})?(?<![\w.,])(?:[12]?\d)(?:st|nd|rd|th){_GAP}century(?![\w])"),
             # the latest period, the year-earlier period, year-ago (read against the quarter reported)
-            ("period", rf"(?:the{_GAP})?(?:latest|comparable|corresponding|same|current){_GAP}period(?![\w])"
+            ("period", rf"(?:the{_GAP})?(?:latest|comparable|corresponding|same|current|{year}){_GAP}period(?![\w])"
                        rf"|(?:the{_GAP})?year{hyphen}(?:earlier|ago)(?:{_GAP}period)?(?![\w{_HYPHENS}])"),
             # third-quarter, the fourth quarter of 1989, the latest quarter, Q3 2024
-            ("quarter", rf"(?:the{_GAP})?(?:(?:comparable|same|latest|last|past|previous|current|fiscal|year{hyphen}ago|year{hyphen}earlier|this|next){_GAP}){{0,2}}"
+            ("quarter", rf"(?:(?:the|(?:last|this|next){_GAP}year['’]s){_GAP})?(?:(?:comparable|same|latest|last|past|previous|current|fiscal|year{hyphen}ago|year{hyphen}earlier|this|next){_GAP}){{0,2}}"
                         rf"(?:{year}{_GAP})?(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)(?:{_GAP}|{hyphen}))?(?:fiscal{_GAP})?quarter(?![\w{_HYPHENS}])"
                         rf"(?:{_GAP}of{_GAP}(?:fiscal{_GAP})?{year})?"
                         rf"|(?<![\w])q[1-4](?:{_GAP}{year})?(?![\w])"),
@@ -174,7 +174,7 @@ class _Grammar:
                              rf"|yesterday|today|tonight|tomorrow)(?:{_GAP}{part_of_day})?(?![\w])"
                              rf"|(?:this|last|tomorrow|yesterday){_GAP}{part_of_day}(?![\w])"),
             # last Friday, on Monday, Saturday night, overnight Saturday, early Monday
-            ("weekday", rf"(?:(?:last|next|this{_GAP}past|this{_GAP}coming|this|early|late|overnight|earlier|later|every|previous|following|coming){_GAP})?"
+            ("weekday", rf"(?:(?:last|next|this{_GAP}past|this{_GAP}coming|this|early|late|overnight|earlier|later|every|each|previous|following|coming){_GAP})?"
                         rf"{weekday_full}(?:['’]s)?(?:{_GAP}{part_of_day})?(?![\w])"),
             # earlier this month, last week, the end of the year, later this week, the past year
             ("relative_unit", rf"(?:(?:the{_GAP})?(?:end|start|beginning|middle|close|turn){_GAP}of{_GAP}|(?:earlier|later|early|late){_GAP}(?:in{_GAP})?)?"
@@ -766,9 +766,12 @@ def _quarter(text, found, reference, grammar, items):
         if "this" in lowered or "current" in lowered:
             return _Item(found.start(), found.end(), "date", f"{reference.year}-Q{current}")
         year, number = (reference.year, current - 1) if current > 1 else (reference.year - 1, 4)
-        if re.search(r"year.ago|year.earlier", lowered):
+        if re.search(r"year.ago|year.earlier|^last\s{1,3}year", lowered):
             year -= 1
         return _Item(found.start(), found.end(), "date", f"{year}-Q{number}")
+    year_word = re.match(r"(last|this|next)\s{1,3}year['’]s", lowered)
+    if year is None and year_word and reference is not None:
+        year = reference.year + {"last": -1, "this": 0, "next": 1}[year_word.group(1)]
     if year is None:
         year = _quarter_of(reference, number, _is_future(text, found.start(), found.end(), grammar))
         if year is not None and re.search(r"year.ago|year.earlier", lowered):
@@ -782,9 +785,13 @@ def _period(text, found, reference, grammar, items):
     lowered = _squeeze(text[found.start():found.end()].lower())
     quarter = _recent_quarter(items, found.start(), text)
     year_back = bool(re.search(r"year.(?:earlier|ago)|comparable|corresponding|same", lowered))
+    stated = _year_in(lowered)
     if quarter:
         year, number = quarter
-        return _Item(found.start(), found.end(), "date", f"{year - year_back:04d}-Q{number}")
+        # `the 1988 period` beside the third quarter: that quarter of 1988
+        return _Item(found.start(), found.end(), "date", f"{stated or year - year_back:04d}-Q{number}")
+    if stated:
+        return _Item(found.start(), found.end(), "date", f"{stated:04d}", explicit_year=True)
     if lowered.endswith("period") or reference is None:
         return None
     return _Item(found.start(), found.end(), "date", f"{reference.year - 1:04d}")
@@ -939,7 +946,7 @@ def _weekday(text, found, reference, grammar, items):
     weekday = grammar.weekdays[weekday_found.group(0).lower().rstrip(".")]
     lowered = _squeeze(span.lower())
     modifier = lowered[:weekday_found.start()].strip()
-    if modifier == "every":
+    if modifier in ("every", "each"):
         return _Item(found.start(), found.end(), "set", f"XXXX-WXX-{weekday}")
     if lowered.endswith("s") and not lowered.endswith("'s") and not lowered.endswith("’s"):
         return None
