@@ -904,7 +904,8 @@ def _is_figure(text, atom, lexicon) -> bool:
     if lexicon.time_after.match(after) and atom.currency is None and not atom.percent \
             and not _AGE_AFTER.match(after):
         return False
-    if atom.digits and lexicon.list_marker.match(text[_line_start(text, start):end + 1]) \
+    if atom.digits and _line_start(text, start) <= start and \
+            lexicon.list_marker.match(text[_line_start(text, start):end + 1]) \
             and not atom.grouped and atom.low < 100:
         return False
 
@@ -1071,7 +1072,8 @@ def _describe(text, atom, previous, context, lexicon) -> Figure:
     approximate, bound = _qualifiers(text, atom, lexicon)
     unit, category, actor, civilian = None, "other", None, None
     line_start = _line_start(text, atom.start)
-    layout = lexicon.layout.match(text, line_start, atom.start) if line_start <= atom.start else None
+    segment_start = _segment_start(text, atom.start, line_start)
+    layout = lexicon.layout.match(text, segment_start, atom.start) if segment_start <= atom.start else None
     increment = _INLINE_21.search(text[max(0, atom.start - 4):atom.start]) is not None
     if increment and previous is not None and previous[0].end <= atom.start and \
             "\n" not in text[previous[0].end:atom.start]:
@@ -1084,7 +1086,11 @@ def _describe(text, atom, previous, context, lexicon) -> Figure:
             qualifier = layout.group("qualifier").lower()
             if lexicon.approx_before.search(qualifier):
                 approximate = True
-        header = _list_header(text, line_start)
+        header = _list_header(text, line_start) if segment_start == line_start else None
+        if header is None and segment_start != line_start:
+            # one-line report: `... were approximately: personnel ‒ about 946,000 (+1,210); tanks ‒ ...`
+            colon = text.rfind(": ", max(0, segment_start - 400), segment_start)
+            header = text[max(0, colon - 200):colon + 1] if colon >= 0 else None
         if header and lexicon.approx_before.search(header.rstrip(":").rstrip()) or \
                 (header and _INLINE_22.search(header)):
             approximate = True
@@ -1435,6 +1441,16 @@ def _civilian(phrase, lexicon):
     if words & lexicon.military_nouns or " ".join(sorted(words)) in lexicon.military_nouns:
         return False
     return None
+
+
+def _segment_start(text, position, line_start, reach=100):
+    """Start of the list item holding `position`: the line, or in a one-line list the text after
+    the last `; `, `, ` or `: ` (report items run together: `tanks ‒ 10,700 (+5) units; APV ‒ ...`)."""
+    low = max(0, position - reach, line_start if line_start <= position else 0)
+    cut = max(text.rfind("; ", low, position), text.rfind(", ", low, position), text.rfind(": ", low, position))
+    if cut >= 0:
+        return cut + 2
+    return line_start
 
 
 def _line_start(text, position, reach=120):
