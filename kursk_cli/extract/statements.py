@@ -644,6 +644,13 @@ def _classify(tokens: list) -> Optional[_Phrase]:
     text = " ".join(_bare(token[2]) for token in tokens)
     text = text.replace(" ,", ",")
     start, end = tokens[0][0], tokens[-1][1]
+    while len(tokens) > 1 and (tokens[0][2].lower() in _MONTHS or tokens[0][2].isdigit()):
+        tokens = tokens[1:]      # `an April 2025 estimate`, `a March Bloomberg article`: a date first
+        capitals = [token for token in tokens if _is_capital(token[2])]
+        text = " ".join(_bare(token[2]) for token in tokens)
+        start = tokens[0][0]
+    if tokens[-1][2].lower() in _MONTHS or (head[0].isdigit() and not capitals):
+        return None              # a date alone is no source
     if _is_capital(head) or (head[0].isdigit() and capitals):
         if all(_bare(token[2]).lower() in words["demonyms"] for token in capitals) and len(tokens) == len(capitals):
             if head.endswith("s"):
@@ -1021,8 +1028,10 @@ class _Resolver:
         words = _words()
         names = text.split()
         keep = len(names)
+        if keep > 2 and names[-1].lower() == "agency" and names[-2].lower() == "news":
+            keep -= 1                          # `RIA news agency`, not `UN refugee agency`
         while keep > 1 and names[keep - 1].lower() in words["descriptors"]:
-            keep -= 1                          # `RIA news agency`, `General Staff statement`
+            keep -= 1                          # `General Staff statement`, `Izvestia newspaper`
         rest = names[:keep]
         if keep < len(names) and (_is_possessive(rest[-1]) or any(
                 _is_capital(name) and name.lower() not in words["demonyms"]
