@@ -98,8 +98,9 @@ class _Grammar:
         weekday_full = _alternation(data["weekdays"])
         weekday_any = rf"(?:{weekday_full}|{_alternation(data['weekday_abbreviations'])}\.?)(?![\w])"
         day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w]|[.,:]\d)"
-        # a year is not followed by more digits (`2025.5`), save a footnote mark (`in 2025.33 Due`)
-        year = r"(?:1[6-9]\d\d|20\d\d)(?![\w]|,\d|\.\d(?!\d{0,2}\s{1,3}[A-Z]))"
+        # a year is not followed by more digits (`2025.5`), save a footnote mark (`in 2025.33 Due`:
+        # the scan sees lowercase, so `_year_context_ok` checks the capital)
+        year = r"(?:1[6-9]\d\d|20\d\d)(?![\w]|,\d|\.\d(?!\d{0,2}\s{1,3}[a-z]))"
         number_word = _alternation(list(self.numbers) + data["vague_numbers"])
         tens = _alternation(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
         ones = _alternation(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
@@ -1140,6 +1141,8 @@ def _year_context_ok(text, start, end, grammar) -> bool:
     if re.search(rf"[{_HYPHENS}‒—:+=(]\s{{0,2}}$", before) and not re.search(r"\($", before):
         return False
     after = text[end:end + 12]
+    if re.match(r"\.\d", after) and not re.match(r"\.\d{1,3}\s{1,3}[A-Z]", after):
+        return False            # `2025.5 million`; a footnote mark is followed by a capital
     if re.match(rf"\s{{0,2}}(?:\(\+|%|[{_HYPHENS}]\s?\d)", after):
         return False
     following = _next_word(text, end)
