@@ -150,7 +150,7 @@ def _inherit(text, atom, figure, previous, context):
         return figure
     gap = text[earlier_atom.end:atom.start]
     after = text[atom.end:atom.end + 12]
-    partitive = _PARTITIVE_GAP.match(gap) is not None or _INLINE_0.match(after)
+    partitive = _PARTITIVE_GAP.match(gap) is not None or _PARTITIVE_AFTER.match(after)
     bare = figure.unit is None and figure.category == "other"
     coordinate = figure.category == "other" and len(gap) < 60 and _COORDINATE_GAP.search(gap) is not None
     if figure.category == "troops" and not partitive:
@@ -367,7 +367,6 @@ class _Lexicon:
         self.min_after = re.compile(rf"^(?:\+(?![\d])|[ \t]{{1,2}}{_alternation([w for w in context['min_after'] if w != '+'], True)}(?![\w]))")
         self.max_after = re.compile(rf"^[ \t]{{1,2}}{_alternation(context['max_after'], True)}(?![\w])")
         self.between_before = re.compile(r"(?i:\bbetween)[ \t]{1,3}(?:(?:some|about|around|roughly|approximately)[ \t]{1,3})?$")
-        self.from_before = re.compile(r"(?i:\bfrom)[ \t]{1,3}$")
         months = _alternation(context["months"])
         self.month_before = re.compile(rf"\b{months}\.?,?[ \t\u00a0]{{1,3}}(?:the[ ])?$")
         self.month_after = re.compile(rf"^(?:st|nd|rd|th)?[ \t\u00a0]{{1,3}}(?:of[ ])?{months}\b")
@@ -496,7 +495,6 @@ class _Atom:
     measure: Optional[str] = None
     unit_end: int = -1          # end of a percent/currency/measure word after the number
     is_range: bool = False
-    increment: bool = False     # `(+17)` in a daily report
     dense: bool = False         # inside a table-like stretch of numbers: values only
 
 
@@ -524,7 +522,7 @@ def _parse_run(text, match, lexicon):
                 scale = lexicon.attached.get(key) or lexicon.spaced.get(key, 1.0)
             tokens.append(("num", value, token.start(), token.end(), scale, grouped, dotted))
         elif token.group("word") is not None:
-            word = _INLINE_1.sub(" ", token.group("word").lower())
+            word = _WHITESPACE.sub(" ", token.group("word").lower())
             kind, value = lexicon.words.get(word, (word, None))
             tokens.append((kind, value, token.start(), token.end(), 1.0, False, False))
         else:
@@ -547,7 +545,7 @@ def _digit_value(raw):
         return float(raw), False, False
     if "," in raw and "." in raw and raw.rfind(",") > raw.rfind("."):     # 1.111,11
         return float(raw.replace(".", "").replace(",", ".")), True, False
-    compact = _INLINE_2.sub("", raw)
+    compact = _GROUP_SPACES.sub("", raw)
     grouped = compact != raw
     if "," in compact:
         head, _, tail = compact.rpartition(",")
@@ -558,9 +556,9 @@ def _digit_value(raw):
                 return float(compact.replace(",", "")), True, False
             return None, False, False
         return float(compact.replace(",", "")), True, False
-    if _INLINE_3.fullmatch(compact):                # 1.234.567
+    if _DOT_GROUPS.fullmatch(compact):                # 1.234.567
         return float(compact.replace(".", "")), True, True
-    if _INLINE_4.fullmatch(compact):                         # 76.000: decided later
+    if _ONE_DOT_GROUP.fullmatch(compact):                         # 76.000: decided later
         return float(compact), False, True
     return float(compact), grouped, False
 
@@ -862,12 +860,12 @@ def _is_figure(text, atom, lexicon) -> bool:
 
     if atom.vague:
         # Only `dozens of civilians`, `tens of thousands of people`: a plural with its noun.
-        return bool(_INLINE_5.match(after)) and not re.search(
+        return bool(_VAGUE_OF_NOUN.match(after)) and not re.search(
             r"(?i:\b(?:the|of|by)[ \t]{1,3})$", before)
 
     # Glued to letters: `Su-34`, `F-16s`, `5G`, `3D`, ordinals.
     if previous and previous in "-/" and start >= 2 and text[start - 2].isalnum():
-        token = _INLINE_TOKEN_BEFORE.search(text, max(0, start - 16), start - 1)
+        token = _TOKEN_BEFORE.search(text, max(0, start - 16), start - 1)
         if token is not None and not _NO_LETTERS.fullmatch(token.group(0)) and \
                 not lexicon.scaled_token.fullmatch(token.group(0)):
             return False        # `Su-34`, `9M723-1`, `FP-5`; but `5k-20k` is a range
@@ -875,15 +873,15 @@ def _is_figure(text, atom, lexicon) -> bool:
             return False        # a path: `/2026/02/21/`
     if atom.digits and not atom.scaled and atom.measure is None and not atom.percent and atom.currency is None:
         if after[:1].isalpha() or (after[:1] == "-" and after[1:2].isalpha() and not lexicon.time_after.match(after)
-                                   and not _INLINE_6.match(after)):
-            if not _INLINE_7.match(after):
+                                   and not _HYPHEN_COUNT_WORDS.match(after)):
+            if not _HYPHEN_WORD.match(after):
                 return False
     if previous and previous in "#№":
         return False
     # `(1) optimizing ...`: an enumeration marker inside a sentence; `in 2025.33 Due`: a footnote.
     if previous == "(" and text[end:end + 1] == ")" and atom.digits and atom.low < 20 and not atom.grouped:
         return False
-    if _INLINE_8.fullmatch(text[start:end]) and _INLINE_9.match(after):
+    if _YEAR_FOOTNOTE.fullmatch(text[start:end]) and _NEW_SENTENCE_AFTER.match(after):
         return False
     if lexicon.code_before.search(before[-20:]):
         return False
@@ -895,9 +893,9 @@ def _is_figure(text, atom, lexicon) -> bool:
             if lexicon.month_after.match(after) or lexicon.month_before.search(before) or \
                     lexicon.month_range_before.search(before[-24:]) or lexicon.month_range_after.match(after):
                 return False
-        if _INLINE_10.fullmatch(text[start:end]) and 1 <= int(text[end - 2:end]) <= 12 \
+        if _DAY_MONTH.fullmatch(text[start:end]) and 1 <= int(text[end - 2:end]) <= 12 \
                 and int(text[start:end - 3]) <= 31:
-            if lexicon.date_prepositions.search(before) or _INLINE_11.match(after):
+            if lexicon.date_prepositions.search(before) or _DAY_MONTH_RANGE_AFTER.match(after):
                 return False
         if _looks_like_year(text, atom, before, after, lexicon):
             return False
@@ -930,13 +928,13 @@ def _is_figure(text, atom, lexicon) -> bool:
             atom.grouped = True
     # `one` as a pronoun or article: `one of the soldiers`, `the one`, `one day`.
     if atom.word_one:
-        next_word = _INLINE_12.match(after)
-        previous_word = _INLINE_13.search(before)
+        next_word = _NEXT_TOKEN.match(after)
+        previous_word = _PREVIOUS_TOKEN.search(before)
         if next_word is None or next_word.group(1).lower() in lexicon.one_next:
             return False
         if previous_word is not None and previous_word.group(1).lower() in lexicon.one_previous:
             return False
-        if _INLINE_14.match(after):
+        if _ONE_IDIOMS_AFTER.match(after):
             return False
     return True
 
@@ -944,19 +942,19 @@ def _is_figure(text, atom, lexicon) -> bool:
 def _looks_like_year(text, atom, before, after, lexicon) -> bool:
     """`2022` is a year unless the text counts with it (`about 2000 troops`, `tanks ‒ 1997`)."""
     raw = text[atom.start:atom.end]
-    if not _INLINE_15.fullmatch(raw) or not 1800 <= atom.low <= 2100:
+    if not _FOUR_DIGITS.fullmatch(raw) or not 1800 <= atom.low <= 2100:
         return False
-    if _INLINE_16.match(after):           # `1997 (+17)` in a daily report
+    if _INCREMENT_AFTER.match(after):           # `1997 (+17)` in a daily report
         return False
     line_start = _line_start(text, atom.start)
     if lexicon.layout.match(text, line_start, atom.start):
         return False
     if lexicon.approx_before.search(before) or lexicon.min_before.search(before) or lexicon.max_before.search(before):
-        if not _INLINE_17.search(before):
+        if not _YEAR_PREPOSITION_BEFORE.search(before):
             return False
-    noun = _INLINE_18.match(after)
+    noun = _NOUN_AFTER_YEAR.match(after)
     if noun is not None and noun.group(1).lower() in lexicon.noun_category and \
-            not _INLINE_19.search(before):
+            not _IN_YEAR_BEFORE.search(before):
         return False
     return True
 
@@ -988,7 +986,7 @@ def _join_ranges(text, atoms, lexicon):
             if len(gap) <= 12 and not atom.vague and not other.vague:
                 if _RANGE_GAP.fullmatch(gap):
                     dash = gap.strip() in ("-", "–", "—", "‒", "~")
-                    is_range = not dash or not _INLINE_20.search(text[max(0, atom.start - 3):atom.start])
+                    is_range = not dash or not _DIGIT_DASH_BEFORE.search(text[max(0, atom.start - 3):atom.start])
                     if gap.strip().lower() == "until":
                         is_range = False
                 elif _BETWEEN_GAP.fullmatch(gap) and lexicon.between_before.search(before):
@@ -1074,7 +1072,7 @@ def _describe(text, atom, previous, context, lexicon) -> Figure:
     line_start = _line_start(text, atom.start)
     segment_start = _segment_start(text, atom.start, line_start)
     layout = lexicon.layout.match(text, segment_start, atom.start) if segment_start <= atom.start else None
-    increment = _INLINE_21.search(text[max(0, atom.start - 4):atom.start]) is not None
+    increment = _INCREMENT_BEFORE.search(text[max(0, atom.start - 4):atom.start]) is not None
     if increment and previous is not None and previous[0].end <= atom.start and \
             "\n" not in text[previous[0].end:atom.start]:
         _, earlier = previous
@@ -1092,7 +1090,7 @@ def _describe(text, atom, previous, context, lexicon) -> Figure:
             colon = text.rfind(": ", max(0, segment_start - 400), segment_start)
             header = text[max(0, colon - 200):colon + 1] if colon >= 0 else None
         if header and lexicon.approx_before.search(header.rstrip(":").rstrip()) or \
-                (header and _INLINE_22.search(header)):
+                (header and _APPROXIMATELY.search(header)):
             approximate = True
         line_end = text.find("\n", atom.end, atom.end + 200)
         line_end = min(len(text), atom.end + 200) if line_end < 0 else line_end
@@ -1107,7 +1105,7 @@ def _describe(text, atom, previous, context, lexicon) -> Figure:
         unit, category = atom.currency, "money"
     elif atom.percent:
         unit = "%" if text[atom.end:atom.unit_end].strip() == "%" else text[atom.end:atom.unit_end].strip().lower()
-        tail = _INLINE_23.match(text[atom.unit_end:atom.unit_end + 30])
+        tail = _PERCENT_OF.match(text[atom.unit_end:atom.unit_end + 30])
         if tail and tail.group(1) == "GDP":
             unit = f"{unit} of GDP"
     elif atom.measure:
@@ -1131,7 +1129,7 @@ def _describe(text, atom, previous, context, lexicon) -> Figure:
     else:
         actor = _actor_in(noun_text, lexicon, context) or _nearest_actor(text, atom, context, lexicon, category)
     civilian = _civilian(noun_text, lexicon) if noun_text else None
-    if civilian is None and noun_text and _INLINE_24.search(text[max(sentence_start, atom.start - 30):atom.start]):
+    if civilian is None and noun_text and _CIVILIAN_BEFORE.search(text[max(sentence_start, atom.start - 30):atom.start]):
         civilian = True
     return _figure(text, atom, approximate, bound, unit, category, actor, civilian)
 
@@ -1181,7 +1179,7 @@ def _qualifiers(text, atom, lexicon):
             word = match.group(0).strip().lower()
             if word == "some" and atom.word_one:
                 continue
-            if word in ("over", "under", "above", "below") and _INLINE_25.search(before[:match.start()]):
+            if word in ("over", "under", "above", "below") and _COMPARISON_BEFORE.search(before[:match.start()]):
                 continue
             if effect == "approx":
                 approximate = True
@@ -1210,12 +1208,12 @@ def _noun_after(text, atom, lexicon):
     """The counted noun phrase written after the number (`military personnel`), and its end."""
     position = atom.end
     window = text[position:position + 90]
-    lead = _INLINE_26.match(window)
+    lead = _NOUN_LEAD.match(window)
     if lead is None:
         if window[:1] == "-" and window[1:2].isalpha():      # 40-strong
             return "", position
         return "", position
-    if atom.vague is False and _INLINE_27.match(window) and not atom.scaled:
+    if atom.vague is False and _OF_AFTER.match(window) and not atom.scaled:
         return "", position
     offset = lead.end()
     words = []
@@ -1237,7 +1235,7 @@ def _noun_after(text, atom, lexicon):
         if bare.lower() in lexicon.stop_words:
             break
         if bare.lower() in lexicon.verb_category and bare.lower() not in lexicon.noun_category:
-            nxt = _INLINE_28.match(window[match.end():match.end() + 24])
+            nxt = _LOWER_WORD_AFTER.match(window[match.end():match.end() + 24])
             if nxt is None or nxt.group(1) not in lexicon.noun_category:
                 break           # a verb ends the phrase, unless a noun follows (`fighting vehicles`)
         if bare.endswith("ly") and len(bare) > 4:
@@ -1260,7 +1258,7 @@ def _noun_after(text, atom, lexicon):
 
 def _continues_noun(window, at, lexicon):
     """Whether the noun phrase goes on after a counted noun: `rocket artillery systems`."""
-    nxt = _INLINE_28.match(window[at:at + 24])
+    nxt = _LOWER_WORD_AFTER.match(window[at:at + 24])
     return nxt is not None and (nxt.group(1) in lexicon.noun_category or nxt.group(1) in (
         "systems", "attempts", "vehicles", "drones", "missiles", "shells", "strikes", "personnel", "soldiers",
         "troops", "launchers", "bombs"))
@@ -1304,7 +1302,7 @@ def _category(noun_text, after_text, before_text, header_text, lexicon) -> str:
                 category = None
             if category is not None and (noun_text or category != "troops"):
                 return category
-        if header_text and _INLINE_29.search(header_text):
+        if header_text and _LOSSES.search(header_text):
             return "casualties"
         if noun_category == "troops":
             return "troops"
@@ -1326,23 +1324,23 @@ def _nearest_verb(after_text, before_text, lexicon):
     if breaks:
         before_text = before_text[breaks[-1].end():]
     for match in lexicon.verbs.finditer(after_text):
-        word = _INLINE_1.sub(" ", match.group(0).lower())
+        word = _WHITESPACE.sub(" ", match.group(0).lower())
         if lexicon.verb_category.get(word) == "skip":
             continue
         gap = after_text[:match.start()]
-        distance = len(_INLINE_30.sub("", gap).strip())
+        distance = len(_AUXILIARIES.sub("", gap).strip())
         best = (distance, match.group(0).lower())
         break
     for match in lexicon.verbs.finditer(before_text):
-        if lexicon.verb_category.get(_INLINE_1.sub(" ", match.group(0).lower())) == "skip":
+        if lexicon.verb_category.get(_WHITESPACE.sub(" ", match.group(0).lower())) == "skip":
             continue
-        distance = len(_INLINE_31.sub("", before_text[match.end():]).strip())
+        distance = len(_QUALIFIER_WORDS.sub("", before_text[match.end():]).strip())
         if best is None or distance < best[0]:
             best = (distance, match.group(0).lower())
     if best is not None and best[0] > 60:
         return None
     if best is not None:
-        word = _INLINE_1.sub(" ", best[1])
+        word = _WHITESPACE.sub(" ", best[1])
         return best[0], word if word in lexicon.verb_category else word.split()[0]
     return None
 
@@ -1480,42 +1478,74 @@ def _list_header(text, line_start):
     return None
 
 
-# Small patterns used inside the functions above, compiled once.
-_INLINE_0 = re.compile(r"[ \t]{1,2}of[ \t]{1,2}(?:which|them|whom|those)\b")
-_INLINE_1 = re.compile(r"\s+")
-_INLINE_2 = re.compile(r"[ \u00a0\u202f\u2009]")
-_INLINE_3 = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
-_INLINE_4 = re.compile(r"\d{1,3}\.\d{3}")
-_INLINE_5 = re.compile(r"[ \t]{1,3}(?:more[ \t]{1,3})?of[ \t]{1,3}[A-Za-z]")
-_INLINE_6 = re.compile(r"-(?i:odd|plus|strong|member|man|page)\b")
-_INLINE_7 = re.compile(r"-[a-z]{3,}")
-_INLINE_8 = re.compile(r"(?:1[89]|20)\d\d\.\d{1,3}")
-_INLINE_9 = re.compile(r"(?:\s+[A-Z\"“]|\s*$)")
-_INLINE_10 = re.compile(r"\d{1,2}\.\d{2}")
-_INLINE_11 = re.compile(r"[ \t]*(?:-|–|to)[ \t]*\d{1,2}\.\d{2}\b")
-_INLINE_12 = re.compile(r"[ \t\u00a0]{1,3}([\w']+)")
-_INLINE_13 = re.compile(r"([\w']+)[ \t\u00a0]{1,3}$")
-_INLINE_14 = re.compile(r"[ \t]{1,3}(?:or|and)[ \t]{1,3}(?:the[ \t]{1,3})?other|-(?:off|on|way|sided|time)\b")
-_INLINE_15 = re.compile(r"\d{4}")
-_INLINE_16 = re.compile(r"\s*\(\s*\+")
-_INLINE_17 = re.compile(r"(?i:\b(?:since|before|after|until|by|in|of|from)[ \t]+)$")
-_INLINE_18 = re.compile(r"[ \t]{1,3}(?:[A-Za-z-]{1,20}[ \t]){0,2}?([A-Za-z]{3,20})")
-_INLINE_19 = re.compile(r"(?i:\b(?:in|since|of|by|until|from|before|after)[ \t]{1,3})$")
-_INLINE_20 = re.compile(r"\d[ \t]*[-–]$")
-_INLINE_21 = re.compile(r"\([ \t]*\+[ \t]*$")
-_INLINE_22 = re.compile(r"(?i)\bapproximately\b")
-_INLINE_23 = re.compile(r"[ \t]{1,2}of[ \t]{1,2}(GDP|[a-z]{3,20})")
-_INLINE_24 = re.compile(r"(?i:\bcivilian)")
-_INLINE_25 = re.compile(r"(?i:\b(?:from|than)[ \t]+)$")
-_INLINE_26 = re.compile(r"[ \t\u00a0]{1,3}(?:(?:more|additional|other|further|extra)[ \t]{1,2})?(?:of[ \t]{1,2}(?:the[ \t]{1,2}|their[ \t]{1,2}|its[ \t]{1,2})?)?")
-_INLINE_27 = re.compile(r"[ \t\u00a0]{1,3}of\b")
-_INLINE_28 = re.compile(r"[ \t]([a-z][a-z-]{2,})")
-_INLINE_29 = re.compile(r"(?i)\blosses\b")
-_INLINE_30 = re.compile(r"(?i)\b(?:were|was|are|is|have|had|has|been|being|be|reportedly|also|all|later|"
+# Small patterns used inside the functions above, compiled once (the functions run after the
+# module is loaded, so defining them last is fine).
+# `110 of which`, `21 of them`
+_PARTITIVE_AFTER = re.compile(r"[ \t]{1,2}of[ \t]{1,2}(?:which|them|whom|those)\b")
+# runs of white space
+_WHITESPACE = re.compile(r"\s+")
+# spaces that group thousands
+_GROUP_SPACES = re.compile(r"[ \u00a0\u202f\u2009]")
+# `1.234.567`: several dot groups are always thousands
+_DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
+# `76.000`: one dot group, read by context
+_ONE_DOT_GROUP = re.compile(r"\d{1,3}\.\d{3}")
+# `dozens of civilians`
+_VAGUE_OF_NOUN = re.compile(r"[ \t]{1,3}(?:more[ \t]{1,3})?of[ \t]{1,3}[A-Za-z]")
+# `40-odd`, `40-strong`: still counts
+_HYPHEN_COUNT_WORDS = re.compile(r"-(?i:odd|plus|strong|member|man|page)\b")
+# a hyphenated word after digits (`40-member`)
+_HYPHEN_WORD = re.compile(r"-[a-z]{3,}")
+# `2025.33`: a year with a footnote number
+_YEAR_FOOTNOTE = re.compile(r"(?:1[89]|20)\d\d\.\d{1,3}")
+# what follows a footnote: a capital or the end
+_NEW_SENTENCE_AFTER = re.compile(r"(?:\s+[A-Z\"“]|\s*$)")
+# `24.02`
+_DAY_MONTH = re.compile(r"\d{1,2}\.\d{2}")
+# `24.02 to 11.05`
+_DAY_MONTH_RANGE_AFTER = re.compile(r"[ \t]*(?:-|–|to)[ \t]*\d{1,2}\.\d{2}\b")
+# the word after a number
+_NEXT_TOKEN = re.compile(r"[ \t\u00a0]{1,3}([\w']+)")
+# the word before a number
+_PREVIOUS_TOKEN = re.compile(r"([\w']+)[ \t\u00a0]{1,3}$")
+# `one or the other`, `one-off`, `one-way`
+_ONE_IDIOMS_AFTER = re.compile(r"[ \t]{1,3}(?:or|and)[ \t]{1,3}(?:the[ \t]{1,3})?other|-(?:off|on|way|sided|time)\b")
+# a year candidate
+_FOUR_DIGITS = re.compile(r"\d{4}")
+# `1997 (+17)`
+_INCREMENT_AFTER = re.compile(r"\s*\(\s*\+")
+# `since 2014`, `by 2030`
+_YEAR_PREPOSITION_BEFORE = re.compile(r"(?i:\b(?:since|before|after|until|by|in|of|from)[ \t]+)$")
+# the noun after a year-like number (`2000 troops`)
+_NOUN_AFTER_YEAR = re.compile(r"[ \t]{1,3}(?:[A-Za-z-]{1,20}[ \t]){0,2}?([A-Za-z]{3,20})")
+# `in 2022`
+_IN_YEAR_BEFORE = re.compile(r"(?i:\b(?:in|since|of|by|until|from|before|after)[ \t]{1,3})$")
+# `1-2-` before a number: a code, not a range
+_DIGIT_DASH_BEFORE = re.compile(r"\d[ \t]*[-–]$")
+# `(+` before the increase of a report line
+_INCREMENT_BEFORE = re.compile(r"\([ \t]*\+[ \t]*$")
+# `approximately` in a list header
+_APPROXIMATELY = re.compile(r"(?i)\bapproximately\b")
+# `2 percent of GDP`
+_PERCENT_OF = re.compile(r"[ \t]{1,2}of[ \t]{1,2}(GDP|[a-z]{3,20})")
+# `civilian` before a count
+_CIVILIAN_BEFORE = re.compile(r"(?i:\bcivilian)")
+# `from over`, `than under`: no qualifier
+_COMPARISON_BEFORE = re.compile(r"(?i:\b(?:from|than)[ \t]+)$")
+# words between a number and its noun (`more`, `of the`)
+_NOUN_LEAD = re.compile(r"[ \t\u00a0]{1,3}(?:(?:more|additional|other|further|extra)[ \t]{1,2})?(?:of[ \t]{1,2}(?:the[ \t]{1,2}|their[ \t]{1,2}|its[ \t]{1,2})?)?")
+# `of` right after a number
+_OF_AFTER = re.compile(r"[ \t\u00a0]{1,3}of\b")
+# the next lower-case word
+_LOWER_WORD_AFTER = re.compile(r"[ \t]([a-z][a-z-]{2,})")
+# `losses` in a report header
+_LOSSES = re.compile(r"(?i)\blosses\b")
+# words that do not count in the distance to a verb after a number
+_AUXILIARIES = re.compile(r"(?i)\b(?:were|was|are|is|have|had|has|been|being|be|reportedly|also|all|later|"
                               r"subsequently|who|that|which)\b")
-_INLINE_31 = re.compile(r"(?i)\b(?:at least|more than|about|around|some|nearly|almost|up to|over|an estimated|"
+# words that do not count in the distance to a verb before a number
+_QUALIFIER_WORDS = re.compile(r"(?i)\b(?:at least|more than|about|around|some|nearly|almost|up to|over|an estimated|"
                               r"another|a further|an additional|and|the|a|least)\b")
-_INLINE_LETTERS_BEFORE = re.compile(r"[A-Za-z]{1,6}$")
 _AGE_AFTER = re.compile(r"[ -]years?[ -]old\b")
 _COMPOUND_AFTER = re.compile(r"-([A-Za-z]{2,8})\b")
 _APPOSITION_BEFORE = re.compile(r"[A-Z][a-z]{1,20}, $")
@@ -1523,7 +1553,7 @@ _NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]{2,20}) $")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n\"“]\s{0,3}|\n)$")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]{1,3}(?:[a-z-]{2,20}[ \t]){0,2}?([A-Za-z]{2,20})\b")
 _CURRENCY_SCALE = re.compile(r"[ ]?([A-Za-z]{1,2})(?![A-Za-z])")
-_INLINE_TOKEN_BEFORE = re.compile(r"[A-Za-z0-9.,]{1,15}$")
+_TOKEN_BEFORE = re.compile(r"[A-Za-z0-9.,]{1,15}$")
 _NO_LETTERS = re.compile(r"[0-9.,]*")
 _NEXT_WORDS = re.compile(r"[ \t]{1,2}((?:[A-Za-z-]{2,20}[ \t]){0,2}[A-Za-z-]{2,20})")
 _THOUSANDS_TAIL = re.compile(r"\d{3}(?![\d])")
