@@ -124,6 +124,18 @@ class _Grammar:
                 datetime.date.fromisoformat(event["not_before"]),
             ))
 
+        # Modifier words of the rules below, as alternations.
+        quarter_modifier = (rf"(?:comparable|same|latest|last|past|previous|current|fiscal|"
+                            rf"year{hyphen}ago|year{hyphen}earlier|this|next)")
+        weekday_modifier = (rf"(?:last|next|this{_GAP}past|this{_GAP}coming|this|early|late|overnight|"
+                            rf"earlier|later|every|each|previous|following|coming)")
+        unit_modifier = r"(?:past|previous|following|preceding|coming|current|same)"
+        duration_modifier = (r"(?:past|last|next|coming|first|previous|following|latest|final|remaining|"
+                             r"initial|same|recent|further|additional)")
+        plural_modifier = r"(?:past|last|next|coming|first|previous|following|recent|early|initial|final|many|few|several)"
+        day_part_word = r"(?:day|week|month|year|morning|afternoon|evening|night)"
+        of_edge = rf"(?:the{_GAP})?(?:end|start|beginning|middle|close){_GAP}of"
+
         # The alternatives, most specific first: at one position the first that matches wins.
         rules = [
             # 2025-04-26, 2022-05-11 06:00:00
@@ -149,54 +161,66 @@ class _Grammar:
                       rf"|(?<![\w.,:])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\w]|[.:,]\d){zone}?(?:{_GAP}hours)?"
                       rf"|(?<![\w])(?:noon|midday)(?![\w])"),
             # the 1990s, the early 2000s, the '90s
-            ("decade", rf"(?:the{_GAP})?(?:(?:early|mid|late){hyphen}?{_GAP0})?(?:(?<![\w.,])1[0-9]\d0s|(?<![\w.,])20\d0s|['’]\d0s)(?![\w])"),
+            ("decade", rf"(?:the{_GAP})?(?:(?:early|mid|late){hyphen}?{_GAP0})?"
+                       rf"(?:(?<![\w.,])1[0-9]\d0s|(?<![\w.,])20\d0s|['’]\d0s)(?![\w])"),
             # the 20th century
             ("century", rf"(?:the{_GAP})?(?<![\w.,])(?:[12]?\d)(?:st|nd|rd|th){_GAP}century(?![\w])"),
             # the latest period, the year-earlier period, year-ago (read against the quarter reported)
             ("period", rf"(?:the{_GAP})?(?:latest|comparable|corresponding|same|current|{year}){_GAP}period(?![\w])"
                        rf"|(?:the{_GAP})?year{hyphen}(?:earlier|ago)(?:{_GAP}period)?(?![\w{_HYPHENS}])"),
             # third-quarter, the fourth quarter of 1989, the latest quarter, Q3 2024
-            ("quarter", rf"(?:(?:the|(?:last|this|next){_GAP}year['’]s){_GAP})?(?:(?:comparable|same|latest|last|past|previous|current|fiscal|year{hyphen}ago|year{hyphen}earlier|this|next){_GAP}){{0,2}}"
-                        rf"(?:{year}{_GAP})?(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)(?:{_GAP}|{hyphen}))?(?:fiscal{_GAP})?quarter(?![\w{_HYPHENS}])"
+            ("quarter", rf"(?:(?:the|(?:last|this|next){_GAP}year['’]s){_GAP})?(?:{quarter_modifier}{_GAP}){{0,2}}"
+                        rf"(?:{year}{_GAP})?(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)(?:{_GAP}|{hyphen}))?"
+                        rf"(?:fiscal{_GAP})?quarter(?![\w{_HYPHENS}])"
                         rf"(?:{_GAP}of{_GAP}(?:fiscal{_GAP})?{year})?"
                         rf"|(?<![\w])q[1-4](?:{_GAP}{year})?(?![\w])"),
             # the first half of 2024
-            ("half", rf"(?:the{_GAP})?(?:first|second|last|latter){_GAP}half(?:{_GAP}of{_GAP}(?:{year}|the{_GAP}year))?(?![\w])"),
+            ("half", rf"(?:the{_GAP})?(?:first|second|last|latter){_GAP}half"
+                     rf"(?:{_GAP}of{_GAP}(?:{year}|the{_GAP}year))?(?![\w])"),
             # fiscal 1989, the current fiscal year
-            ("fiscal", rf"fiscal{_GAP}(?:year{_GAP})?{year}|(?:the{_GAP})?(?:current|latest|last|next|this){_GAP}fiscal{_GAP}year(?![\w])"),
+            ("fiscal", rf"fiscal{_GAP}(?:year{_GAP})?{year}"
+                       rf"|(?:the{_GAP})?(?:current|latest|last|next|this){_GAP}fiscal{_GAP}year(?![\w])"),
             # this summer, last fall, spring 2025, the summer of 2022
-            ("season", rf"(?:(?:the|this|last|next|early|late|mid|this{_GAP}past|this{_GAP}coming){_GAP0}{hyphen}?{_GAP0}){{0,2}}"
+            ("season", rf"(?:(?:the|this|last|next|early|late|mid|this{_GAP}past|this{_GAP}coming)"
+                       rf"{_GAP0}{hyphen}?{_GAP0}){{0,2}}"
                        rf"{season}(?:{_GAP}(?:of{_GAP})?{year})?(?![\w])"),
             # two days ago, a year earlier, a week or so ago
             ("ago", rf"(?:(?:about|around|some|nearly|almost|more{_GAP}than|over|just|only|less{_GAP}than|roughly|barely){_GAP})?"
-                    rf"{number}{_GAP}{unit_any}(?:{_GAP}or{_GAP}so)?{_GAP}(?:ago|earlier|later|previously|before{_GAP}that|after{_GAP}that)(?![\w])"),
+                    rf"{number}{_GAP}{unit_any}(?:{_GAP}or{_GAP}so)?{_GAP}"
+                    rf"(?:ago|earlier|later|previously|before{_GAP}that|after{_GAP}that)(?![\w])"),
             # the day before yesterday, yesterday morning, tonight, late yesterday
-            ("relative_day", rf"(?:(?:early|late|later|earlier){_GAP})?(?:the{_GAP}day{_GAP}before{_GAP}yesterday|the{_GAP}day{_GAP}after{_GAP}tomorrow"
+            ("relative_day", rf"(?:(?:early|late|later|earlier){_GAP})?"
+                             rf"(?:the{_GAP}day{_GAP}before{_GAP}yesterday|the{_GAP}day{_GAP}after{_GAP}tomorrow"
                              rf"|yesterday|today|tonight|tomorrow)(?:{_GAP}{part_of_day})?(?![\w])"
                              rf"|(?:this|last|tomorrow|yesterday){_GAP}{part_of_day}(?![\w])"),
             # last Friday, on Monday, Saturday night, overnight Saturday, early Monday
-            ("weekday", rf"(?:(?:last|next|this{_GAP}past|this{_GAP}coming|this|early|late|overnight|earlier|later|every|each|previous|following|coming){_GAP})?"
+            ("weekday", rf"(?:{weekday_modifier}{_GAP})?"
                         rf"{weekday_full}(?:['’]s)?(?:{_GAP}{part_of_day})?(?![\w])"),
             # earlier this month, last week, the end of the year, later this week, the past year
-            ("relative_unit", rf"(?:(?:the{_GAP})?(?:end|start|beginning|middle|close|turn){_GAP}of{_GAP}|(?:earlier|later|early|late){_GAP}(?:in{_GAP})?)?"
-                              rf"(?:(?:the{_GAP})?(?:past|previous|following|preceding|coming|current|same){_GAP}|this{_GAP}past{_GAP}|this{_GAP}|last{_GAP}|next{_GAP}|the{_GAP})"
+            ("relative_unit", rf"(?:(?:the{_GAP})?(?:end|start|beginning|middle|close|turn){_GAP}of{_GAP}"
+                              rf"|(?:earlier|later|early|late){_GAP}(?:in{_GAP})?)?"
+                              rf"(?:(?:the{_GAP})?{unit_modifier}{_GAP}|this{_GAP}past{_GAP}|this{_GAP}|last{_GAP}|next{_GAP}|the{_GAP})"
                               rf"(?:week|weekend|month|year|decade|century)(?![\w{_HYPHENS}])"
-                              rf"|year['’]s{_GAP}end(?![\w])|(?:the{_GAP})?weekend(?![\w])|(?:the{_GAP})?past{_GAP}day(?![\w])"),
+                              rf"|year['’]s{_GAP}end(?![\w])|(?:the{_GAP})?weekend(?![\w])"
+                              rf"|(?:the{_GAP})?past{_GAP}day(?![\w])"),
             # every day, every two weeks, each month, per month, twice a day, daily
             ("set", rf"(?:every|each|per){_GAP}(?:other{_GAP}|single{_GAP})?(?:{number}{_GAP})?{unit_any}(?![\w])"
                     rf"|(?:once|twice|{number}{_GAP}times){_GAP}(?:a|an|per){_GAP}{unit_singular}(?![\w])"
                     rf"|{_alternation(self.set_adverbs)}(?![\w])"),
             # five months, the past 24 hours, four-month, two more months, the nine months
-            ("duration", rf"(?:the{_GAP})?(?:(?:past|last|next|coming|first|previous|following|latest|final|remaining|initial|same|recent|further|additional){_GAP})?"
-                         rf"{number}(?:{_GAP}and{_GAP}a{_GAP}half)?(?:{_GAP}(?:more|other|additional|full|long|straight|consecutive){_GAP}|{_GAP}|{hyphen}){unit_any}(?![\w]|{hyphen}[a-z])"
+            ("duration", rf"(?:the{_GAP})?(?:{duration_modifier}{_GAP})?"
+                         rf"{number}(?:{_GAP}and{_GAP}a{_GAP}half)?"
+                         rf"(?:{_GAP}(?:more|other|additional|full|long|straight|consecutive){_GAP}|{_GAP}|{hyphen})"
+                         rf"{unit_any}(?![\w]|{hyphen}[a-z])"
                          rf"(?!{_GAP}old(?![\w]))(?:{_GAP}and{_GAP}a{_GAP}half)?"
                          rf"|half{_GAP}an?{_GAP}{unit_singular}(?![\w])"),
             # days, the coming weeks, recent months (checked in context)
-            ("vague_duration", rf"(?:the{_GAP})?(?:(?:past|last|next|coming|first|previous|following|recent|early|initial|final|many|few|several){_GAP})?{unit_plural}(?![\w]|{hyphen}old)(?:{_GAP}ahead(?![\w]))?"),
+            ("vague_duration", rf"(?:the{_GAP})?(?:{plural_modifier}{_GAP})?{unit_plural}(?![\w]|{hyphen}old)"
+                               rf"(?:{_GAP}ahead(?![\w]))?"),
             # the same day, that day, the previous day, the next morning, earlier that day
-            ("anchored", rf"(?:(?:earlier|later|early|late){_GAP})?(?:the{_GAP}same|that){_GAP}(?:day|week|month|year|morning|afternoon|evening|night)(?![\w])"
+            ("anchored", rf"(?:(?:earlier|later|early|late){_GAP})?(?:the{_GAP}same|that){_GAP}{day_part_word}(?![\w])"
                          rf"|the{_GAP}(?:day|night){_GAP}(?:before|after)(?![\w])"
-                         rf"|the{_GAP}(?:previous|next|following|preceding){_GAP}(?:day|week|month|year|morning|afternoon|evening|night)(?![\w])"),
+                         rf"|the{_GAP}(?:previous|next|following|preceding){_GAP}{day_part_word}(?![\w])"),
             # Christmas, Victory Day
             ("holiday", rf"{_alternation(data['fixed_holidays'])}(?![\w])"),
             # now, currently, recently, in the future
@@ -206,10 +230,10 @@ class _Grammar:
             # 2011-2021, 2011–21
             ("year_range", rf"(?<![\w.,$£€#№{_HYPHENS}]){year}{_GAP0}[{_HYPHENS}]{_GAP0}(?:{year}|\d\d(?![\w]|[.,]\d))"),
             # 2014, early 2025, mid-2024, earlier in 2025, the end of 2024
-            ("year", rf"(?:(?:(?:the{_GAP})?(?:end|start|beginning|middle|close){_GAP}of|(?:early|late|earlier|later){_GAP}in|early|late|mid){_GAP0}{hyphen}?{_GAP0})?"
+            ("year", rf"(?:(?:{of_edge}|(?:early|late|earlier|later){_GAP}in|early|late|mid){_GAP0}{hyphen}?{_GAP0})?"
                      rf"(?<![\w.,$£€#№{_HYPHENS}]){year}(?!{_GAP0}[{_HYPHENS}]{_GAP0}\d)"),
             # June, mid-November, late November, the end of October
-            ("month", rf"(?:(?:(?:the{_GAP})?(?:end|start|beginning|middle|close){_GAP}of{_GAP}|(?:early|late|mid){_GAP0}{hyphen}?{_GAP0}|(?:last|next|this){_GAP}))?"
+            ("month", rf"(?:{of_edge}{_GAP}|(?:early|late|mid){_GAP0}{hyphen}?{_GAP0}|(?:last|next|this){_GAP})?"
                       rf"{month_full}(?![\w])(?:{_GAP}(?:last|this|next){_GAP}year(?![\w]))?"),
         ]
         self.rule_names = [name for name, _ in rules]
