@@ -438,7 +438,7 @@ class _Lexicon:
         # Daily-report layout: `label ‒ [about] 1187`.
         self.layout = re.compile(r"""
             [ \t]*(?:[-•*·][ \t]+)?                               # optional bullet (match() anchors)
-            (?P<label>[A-Za-z][A-Za-z0-9 /'’().&+-]{0,70}?)       # what is counted
+            (?P<label>[A-Za-z][A-Za-z0-9 /'’().&+-]{0,70}?)(?<![0-9])   # what is counted (no `the 2022–`)
             [ \t]*(?:[‒–—:]|[ \t]-|-[ \t])[ \t]*                  # the dash or colon
             (?:(?P<qualifier>[A-Za-z~]{1,13}(?:[ ][a-z]{2,5})?)[ \t]+)?   # about, more than
             (?:[$£€][ ]?)?$
@@ -877,6 +877,12 @@ def _is_figure(text, atom, lexicon) -> bool:
             if not _HYPHEN_WORD.match(after):
                 return False
     if previous and previous in "#№":
+        return False
+    # `24/7`, `9/11`, `1/2`: numbers joined by a slash are shorthand, dates or fractions.
+    if (previous == "/" and start >= 2 and text[start - 2].isdigit()) or _SLASH_DIGIT.match(text, end):
+        return False
+    # `2022-23`, `2022–2023`: the second year of a span of years.
+    if atom.digits and previous and previous in "-–—/" and _YEAR_BEFORE_DASH.search(text, max(0, start - 6), start - 1):
         return False
     # `(1) optimizing ...`: an enumeration marker inside a sentence; `in 2025.33 Due`: a footnote.
     if previous == "(" and text[end:end + 1] == ")" and atom.digits and atom.low < 20 and not atom.grouped:
@@ -1557,3 +1563,7 @@ _TOKEN_BEFORE = re.compile(r"[A-Za-z0-9.,]{1,15}$")
 _NO_LETTERS = re.compile(r"[0-9.,]*")
 _NEXT_WORDS = re.compile(r"[ \t]{1,2}((?:[A-Za-z-]{2,20}[ \t]){0,2}[A-Za-z-]{2,20})")
 _THOUSANDS_TAIL = re.compile(r"\d{3}(?![\d])")
+# a slash and a digit straight after a number: `24/7`
+_SLASH_DIGIT = re.compile(r"/\d")
+# a year right before a dash: `2022-`
+_YEAR_BEFORE_DASH = re.compile(r"(?<!\d)(?:1[89]|20)\d\d$")
