@@ -747,6 +747,9 @@ class _Cue:
 
 # `told to leave`, `accused of killing`: the subject is the one told or accused.
 _INSTRUCTED = re.compile(r"[ \t]{1,3}(?:to|of)[ \t]")
+# A negation or refusal right before a cue.
+_NEGATED = re.compile(r"(?:\bnot|\bnever|n[’']t|\bdeclined[ ]to|\brefused[ ]to|\bfailed[ ]to)[ ]{1,3}(?:yet[ ]{1,3})?$")
+
 # `reported to a military recruitment centre` / `for duty`, unlike `reported to Putin that …`
 _REPORTED_TO_A_PLACE = re.compile(r"""
     [ \t]{1,3}(?:to|for)[ \t]{1,3}
@@ -807,6 +810,8 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list, mat
             continue
         if _INSTRUCTED.match(text, match.end(), end) and lowered in ("told", "accused", "urged", "warned"):
             continue             # `Ukrainians told to be ready`, `troops accused of massacre`
+        if _NEGATED.search(text, max(start, match.start() - 24), match.start()):
+            continue             # `Kyiv has not commented`, `declined to confirm`: nothing was said
         if lowered in ("reported", "reports") and _REPORTED_TO_A_PLACE.match(text, match.end(), end):
             continue             # `he reported to a recruitment centre`: no statement
         if lowered in words["inverted"] and (preceding.endswith((",", "”", '"', "—", "–", "'", "’"))
