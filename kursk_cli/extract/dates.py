@@ -1013,9 +1013,17 @@ def _relative_unit(text, found, reference, grammar, items):
         modifier = modifier[4:]
     if modifier == "the" or modifier == "":
         # `the year`, `the month` alone are too often durations or vague; only `the end of the
-        # year`, `earlier in the year` are dates.
+        # year`, `earlier in the year` are dates, and in results `the year ended June 30` is a
+        # year's span while `for the year` is this year.
         if core == lowered:
-            return None
+            if unit != "year":
+                return None
+            after = text[found.end():found.end() + 16]
+            if re.match(r"\s{1,3}(?:ended|ending)(?![\w])", after):
+                return _Item(found.start(), found.end(), "duration", "P1Y")
+            if _previous_word(text, found.start()).lower() not in ("for", "of", "during", "throughout") or \
+                    not re.match(r"\s{0,2}(?:[.,;:]|$)", after):
+                return None
         modifier = "this"
     if modifier in ("past", "last") and lowered.startswith("the ") and unit in ("day", "decade", "century"):
         return _Item(found.start(), found.end(), "duration", _duration_value(1, unit))
