@@ -792,6 +792,8 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list, mat
                    deny=lowered in words["deny_verbs"])
         by = _BY.match(text, match.end(), end)
         preceding = text[max(start, match.start() - 3):match.start()].rstrip()
+        if by is not None and lowered == "quoted":
+            continue             # `Shoigu was quoted by TASS as saying`: Shoigu speaks (see `as saying`)
         if by is not None and lowered in words["passive"]:
             before = text[max(start, match.start() - 12):match.start()].split()
             if before and before[-1].lower() in ("was", "were", "is", "are", "been", "being", "as", "be"):
@@ -877,7 +879,7 @@ def _participle(text: str, start: int, end: int, match, preceding: str) -> Optio
                deny=match.group().lower() in _words()["deny_verbs"])
     previous = _previous_word(text, start, match.start())
     if preceding.endswith((",", "—", "–")) or previous in _words()["documents"] or previous in (
-            "tweet", "tweets"):
+            "tweet", "tweets", "as"):    # `…, saying`; `a statement saying`; `quoted as saying`
         return cue               # the sentence's subject is found later, if no other cue speaks
     low = match.start()
     if previous in ("is", "are", "was", "were", "been"):
