@@ -517,9 +517,19 @@ def _number_value(text: str, grammar) -> Optional[float]:
 def _sentence_before(text, start, width=160) -> str:
     """The part of the mention's sentence before it (at most `width` characters)."""
     window = text[max(0, start - width):start]
-    cut = max(window.rfind("\n"), window.rfind(". "), window.rfind("! "), window.rfind("? "),
-              window.rfind(".” "), window.rfind('." '))
+    cut = max(window.rfind("\n"), window.rfind("! "), window.rfind("? "), window.rfind(".” "), window.rfind('." '))
+    period = window.rfind(". ")
+    # `Daniel P. Davison`, `Mr. Schwarz`, `Feb. 1`: a short capitalized word before the period
+    # is an initial or an abbreviation, not a sentence end (three tries, then take the cut)
+    for _ in range(3):
+        if period <= cut or not _ABBREVIATION_END.search(window, 0, period):
+            break
+        period = window.rfind(". ", 0, period)
+    cut = max(cut, period)
     return window[cut + 1:] if cut >= 0 else window
+
+
+_ABBREVIATION_END = re.compile(r"(?<![\w.])[A-Z][a-z]{0,3}$")
 
 
 def _is_future(text, start, end, grammar) -> bool:
@@ -532,7 +542,7 @@ def _is_future(text, start, end, grammar) -> bool:
         last = last[:-1]
     if last and (last[-1] in grammar.speech_verbs or last[-1].endswith("ed")):
         return False
-    if text[end:end + 2] in ("'s", "’s"):
+    if text[end:end + 2] in ("'s", "’s") or text[end - 2:end] in ("'s", "’s"):
         return False
     if last and last[-1] == "by":
         return True
