@@ -1123,6 +1123,9 @@ def _describe(text, atom, previous, context, lexicon) -> Figure:
     if unit is None:
         noun_text, noun_end = _noun_after(text, atom, lexicon)
         unit = noun_text or None
+        if noun_text.lower() in lexicon.currency_words:       # `billions of dollars`
+            atom.currency = unit = lexicon.currency_words[noun_text.lower()]
+            category, noun_text = "money", ""
     if category == "other" and not atom.currency and not atom.percent and not atom.measure:
         before_start = max(sentence_start, previous[0].end if previous else 0, atom.start - 60)
         before_text = text[before_start:atom.start]
@@ -1306,7 +1309,8 @@ def _category(noun_text, after_text, before_text, header_text, lexicon) -> str:
                 category = "casualties" if verb[1] == "lost" else None
             if category == "troops" and noun_category == "people" and noun not in ("men",):
                 category = None
-            if category is not None and (noun_text or category != "troops"):
+            if category is not None and (noun_text or category != "troops" or (
+                    verb[1] in lexicon.strong_troops_verbs and verb[1] in before_text.lower())):
                 return category
         if header_text and _LOSSES.search(header_text):
             return "casualties"
@@ -1315,6 +1319,7 @@ def _category(noun_text, after_text, before_text, header_text, lexicon) -> str:
     return "other"
 
 
+_CLAUSE_PENALTY = 30          # how much farther a verb of the earlier clause counts
 _CLAUSE_BREAK = re.compile(r"(?i:\b(?:and|but|while|whereas)\b)|[;,–—:(]")
 
 
@@ -1327,7 +1332,11 @@ def _nearest_verb(after_text, before_text, lexicon):
     """
     best = None
     breaks = list(_CLAUSE_BREAK.finditer(before_text))
+    earlier_clause = ""
     if breaks:
+        # Verbs of the earlier clause count only from afar (`evacuated his wife and two children`
+        # still reads as evacuated; `killed ... and another two are facing ... captured` does not).
+        earlier_clause = before_text[:breaks[-1].start()]
         before_text = before_text[breaks[-1].end():]
     for match in lexicon.verbs.finditer(after_text):
         word = _WHITESPACE.sub(" ", match.group(0).lower())
@@ -1343,6 +1352,14 @@ def _nearest_verb(after_text, before_text, lexicon):
         distance = len(_QUALIFIER_WORDS.sub("", before_text[match.end():]).strip())
         if best is None or distance < best[0]:
             best = (distance, match.group(0).lower())
+    if earlier_clause and (best is None or best[0] > 12):
+        for match in lexicon.verbs.finditer(earlier_clause):
+            word = _WHITESPACE.sub(" ", match.group(0).lower())
+            if lexicon.verb_category.get(word) == "skip" or _ANY_DIGIT.search(earlier_clause, match.end()):
+                continue    # a number after the verb took it: `killing 5 people and wounding 7`
+            distance = len(earlier_clause) - match.end() + len(before_text) + _CLAUSE_PENALTY
+            if best is None or distance < best[0]:
+                best = (distance, match.group(0).lower())
     if best is not None and best[0] > 60:
         return None
     if best is not None:
@@ -1567,3 +1584,5 @@ _THOUSANDS_TAIL = re.compile(r"\d{3}(?![\d])")
 _SLASH_DIGIT = re.compile(r"/\d")
 # a year right before a dash: `2022-`
 _YEAR_BEFORE_DASH = re.compile(r"(?<!\d)(?:1[89]|20)\d\d$")
+# a digit anywhere (a number between a verb and the figure took the verb)
+_ANY_DIGIT = re.compile(r"\d")
