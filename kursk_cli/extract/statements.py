@@ -19,7 +19,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -1184,7 +1184,7 @@ def find_statements(text: str, entities: list) -> list:
     resolver = _Resolver(text, entities)
     statements = []
     continuing = False           # the last sentence was a quotation by a known speaker
-    unattributed = []            # (start, end, paragraph) of sentences since the last statement
+    unattributed = deque(maxlen=8)   # (start, end, paragraph) of sentences since the last statement
     paragraph, previous_end = 0, 0
     matches = list(_patterns()[0].finditer(text))     # every cue candidate, in one scan
     next_match = 0
@@ -1213,10 +1213,10 @@ def find_statements(text: str, entities: list) -> list:
         if found:
             statements.extend(found)
             continuing = found[-1].quote
-            unattributed = []
+            unattributed.clear()
         else:
             continuing = False
-            unattributed = (unattributed + [(start, end, paragraph)])[-8:]
+            unattributed.append((start, end, paragraph))
     return statements
 
 
