@@ -1318,7 +1318,12 @@ def _tie_times(text, items, grammar) -> None:
               for index in range(len(items) - 1)]
 
     def named_day(other):
-        return other.day if other.kind == "date" and other.day is not None and not other.default_day else None
+        """The day `other` names as a `YYYY-MM-DD` (or unresolved `XXXX-MM-DD`) string, if any."""
+        if other.kind != "date" or other.default_day:
+            return None
+        if other.day is not None:
+            return other.day.isoformat()
+        return other.value if other.value and _PARTIAL_DAY.fullmatch(other.value) else None
 
     for index, item in enumerate(items):
         if not item.default_day:
@@ -1327,7 +1332,7 @@ def _tie_times(text, items, grammar) -> None:
         following = items[index + 1] if index + 1 < len(items) else None
         if following is not None and named_day(following) is not None and \
                 re.fullmatch(r"[\s,]{0,3}(?:on\s{1,3})?", text[item.end:following.start]):
-            day = following.day
+            day = named_day(following)
         for other_index in range(index - 1, max(-1, index - 1 - _TIE_REACH), -1):
             if day is not None or breaks[other_index]:
                 break
@@ -1337,5 +1342,8 @@ def _tie_times(text, items, grammar) -> None:
                 break
             day = named_day(items[other_index])
         if day is not None:
-            item.value = day.isoformat() + item.value[10:]
-            item.day = day
+            item.value = day + item.value[10:]
+            item.day = datetime.date.fromisoformat(day) if day[0].isdigit() else None
+
+
+_PARTIAL_DAY = re.compile(r"XXXX-\d\d-\d\d")
