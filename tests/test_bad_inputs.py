@@ -277,17 +277,23 @@ def test_output_into_a_missing_directory_is_one_message(tmp_path, good_files):
     assert not target.parent.exists()
 
 
-def test_output_file_is_not_left_behind_when_the_command_fails_midway(tmp_path):
-    """Whatever goes wrong after the output was opened, no partial file and no temporary remain."""
-    path = tmp_path / "deep.jsonl"
-    path.write_text(json.dumps(GOOD_RECORDS[0]) + "\n" + "[" * 100_000 + "\n", encoding="utf-8")
+@pytest.mark.parametrize("bad", ["deep-nesting", "nan-id.jsonl", "lone-surrogate.jsonl"])
+def test_output_file_is_not_left_behind_when_the_command_fails_midway(tmp_path, good_files, bad):
+    """Whatever goes wrong after good records were written, no partial file and no temporary remain."""
+    if bad == "deep-nesting":
+        path = tmp_path / "deep.jsonl"
+        path.write_text("[" * 100_000 + "\n", encoding="utf-8")
+    else:
+        path = HERE / bad
+    good = [path for path in good_files if path.suffix == ".jsonl"][0]
     out_directory = tmp_path / "out"
     out_directory.mkdir()
     target = out_directory / "all.jsonl"
-    run("extract", path, "-o", target)
+    run("extract", good, path, "-o", target)
     assert leftovers(out_directory) == []
-    if target.exists():   # only a complete run may leave the file: then it holds the good record
-        assert [record["id"] for record in records(target.read_text(encoding="utf-8"))] == ["good-a"]
+    if target.exists():   # only a complete run may leave the file: then it holds the good records
+        written = [record["id"] for record in records(target.read_text(encoding="utf-8"))]
+        assert written[:len(good_files[good])] == [record["id"] for record in good_files[good]]
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
