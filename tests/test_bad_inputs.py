@@ -195,6 +195,41 @@ def test_one_batch_survives_the_known_bugs_too(good_files, tmp_path):
     assert_good_documents_intact(good_files, out)
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_files_from_list_with_bad_paths(good_files, tmp_path, jobs):
+    """The same batch named by `--files-from - -0` (NUL-separated, as `find -print0` writes)."""
+    known_good = [case for case in CASES if "bug" not in case]
+    arguments, expected_stderr, expected_ids = batch(good_files, tmp_path, known_good)
+    names = "".join(f"{argument}\0" for argument in arguments)
+    result = run("extract", "--files-from", "-", "-0", "-f", "jsonl", "--jobs", jobs, input=names)
+    assert_no_crash(result)
+    assert_lines(stderr_lines(result), expected_stderr)
+    assert result.exit_code == 1
+    assert [record["id"] for record in records(result.stdout)] == expected_ids
+
+
+TEXT_CASES = [case for case in CASES if case["file"].endswith(".txt")]
+
+
+@pytest.mark.parametrize("case", case_params(TEXT_CASES))
+def test_show_reports_a_bad_text_file_like_extract(case):
+    path = HERE / case["file"]
+    result = run("show", path, "--no-pager", "--color", "never")
+    assert_no_crash(result)
+    expected_stderr, _ids = expected_for(case, path)
+    assert_lines(stderr_lines(result), expected_stderr)
+    assert result.exit_code == case["exit"]
+    assert (result.stdout != "") == (case["exit"] == 0)
+
+
+def test_show_reports_a_missing_path_and_a_directory(tmp_path):
+    for path, message in ((tmp_path / "nope.txt", "no such file or directory"), (tmp_path, "is a directory")):
+        result = run("show", path, "--no-pager")
+        assert_no_crash(result)
+        assert_lines(stderr_lines(result), [f"kursk: {path}: {message}"])
+        assert result.exit_code == 1 and result.stdout == ""
+
+
 # --- inputs made at test time ------------------------------------------------------------------
 
 def test_huge_single_line_is_one_document_with_whole_file_offsets(tmp_path):
