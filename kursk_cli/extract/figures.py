@@ -826,7 +826,8 @@ def _is_figure(text, atom, lexicon) -> bool:
             atom.unit_end = follow.end()
     if atom.measure == "m" and not atom.scaled:
         # `10m border crossings`, `6m refugees`: in news prose m before a counted noun is million
-        following = _NEXT_WORDS.match(text, atom.unit_end)
+        ahead = _M_RANGE_AFTER.match(text, atom.unit_end)       # `1.5m to 2m tonnes`
+        following = _NEXT_WORDS.match(text, ahead.end() if ahead else atom.unit_end)
         words = following.group(1).split() if following is not None else []
         counted = False
         for word in words:
@@ -877,6 +878,9 @@ def _is_figure(text, atom, lexicon) -> bool:
             if not _HYPHEN_WORD.match(after):
                 return False
     if previous and previous in "#№":
+        return False
+    # `2 May 2022 03.52`, `Updated at 01.34`: live-blog clock times written with a dot.
+    if _CLOCK_DOT.fullmatch(text, start, end) and _CLOCK_DOT_BEFORE.search(before[-12:]):
         return False
     # `24/7`, `9/11`, `1/2`: numbers joined by a slash are shorthand, dates or fractions.
     if (previous == "/" and start >= 2 and text[start - 2].isdigit()) or _SLASH_DIGIT.match(text, end):
@@ -1586,3 +1590,9 @@ _SLASH_DIGIT = re.compile(r"/\d")
 _YEAR_BEFORE_DASH = re.compile(r"(?<!\d)(?:1[89]|20)\d\d$")
 # a digit anywhere (a number between a verb and the figure took the verb)
 _ANY_DIGIT = re.compile(r"\d")
+# the other end of a range in millions: `1.5m to 2m`
+_M_RANGE_AFTER = re.compile(r"[ ]?(?:to|-|–|and|or)[ ]?\d[\d.,]{0,8}m(?![A-Za-z])")
+# a clock time with a dot (`03.52`) ...
+_CLOCK_DOT = re.compile(r"(?:[01]\d|2[0-3])\.[0-5]\d")
+# ... after a year or `at`, `from`, `until`
+_CLOCK_DOT_BEFORE = re.compile(r"(?:\b(?:1[89]|20)\d\d|\b(?:at|from|until|till|by|since))[ \u00a0]$")
