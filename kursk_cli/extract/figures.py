@@ -352,6 +352,9 @@ class _Lexicon:
               |{_alternation([m for m in units['measures'] if not m.startswith('_') and len(m) >= 4], True)}\b)
         """, re.VERBOSE)
         self.measure_kind = {k.lower(): v for k, v in units["measures"].items() if not k.startswith("_")}
+        self.time_unit_before = re.compile(
+            rf"\b(?:{_alternation([u for u in units['time_units'] if u[:1].isalpha() and len(u) > 3], True)})"
+            r"\b[^.;:\d]{0,16}$")
         self.time_after = re.compile(
             rf"(?:[ \u00a0]|[ ]?[-\u2010\u2011][ ]?)(?:(?i:more|additional|further|extra|long|full|whole|straight|"
             rf"consecutive|previous|past|next|last)[ \u00a0])?(?:{_alternation(units['time_units'], True)})(?![\w])")
@@ -881,6 +884,9 @@ def _is_figure(text, atom, lexicon) -> bool:
         return False
     # `2 May 2022 03.52`, `Updated at 01.34`: live-blog clock times written with a dot.
     if _CLOCK_DOT.fullmatch(text, start, end) and _CLOCK_DOT_BEFORE.search(before[-12:]):
+        return False
+    # `six months old, two of which ...`: a part of a duration is a duration.
+    if _PARTITIVE_AFTER.match(after) and lexicon.time_unit_before.search(before[-40:]):
         return False
     # `24/7`, `9/11`, `1/2`: numbers joined by a slash are shorthand, dates or fractions.
     if (previous == "/" and start >= 2 and text[start - 2].isdigit()) or _SLASH_DIGIT.match(text, end):
