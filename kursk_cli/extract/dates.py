@@ -478,13 +478,9 @@ def _unit_value(reference, unit, offset) -> Optional[str]:
 
 
 def _weekend_value(reference, offset) -> str:
-    """The weekend of the reference's week when it is Saturday or Sunday, else the one before it;
-    `offset` moves by whole weeks."""
-    day = reference
-    if reference.isoweekday() < 6 and offset <= 0:
-        day = reference - datetime.timedelta(days=reference.isoweekday())
-    day += datetime.timedelta(weeks=offset)
-    return _week_value(day) + "-WE"
+    """`this weekend` (offset 0) is the weekend of the reference's ISO week, `last weekend` (-1)
+    the one of the week before, `next weekend` (1) the one of the week after."""
+    return _week_value(reference + datetime.timedelta(weeks=offset)) + "-WE"
 
 
 def _duration_value(amount, unit) -> Optional[str]:
@@ -882,18 +878,25 @@ def _season(text, found, reference, grammar, items):
         if following in ("of", "in"):
             return None
     if year is None and reference is not None:
+        # Seasons by month index: a season of year Y runs from its first month for three months
+        # (winter Y is December Y to February Y+1).
+        now = reference.year * 12 + reference.month - 1
+
+        def first(y):
+            return y * 12 + start_month - 1
+
+        years = range(reference.year - 2, reference.year + 2)
         if "next" in modifier or "coming" in modifier:
-            year = reference.year if reference.month < start_month else reference.year + 1
+            year = min(y for y in years if first(y) > now)                  # not begun yet
         elif "last" in modifier or "past" in modifier:
-            year = reference.year if reference.month >= start_month + 3 else reference.year - 1
+            year = max(y for y in years if first(y) + 3 <= now)             # over
         elif "this" in modifier:
-            year = reference.year if start_month != 12 or reference.month == 12 else reference.year - 1
-            if start_month == 12 and reference.month <= 2:
-                year = reference.year - 1
+            # this year's, save that in January and February `this winter` is the one under way
+            year = reference.year - (start_month == 12 and reference.month <= 2)
         elif _is_future(text, found.start(), found.end(), grammar):
-            year = reference.year if reference.month < start_month + 3 else reference.year + 1
+            year = min(y for y in years if first(y) + 3 > now)              # not over yet
         else:
-            year = reference.year if reference.month >= start_month else reference.year - 1
+            year = max(y for y in years if first(y) <= now)                 # begun
     value = f"{year:04d}-{code}" if year else f"XXXX-{code}"
     return _Item(found.start(), found.end(), "date", value, explicit_year=_year_in(span) is not None, rangeable=True)
 
@@ -1014,7 +1017,9 @@ def _relative_unit(text, found, reference, grammar, items):
         future = _is_future(text, found.start(), found.end(), grammar)
         if reference is None:
             return _Item(found.start(), found.end(), "date", "XXXX-WXX-WE")
-        value = _weekend_value(reference, 1 if future and reference.isoweekday() < 6 else 0)
+        # `the weekend` read on a weekday is the one just past, or the coming one in the future
+        past_or_coming = 0 if future or reference.isoweekday() >= 6 else -1
+        value = _weekend_value(reference, past_or_coming)
         return _Item(found.start(), found.end(), "date", value)
     unit = re.search(r"(week|weekend|month|year|decade|century)$", lowered).group(1)
     core = re.sub(r"^(?:(?:the )?(?:end|start|beginning|middle|close|turn) of |(?:earlier|later|early|late) (?:in )?)", "", lowered)
