@@ -65,7 +65,6 @@ class _Item:
     explicit_year: bool = False
     default_day: bool = False               # a time of day whose date was not in the text
     rangeable: bool = False                 # may be one end of a range
-    rule: str = ""
 
 
 class _Grammar:
@@ -374,7 +373,6 @@ def _scan(text, reference, grammar) -> list:
             item = _NORMALIZERS[found.lastgroup](text, found, reference, grammar, items)
             if item is None:
                 continue
-            item.rule = found.lastgroup
             items.append(item)
             last_end = item.end
             break
