@@ -139,11 +139,20 @@ _PARTITIVE_GAP = re.compile(r"(?i:.{0,60}\b(?:including|of which|of them|of whom
 _COORDINATE_GAP = re.compile(r"[ \t]{0,2}(?:,|and|or|as well as|plus)[ \t]{1,3}(?:another[ \t]|a further[ \t]|at least[ \t]|about[ \t])?[ \t]{0,2}$")
 
 
+_PEOPLE_CATEGORIES = ("killed", "wounded", "casualties", "captured", "missing", "displaced")
+
+
 def _inherit(text, atom, figure, previous, context):
     """A number that names no category of its own takes its neighbour's: `killed 23 people –
     including three children`, `40 drones, including 34 over Krasnodar and four over Azov`,
     `110 of which were shot down`, `about 50,000 children and 200,000 adults` (to evacuate)."""
     earlier_atom, earlier = previous
+    if figure.unit is None and earlier.unit and figure.category in _PEOPLE_CATEGORIES and \
+            earlier.category in _PEOPLE_CATEGORIES and atom.start - earlier_atom.end < 80 and \
+            context.sentence(atom.start, atom.end)[0] <= earlier_atom.start:
+        # `five people were killed and seven injured`: the seven are people too
+        figure = dataclasses.replace(figure, unit=context.lexicon.plurals.get(earlier.unit, earlier.unit),
+                                     civilian=figure.civilian if figure.civilian is not None else earlier.civilian)
     if earlier.category == "other" or figure.category not in ("other", "troops"):
         return figure
     if context.sentence(atom.start, atom.end)[0] > earlier_atom.start:
@@ -393,6 +402,7 @@ class _Lexicon:
                 self.noun_category[noun.lower()] = category
         self.longest_noun = max(len(noun.split()) for noun in self.noun_category)
         self.territory_needs_verb = set(categories["territory_needs_verb"])
+        self.plurals = {k: v for k, v in categories["plurals"].items() if not k.startswith("_")}
         self.civilian_nouns = set(word.lower() for word in categories["civilian_nouns"])
         self.military_nouns = set(word.lower() for word in categories["military_nouns"])
         verbs = []
@@ -441,7 +451,7 @@ class _Lexicon:
         # Daily-report layout: `label ‒ [about] 1187`.
         self.layout = re.compile(r"""
             [ \t]*(?:[-•*·][ \t]+)?                               # optional bullet (match() anchors)
-            (?P<label>[A-Za-z][A-Za-z0-9 /'’().&+-]{0,70}?)(?<![0-9])   # what is counted (no `the 2022–`)
+            (?P<label>[A-Za-z][A-Za-z /'’().&+-]{0,70}?)          # what is counted: words, no digits
             [ \t]*(?:[‒–—:]|[ \t]-|-[ \t])[ \t]*                  # the dash or colon
             (?:(?P<qualifier>[A-Za-z~]{1,13}(?:[ ][a-z]{2,5})?)[ \t]+)?   # about, more than
             (?:[$£€][ ]?)?$
@@ -1088,6 +1098,10 @@ def _describe(text, atom, previous, context, lexicon) -> Figure:
     line_start = _line_start(text, atom.start)
     segment_start = _segment_start(text, atom.start, line_start)
     layout = lexicon.layout.match(text, segment_start, atom.start) if segment_start <= atom.start else None
+    if layout is not None and layout.group("qualifier") and not (
+            lexicon.approx_before.search(layout.group("qualifier")) or lexicon.min_before.search(layout.group("qualifier"))
+            or lexicon.max_before.search(layout.group("qualifier"))):
+        layout = None       # `killed 23 people – including three`: prose, not a report line
     increment = _INCREMENT_BEFORE.search(text[max(0, atom.start - 4):atom.start]) is not None
     if increment and previous is not None and previous[0].end <= atom.start and \
             "\n" not in text[previous[0].end:atom.start]:
@@ -1251,8 +1265,8 @@ def _noun_after(text, atom, lexicon):
                     continue
             break
         bare = word.rstrip(".,")
-        if bare.lower() in lexicon.stop_words:
-            break
+        if bare.lower() in lexicon.stop_words and not (bare.isupper() and len(bare) > 1):
+            break           # (`US citizens`: an acronym is no pronoun)
         if bare.lower() in lexicon.verb_category and bare.lower() not in lexicon.noun_category:
             nxt = _LOWER_WORD_AFTER.match(window[match.end():match.end() + 24])
             if nxt is None or nxt.group(1) not in lexicon.noun_category:
