@@ -905,6 +905,9 @@ def _is_figure(text, atom, lexicon) -> bool:
     if atom.digits and previous and previous in "-–—/" and _YEAR_BEFORE_DASH.search(text, max(0, start - 6), start - 1):
         return False
     # `(1) optimizing ...`: an enumeration marker inside a sentence; `in 2025.33 Due`: a footnote.
+    # `[1]`, `[[3]]`: a reference marker.
+    if previous == "[" and text[end:end + 1] == "]" and atom.digits and not atom.grouped:
+        return False
     if previous == "(" and text[end:end + 1] == ")" and atom.digits and atom.low < 20 and not atom.grouped:
         return False
     if _YEAR_FOOTNOTE.fullmatch(text[start:end]) and _NEW_SENTENCE_AFTER.match(after):
@@ -968,8 +971,10 @@ def _is_figure(text, atom, lexicon) -> bool:
 def _looks_like_year(text, atom, before, after, lexicon) -> bool:
     """`2022` is a year unless the text counts with it (`about 2000 troops`, `tanks ‒ 1997`)."""
     raw = text[atom.start:atom.end]
-    if not _FOUR_DIGITS.fullmatch(raw) or not 1800 <= atom.low <= 2100:
+    if not _FOUR_DIGITS.fullmatch(raw) or not 1000 <= atom.low <= 2100:
         return False
+    if atom.low < 1800:     # an older year only after `in`, `of`, `since` ...: `armies in 1780`
+        return _YEAR_PREPOSITION_BEFORE.search(before) is not None
     if _INCREMENT_AFTER.match(after):           # `1997 (+17)` in a daily report
         return False
     line_start = _line_start(text, atom.start)
