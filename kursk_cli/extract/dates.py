@@ -114,9 +114,12 @@ class _Grammar:
         season = _alternation(self.seasons)
         self.future_cues = re.compile(r"(?<![\w'’])" + _alternation(data["future_cues"]) + r"(?![\w])", re.I)
         self.speech_verbs = set(data["speech_verbs"])
-        event_phrases = []
+        event_phrases, event_triggers = [], set()
         for event in data["events"].values():
             event_phrases.extend(event["phrases"])
+            event_triggers.update(event["scan_words"])
+            # every phrase must hold one of its event's scan words, or it would never be found
+            assert all(set(phrase.lower().split()) & set(event["scan_words"]) for phrase in event["phrases"])
             self.events.append((
                 [phrase.lower().replace("’", "'") for phrase in event["phrases"]],
                 datetime.date.fromisoformat(event["date"]),
@@ -238,7 +241,7 @@ class _Grammar:
         self.rule_names = [name for name, _ in rules]
         # Every match holds one of these words (matched as a lowercase prefix at a word start):
         # literal branches let the regex engine skip ahead by first character.
-        triggers = set(data["scan_words"])
+        triggers = set(data["scan_words"]) | event_triggers
         triggers |= set(data["months"]) | set(data["month_abbreviations"])
         triggers |= set(data["weekdays"]) | set(data["weekday_abbreviations"])
         triggers |= set(self.units) | set(self.unit_plurals) | set(self.set_adverbs) | set(self.seasons)
@@ -256,6 +259,7 @@ class _Grammar:
         # Frequent words that only pad a mention (`in the past`, `more than two months`): the
         # mention found without them has the same value.
         leads -= {"in", "some"}
+        leads |= {phrase.split()[0].lower() for phrase in event_phrases}       # `Russia invaded`
         self.word_start = re.compile(rf"(?<![\w'’])(?:{_alternation(triggers | leads)}(?![a-z])|[0-9]|['’]\d)")
         # Matched against the lowercased text (same offsets); normalizers read the original. A
         # start with a digit only tries the rules that can begin with one.
