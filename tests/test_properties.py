@@ -176,3 +176,22 @@ def test_any_text_goes_through_the_command_in_every_format(text, output_format):
         for kind in KINDS:
             for item in record[kind]:
                 assert item["text"] == text[item["start"]:item["end"]], (kind, item)
+
+
+# --- a huge text is parsed in pieces: offsets still count from the start of the whole ----------
+
+@examples
+@given(text=texts, cuts=st.lists(st.integers(min_value=0, max_value=400), max_size=4))
+def test_pieces_of_a_text_give_offsets_into_the_whole(text, cuts):
+    from kursk_cli.pipeline import parse_chunks
+
+    bounds = sorted({0, len(text), *(cut for cut in cuts if cut < len(text))})
+    pieces = [(start, text[start:end]) for start, end in zip(bounds, bounds[1:])]
+    document = parse_chunks(iter(pieces), reference_date=REFERENCE_DATE)
+    for kind, item in items(document):
+        assert 0 <= item.start <= item.end <= len(text), (kind, item)
+        assert item.text == text[item.start:item.end], (kind, item)
+    for statement in document.statements:
+        assert all(0 <= index < len(document.figures) for index in statement.figures), statement
+    record = document.to_dict()
+    assert json.loads(json.dumps(record, allow_nan=False)) == record
