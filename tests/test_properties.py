@@ -3,7 +3,8 @@
 On any Unicode text, and on text stitched together from news-like fragments (numbers, number
 words, month names, qualifiers, quotation marks, capitalized words, `said`), parse never raises;
 every item's `text` is `document[start:end]` with 0 <= start <= end <= len; figure values are
-finite numbers or None; and the record survives strict JSON unchanged.
+finite numbers or None; and the record survives strict JSON unchanged. The same texts go
+through the command in every output format, and through `parse_chunks` cut into pieces.
 
 The examples are derandomized so that the suite gives the same verdict on every run; set
 `HYPOTHESIS_PROFILE=explore` to search further with fresh random examples.
