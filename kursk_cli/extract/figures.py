@@ -439,11 +439,11 @@ class _Lexicon:
                     self.actor_of.setdefault(name + "’s", entry["name"])
         adversary = list(actors["adversary_words"])
         self.adversary_words = set(word.lower() for word in adversary)
+        # No look-behind before the names: the pattern then starts with literals, which the engine
+        # skips to in C; callers check the character before a match themselves.
         self.actor_names = re.compile(rf"{_trie(self.actor_of)}(?![\w-])")
         self.adversary_stems = sorted({word.lower()[:5] for word in adversary})
         self.adversaries = re.compile(rf"\b{_alternation(adversary, True)}(?![\w-])")
-        self.actors = re.compile(
-            rf"(?<![\w-])(?:(?P<name>{_trie(self.actor_of)})|(?P<adversary>{_trie(_case_forms(adversary))}))(?![\w-])")
         self.sides = actors["sides"]
         self.side_markers = {side: re.compile(_alternation(info["markers"])) for side, info in self.sides.items()}
         self.default_side = actors["default_reporting_side"]
@@ -459,8 +459,15 @@ class _Lexicon:
         self.list_marker = re.compile(r"[ \t]*\(?[0-9]{1,2}[.)]$")
         # URLs, and the domain part of e-mail addresses (the local part is taken in code).
         self.url = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]{1,2000}|@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}")
-        self.sentence_end = re.compile(
-            r"[.!?][\"”’')\]]?(?:\d{1,3})?\s+(?=[\"“‘(]?[A-Z0-9])|\n[ \t]*\n|\n(?=[ \t]*[-•*·])")
+        # A sentence ends after `.`, `!`, `?` (a closing quote, a footnote number) and the space
+        # before a capital, at a blank line, or before a bulleted line. One character class first
+        # lets the engine skip ahead in C.
+        self.sentence_end = re.compile(r"""
+            [.!?\n]
+            (?:(?<=[.!?])[\"”’')\]]?(?:\d{1,3})?\s+(?=[\"“‘(]?[A-Z0-9])    # end of a sentence
+              |(?<=\n)[ \t]*\n                                           # a blank line
+              |(?<=\n)(?=[ \t]*[-•*·]))                                  # a bullet's line
+        """, re.VERBOSE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -1411,27 +1418,50 @@ def _actor_mentions(text, lexicon, low, high):
         if start and (text[start - 1].isalnum() or text[start - 1] in "-_"):
             continue
         found.append(match)
-    lowered = None
-    for word in lexicon.adversary_stems:
-        if lowered is None:
-            lowered = text.lower() if len(text) < 2_000_000 else None
-        if (lowered if lowered is not None else text).find(word) >= 0 or lowered is None:
+    lowered = text.lower() if len(text) < 2_000_000 else None
+    if lowered is None or len(lowered) != len(text):
+        if lowered is None or any(lowered.find(stem) >= 0 for stem in lexicon.adversary_stems):
             found.extend(lexicon.adversaries.finditer(text, low, high))
             found.sort(key=_match_start)
-            break
+        return found
+    # Every word for the other side starts with one of a few stems: find those with str.find and
+    # try the pattern only there, in text order and without overlaps, as finditer would.
+    starts = set()
+    for stem in lexicon.adversary_stems:
+        at = lowered.find(stem, low, high)
+        while at >= 0:
+            starts.add(at)
+            at = lowered.find(stem, at + 1, high)
+    if starts:
+        consumed = low
+        for start in sorted(starts):
+            if start < consumed:
+                continue
+            match = lexicon.adversaries.match(text, start, high)
+            if match is not None:
+                found.append(match)
+                consumed = match.end()
+        found.sort(key=_match_start)
     return found
 
 
 def _actor_in(phrase, lexicon, context):
+    """The first actor a short phrase names: a country or organisation, else a word for the other
+    side. Names and those words all begin with a word character not glued to a word or hyphen."""
     if not phrase:
         return None
-    for match in lexicon.actors.finditer(phrase):
-        if match.group("name"):
-            return lexicon.actor_of[match.group("name")]
-        return context.adversary
+    for word in _NAME_START.finditer(phrase):
+        at = word.start()
+        name = lexicon.actor_names.match(phrase, at)
+        if name is not None:
+            return lexicon.actor_of[name.group(0)]
+        if lexicon.adversaries.match(phrase, at) is not None:
+            return context.adversary
     return None
 
 
+# where an actor's name may begin in a phrase
+_NAME_START = re.compile(r"(?<![\w-])\w")
 _TARGET_BEFORE = re.compile(r"(?i:\b(?:at|on|against|into|across|in|inside|over|to|toward|towards|for|upon)[ \t]{1,2}(?:the[ \t]{1,2})?)$")
 _SOURCE_BEFORE = re.compile(r"(?i:\b(?:from|by)[ \t]{1,2}(?:the[ \t]{1,2})?)$")
 _FALLBACK = 1500
