@@ -194,12 +194,9 @@ def _runs(text, lexicon):
     the full run pattern is then tried only there. One big alternation tried at every character
     would be several times slower.
     """
-    starts = [m.start() for m in lexicon.digit_start.finditer(text)]
-    words = [m.start() for m in lexicon.word_start.finditer(text)]
+    starts = [m.start() for m in lexicon.run_start.finditer(text)]
     if ".5" in text or "." in text and lexicon.point_start.search(text):
-        words += [m.start() for m in lexicon.point_start.finditer(text)]
-    if words:
-        starts = sorted(starts + words)
+        starts = sorted(starts + [m.start() for m in lexicon.point_start.finditer(text)])
     consumed = 0
     for position in starts:
         if position < consumed:
@@ -232,14 +229,24 @@ def _trie(words) -> str:
             node = node.setdefault(character, {})
         node[""] = {}
 
+    escaped = {" ": r"[ \t\n\u00a0]{1,3}"}
+
+    def piece(character):
+        if character not in escaped:
+            escaped[character] = re.escape(character)
+        return escaped[character]
+
     def emit(node):
-        branches = [(r"[ \t\n\u00a0]{1,3}" if character == " " else re.escape(character)) + emit(node[character])
-                    for character in sorted(k for k in node if k)]
+        chain = []
+        while len(node) == 1 and "" not in node:      # a run of single children needs no group
+            (character, node), = node.items()
+            chain.append(piece(character))
+        branches = [piece(character) + emit(node[character]) for character in sorted(k for k in node if k)]
         if not branches:
-            return ""
+            return "".join(chain)
         ends_here = "" in node
         body = branches[0] if len(branches) == 1 and not ends_here else "(?:" + "|".join(branches) + ")"
-        return body + ("?" if ends_here else "")
+        return "".join(chain) + body + ("?" if ends_here else "")
 
     return emit(tree)
 
@@ -335,10 +342,10 @@ class _Lexicon:
         """
         self.scan = re.compile(
             rf"(?P<skip>{skip})|(?P<run>{lead}{token}(?:{separator}{token}){{0,14}})", re.VERBOSE)
-        # Where a run can start: a digit not glued to a word or a number, `.25`, a number word.
-        self.digit_start = re.compile(r"\d(?<![\w.]\d)")
+        # Where a run can start: a digit not glued to a word or a number, a number word (one pass:
+        # a digit and a word never overlap, so the starts come in text order), `.25`.
+        self.run_start = re.compile(rf"(?<![A-Za-z0-9_])(?:\d(?<![\w.]\d)|{word_token}(?![A-Za-z0-9_]))")
         self.point_start = re.compile(r"\.\d(?<![^\s$£€(~]\.\d)")
-        self.word_start = re.compile(rf"(?<![A-Za-z0-9_]){_trie(_case_forms(self.words))}(?![A-Za-z0-9_])")
         self.lead_before = re.compile(r"\b(?i:a|an|half|quarter|minus|negative)[ \t]{1,3}(?:(?i:a|an)[ \t]{1,3})?$")
         self.token = re.compile(
             rf"""(?P<digits>(?<![\w.]){digits})(?P<abbr>{attached}(?![A-Za-z0-9])|[ ]{spaced}(?![A-Za-z0-9]))?
