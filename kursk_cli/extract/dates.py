@@ -520,7 +520,7 @@ def _sentence_before(text, start, width=160) -> str:
     # `Daniel P. Davison`, `Mr. Schwarz`, `Feb. 1`: a short capitalized word before the period
     # is an initial or an abbreviation, not a sentence end (three tries, then take the cut)
     for _ in range(3):
-        if period <= cut or not _ABBREVIATION_END.search(window, 0, period):
+        if period <= cut or not _ABBREVIATION_END.search(window, max(0, period - _ABBREVIATION_REACH), period):
             break
         period = window.rfind(". ", 0, period)
     cut = max(cut, period)
@@ -528,6 +528,9 @@ def _sentence_before(text, start, width=160) -> str:
 
 
 _ABBREVIATION_END = re.compile(r"(?<![\w.])[A-Z][a-z]{0,3}$")
+# The pattern above spans at most 4 characters (5 with the newline `$` may stand before): the
+# search starts that far back, not at the start of the window (the look-behind still sees it).
+_ABBREVIATION_REACH = 6
 
 
 def _is_future(text, start, end, grammar) -> bool:
