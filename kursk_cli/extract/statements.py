@@ -257,9 +257,11 @@ def _sentences(text: str, quotes: list) -> list:
 
 def _joins_next_line(text: str, newline: int) -> bool:
     """A hard-wrapped line: no final punctuation before the break and lowercase after it."""
-    before = text[max(0, newline - 1):newline]
     after = text[newline + 1:newline + 2]
-    return bool(before) and (before.islower() or before == ",") and after.islower()
+    if not after.islower():
+        return False             # (the common case, a new paragraph: checked first)
+    before = text[max(0, newline - 1):newline]
+    return bool(before) and (before.islower() or before == ",")
 
 
 def _add_sentence(text, start, end, sentences):
@@ -298,7 +300,7 @@ class _Phrase:
 
 
 def _tokens(text: str, start: int, end: int) -> list:
-    return [(*match.span(), match[0]) for match in _TOKEN.finditer(text, start, end)]
+    return [(match.start(), match.end(), match.group()) for match in _TOKEN.finditer(text, start, end)]
 
 
 def _bare(token: str) -> str:
@@ -628,7 +630,8 @@ _QUANTIFIERS = frozenset("""some many most all none one two three four five seve
 def _classify(tokens: list) -> Optional[_Phrase]:
     """Make a _Phrase of tokens, or None when the head cannot be a speaker."""
     words = _words()
-    tokens = [token for token in tokens if any(char.isalnum() for char in token[2])]   # `## Heading`
+    tokens = [token for token in tokens    # `## Heading`: marks alone are no words
+              if token[2][0].isalnum() or any(char.isalnum() for char in token[2])]
     if not tokens:
         return None
     determined = bool(tokens) and tokens[0][2].lower() in ("the", "a", "an")
@@ -749,6 +752,14 @@ class _Cue:
 _INSTRUCTED = re.compile(r"[ \t]{1,3}(?:to|of)[ \t]")
 # A negation or refusal right before a cue.
 _NEGATED = re.compile(r"(?:\bnot|\bnever|n[’']t|\bdeclined[ ]to|\brefused[ ]to|\bfailed[ ]to)[ ]{1,3}(?:yet[ ]{1,3})?$")
+_NEGATED_LAST_WORDS = ("not", "never", "n't", "n’t", "to", "yet")
+
+
+def _negated(text: str, start: int, position: int) -> bool:
+    """A negation right before the cue at `position`; the last word is checked first (fast)."""
+    if not text[max(start, position - 12):position].rstrip(" \n").endswith(_NEGATED_LAST_WORDS):
+        return False
+    return _NEGATED.search(text, max(start, position - 24), position) is not None
 
 # `reported to a military recruitment centre` / `for duty`, unlike `reported to Putin that …`
 _REPORTED_TO_A_PLACE = re.compile(r"""
@@ -812,7 +823,7 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list, mat
             continue
         if _INSTRUCTED.match(text, match.end(), end) and lowered in ("told", "accused", "urged", "warned"):
             continue             # `Ukrainians told to be ready`, `troops accused of massacre`
-        if _NEGATED.search(text, max(start, match.start() - 24), match.start()):
+        if _negated(text, start, match.start()):
             continue             # `Kyiv has not commented`, `declined to confirm`: nothing was said
         if lowered in ("reported", "reports") and _REPORTED_TO_A_PLACE.match(text, match.end(), end):
             continue             # `he reported to a recruitment centre`: no statement
@@ -831,17 +842,22 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list, mat
         cue.phrase = _phrase_before(text, start, match.start())
         if cue.phrase is not None:
             cue.rank = 0 if _postposed(text, start, end, cue) else 1
-        elif re.search(r"(?:\band|\bbut|,)\s{1,3}(?:(?:has|have|had|also|later|then)\s{1,3}){0,3}$",
-                       text[max(start, match.start() - 30):match.start()]):
+        elif _SUBJECT_GOES_ON.search(text[max(start, match.start() - 30):match.start()]):
             cue.kind = "ellipsis"    # `X visited Kyiv and told …`, `X, head of …, said`: the subject speaks
             cue.rank = 2
         found.append(cue)
     return found
 
 
+# Before a cue with no subject of its own: `X visited Kyiv and told …`, `X, head of …, said`.
+_SUBJECT_GOES_ON = re.compile(r"(?:\band|\bbut|,)\s{1,3}(?:(?:has|have|had|also|later|then)\s{1,3}){0,3}$")
+# A word of four letters or more, for telling a Title Case headline.
+_LONG_WORD = re.compile(r"[^\W\d_][\w’'\-]{3,}")
+
+
 def _title_case(text: str, start: int, end: int) -> bool:
     """A headline in Title Case: most words longer than three letters are capitalized."""
-    words = [word for word in re.findall(r"[^\W\d_][\w’'\-]{3,}", text[start:min(end, start + 400)])]
+    words = _LONG_WORD.findall(text[start:min(end, start + 400)])
     return len(words) >= 3 and sum(word[0].isupper() for word in words) >= 0.8 * len(words)
 
 
@@ -1258,6 +1274,11 @@ def _embedded_post(text, start, end, unattributed, paragraph, resolver) -> Optio
                      quote=False)
 
 
+# The end of a clause before a second speaker's (`…, while officials said`).
+_CLAUSE_OPENER = re.compile(
+    r"(?:(?:[,;]|\s[–—])\s{0,3}(?:while|whereas|but|and)?|\s(?:while|whereas|but|and))\s{0,3}$")
+
+
 def _pieces(text, start, end, quotes, quote_starts, matches):
     """One sentence, or two when a second speaker comes in with its own clause (`…, while …`)."""
     cues = _cues(text, start, end, quotes, quote_starts, matches)
@@ -1265,8 +1286,7 @@ def _pieces(text, start, end, quotes, quote_starts, matches):
     for first, second in zip(spoken, spoken[1:]):
         if first.phrase.text == second.phrase.text:
             continue
-        opener = re.search(r"(?:(?:[,;]|\s[–—])\s{0,3}(?:while|whereas|but|and)?|\s(?:while|whereas|but|and))\s{0,3}$",
-                           text[max(start, second.phrase.start - 16):second.phrase.start])
+        opener = _CLAUSE_OPENER.search(text[max(start, second.phrase.start - 16):second.phrase.start])
         if opener is None or second.phrase.start - 16 < first.end:
             continue
         cut = max(start, second.phrase.start - 16) + opener.start()
