@@ -259,7 +259,7 @@ class Run:
     def print_stats(self) -> None:
         seconds = time.perf_counter() - self.started
         found = ", ".join(f"{count} {kind}" for kind, count in self.counts.items())
-        click.echo(f"kursk: {self.document_count} documents, {self.characters / 1e6:.2f} M characters; "
+        click.echo(f"kursk: {self.document_count:,} documents, {self.characters:,} characters; "
                    f"{found}; {self.errors} errors; {seconds:.2f} s", err=True)
 
 

@@ -1,6 +1,8 @@
 """Golden samples: every samples/* input, run through the CLI, must print its expected output.
 
 A sample's reference date is the date in its file name; JSON Lines samples carry their own.
+Expected outputs are JSON (`-f json`) in `NAME.expected.json`, an extension that `kursk extract
+samples/` does not walk, so the README's command reads only the inputs.
 Run `pytest tests/test_samples.py --regenerate-samples` after a deliberate change and review the
 diff of samples/*.expected.* like code.
 """
@@ -17,11 +19,11 @@ INPUTS = sorted(path for path in SAMPLES.iterdir()
 
 
 def expected_path(path):
-    return path.with_name(path.stem + ".expected.jsonl")
+    return path.with_name(path.stem + ".expected.json")
 
 
 def run_sample(path):
-    arguments = ["extract", str(path.relative_to(SAMPLES.parent)), "-f", "jsonl"]
+    arguments = ["extract", str(path.relative_to(SAMPLES.parent)), "-f", "json"]
     date = re.search(r"\d{4}-\d{2}-\d{2}", path.name)
     if date and path.suffix == ".txt":
         arguments += ["--reference-date", date.group()]
