@@ -11,6 +11,7 @@ import csv
 import itertools
 import json
 import os
+import re
 import stat
 import sys
 from dataclasses import dataclass
@@ -59,6 +60,8 @@ class ReadOptions:
 
 
 Item = Union[RawDocument, InputError]
+# "\\ud800" in JSON decodes to half a surrogate pair: no encoder can write it out again.
+LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 # --- paths -------------------------------------------------------------------------------------
@@ -262,7 +265,8 @@ def _read_jsonl(handle, path: str, options: ReadOptions) -> Iterator[Item]:
         if not line.strip():
             continue
         try:
-            record = json.loads(line.decode(encoding, errors=options.encoding_errors))
+            record = json.loads(line.decode(encoding, errors=options.encoding_errors),
+                                parse_constant=_reject_constant)
         except UnicodeDecodeError as error:
             yield InputError(where, f"cannot decode as {encoding} at byte {error.start} of the line")
             continue
@@ -276,38 +280,70 @@ def _read_jsonl(handle, path: str, options: ReadOptions) -> Iterator[Item]:
 
 
 def _read_table(handle, path: str, delimiter: str, options: ReadOptions) -> Iterator[Item]:
+    """CSV or TSV rows as documents; an undecodable byte costs its row, not the file."""
     csv.field_size_limit(2 ** 31 - 1)
-    encoding = options.encoding or "utf-8-sig"
-    stream = codecs.getreader(encoding)(handle, errors=options.encoding_errors)
-    reader = csv.DictReader(_lines_keeping_newlines(stream), delimiter=delimiter)
+    bad_lines = {}        # line number -> byte offset of the first undecodable byte
+    reader = csv.DictReader(_decoded_lines(handle, options, bad_lines), delimiter=delimiter)
     try:
         header = reader.fieldnames
-    except (UnicodeDecodeError, csv.Error) as error:
+    except csv.Error as error:
         yield InputError(path, f"cannot read the header ({error})")
+        return
+    except InputError as error:
+        yield InputError(path, error.message)
+        return
+    if bad_lines:
+        yield InputError(f"{path}:1", _decode_message(options.encoding or "utf-8", min(bad_lines.values())))
         return
     if not header or options.text_field not in header:
         yield InputError(path, f"no {options.text_field!r} column (use --text-field; "
                                f"columns: {', '.join(header or []) or 'none'})")
         return
-    row_number = 0
+    row_number, first_line = 0, reader.line_num + 1
     while True:
         try:
             row = next(reader)
         except StopIteration:
             return
-        except UnicodeDecodeError as error:
-            yield InputError(f"{path}:{reader.line_num}", f"cannot decode as {encoding}: {error.reason}")
-            return
         except csv.Error as error:
             yield InputError(f"{path}:{reader.line_num}", f"malformed CSV ({error})")
             return
         row_number += 1
-        yield _record_document(row, row_number, path, f"{path}:{reader.line_num}", options)
+        where = f"{path}:{first_line}"
+        broken = [line for line in bad_lines if line <= reader.line_num]
+        if broken:
+            yield InputError(where, _decode_message(options.encoding or "utf-8", bad_lines[broken[0]])
+                             + ", row skipped")
+            for line in broken:
+                del bad_lines[line]
+        else:
+            yield _record_document(row, row_number, path, where, options)
+        first_line = reader.line_num + 1
 
 
-def _lines_keeping_newlines(stream) -> Iterator[str]:
-    """Lines split on `\\n` only: str.splitlines would also split on U+2028, U+0085 and form feeds."""
-    for line in split_stream(stream, "\n"):
+def _decoded_lines(handle, options: ReadOptions, bad_lines: dict) -> Iterator[str]:
+    """Lines of a table, each decoded alone, so that a bad byte is pinned to its line.
+
+    Only `\\n` ends a line (U+2028 and form feeds stay inside fields). UTF-16 and UTF-32, whose
+    newline is more than one byte, are decoded as a stream instead.
+    """
+    head = handle.peek(4)[:4] if hasattr(handle, "peek") else b""
+    encoding = options.encoding or detect_encoding(head)
+    if codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")):
+        stream = codecs.getreader(encoding)(handle, errors=options.encoding_errors)
+        for line in split_stream(stream, "\n"):
+            yield line + "\n"
+        return
+    byte_offset = 0
+    for number, raw in enumerate(split_stream(handle, b"\n"), start=1):
+        if number == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw, byte_offset = raw[len(codecs.BOM_UTF8):], len(codecs.BOM_UTF8)
+        try:
+            line = raw.decode(encoding, errors=options.encoding_errors)
+        except UnicodeDecodeError as error:
+            bad_lines[number] = byte_offset + error.start
+            line = raw.decode(encoding, errors="replace")
+        byte_offset += len(raw) + 1
         yield line + "\n"
 
 
@@ -317,12 +353,23 @@ def _record_document(record: dict, number: int, path: str, where: str, options: 
         text = ""
     elif not isinstance(text, str):
         return InputError(where, f"field {options.text_field!r} is not a string, record skipped")
+    if LONE_SURROGATE.search(text):
+        return InputError(where, f"field {options.text_field!r} holds an escaped lone surrogate "
+                                 f"(not Unicode text), record skipped")
     identifier = record.get(options.id_field)
-    if identifier in (None, "") or isinstance(identifier, (dict, list)):
+    if identifier in (None, "") or isinstance(identifier, (dict, list, bool)):
         identifier = number
+    elif isinstance(identifier, float):   # 1e400 parses as infinity; JSON output cannot hold it
+        identifier = int(identifier) if identifier.is_integer() else str(identifier)
+    elif isinstance(identifier, str):
+        identifier = LONE_SURROGATE.sub("\ufffd", identifier)
     date = record.get(options.date_field)
     return RawDocument(id=identifier, source=path, text=text[1:] if text.startswith("\ufeff") else text,
                        date=date if isinstance(date, str) and date.strip() else None)
+
+
+def _reject_constant(name: str):
+    raise ValueError(f"{name} is not valid JSON")
 
 
 def _os_message(error: OSError) -> str:

@@ -183,18 +183,6 @@ def test_one_batch_reports_every_bad_input_and_keeps_every_good_document(good_fi
     assert_good_documents_intact(good_files, out)
 
 
-@pytest.mark.xfail(strict=True, reason="known bugs (see expected.jsonl 'bug' fields): one bad record "
-                                       "raises out of the command and the rest of the batch is lost")
-def test_one_batch_survives_the_known_bugs_too(good_files, tmp_path):
-    arguments, expected_stderr, expected_ids = batch(good_files, tmp_path, CASES)
-    result = run("extract", *arguments, "-f", "jsonl")
-    assert_no_crash(result)
-    assert_lines(stderr_lines(result), expected_stderr)
-    out = records(result.stdout)
-    assert [record["id"] for record in out] == expected_ids
-    assert_good_documents_intact(good_files, out)
-
-
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_files_from_list_with_bad_paths(good_files, tmp_path, jobs):
     """The same batch named by `--files-from - -0` (NUL-separated, as `find -print0` writes)."""
