@@ -273,6 +273,9 @@ def _read_jsonl(handle, path: str, options: ReadOptions) -> Iterator[Item]:
         except ValueError as error:
             yield InputError(where, f"malformed JSON ({error.args[0].split(':')[0]}), line skipped")
             continue
+        except RecursionError:
+            yield InputError(where, "JSON nested too deeply, line skipped")
+            continue
         if not isinstance(record, dict):
             yield InputError(where, "not a JSON object, line skipped")
             continue
