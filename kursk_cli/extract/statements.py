@@ -288,7 +288,7 @@ def _inside(quotes: list, starts: list, position: int) -> bool:
 # --------------------------------------------------------------------------------------------
 # Speaker phrases
 
-@dataclass
+@dataclass(slots=True)
 class _Phrase:
     """A speaker phrase as written, with the apposition next to it and what kind of name it is."""
     start: int
@@ -386,6 +386,10 @@ def _is_date_word(tokens, index) -> bool:
         "october", "november", "december")
 
 
+# Words inside a name or a speaker phrase (`General Staff of the …`, `Ursula von der Leyen`).
+_NAME_JOINERS = frozenset(("of", "for", "and", "de", "al", "von", "van"))
+
+
 def _noun_phrase_back(tokens: list, index: int, relative: bool = False) -> Optional[_Phrase]:
     """Walk back from tokens[index] over one noun phrase; None when it cannot name a speaker."""
     words = _words()
@@ -406,7 +410,7 @@ def _noun_phrase_back(tokens: list, index: int, relative: bool = False) -> Optio
                 continue
             first = index
             break
-        if lowered in ("of", "for", "and", "de", "al", "von", "van"):
+        if lowered in _NAME_JOINERS:
             if index == 0 or not (_is_capital(tokens[index - 1][2]) or tokens[index - 1][2].lower()
                                   in words["generic"] or _is_possessive(tokens[index - 1][2])):
                 break
@@ -644,13 +648,13 @@ def _classify(tokens: list) -> Optional[_Phrase]:
     if not head or (lowered in words["stop"] or lowered in words["pronouns"]) and not _acronym(head):
         return None
     capitals = [token for token in tokens if _is_capital(token[2])]
-    text = " ".join(_bare(token[2]) for token in tokens)
+    text = " ".join([_bare(token[2]) for token in tokens])
     text = text.replace(" ,", ",")
     start, end = tokens[0][0], tokens[-1][1]
     while len(tokens) > 1 and (tokens[0][2].lower() in _MONTHS or tokens[0][2].isdigit()):
         tokens = tokens[1:]      # `an April 2025 estimate`, `a March Bloomberg article`: a date first
         capitals = [token for token in tokens if _is_capital(token[2])]
-        text = " ".join(_bare(token[2]) for token in tokens)
+        text = " ".join([_bare(token[2]) for token in tokens])
         start = tokens[0][0]
     if tokens[-1][2].lower() in _MONTHS or (head[0].isdigit() and not capitals):
         return None              # a date alone is no source
@@ -700,11 +704,12 @@ def _looks_like_person(tokens) -> Optional[bool]:
     words = _words()
     names = [_bare(token[2]) for token in tokens]
     lowered = [name.lower() for name in names]
-    if any(word in words["generic"] and word not in words["titles"] for word in lowered):
+    if not words["generic"].isdisjoint(lowered) and any(
+            word in words["generic"] and word not in words["titles"] for word in lowered):
         return False
     if lowered[-1] in words["places"] or lowered[-1] in words["demonyms"]:
         return False
-    if any(word in words["titles"] for word in lowered[:-1]):
+    if not words["titles"].isdisjoint(lowered[:-1]):
         return True
     if len(names) in (2, 3) and all(name[:1].isupper() and name[1:2].islower() for name in names):
         return True
@@ -737,7 +742,7 @@ def _person_name(phrase: _Phrase) -> Optional[str]:
 # --------------------------------------------------------------------------------------------
 # Cues and the statements of one sentence
 
-@dataclass
+@dataclass(slots=True)
 class _Cue:
     start: int
     end: int
@@ -946,7 +951,7 @@ def _sentence_subject(text: str, start: int, end: int) -> Optional[_Phrase]:
 # --------------------------------------------------------------------------------------------
 # Resolution of speakers to canonical names
 
-@dataclass
+@dataclass(slots=True)
 class _Source:
     canonical: str
     person: Optional[bool]
@@ -1313,13 +1318,15 @@ def _statement(text, start, end, cues, resolver, quotes, quote_starts) -> Option
             return None
         participles[0].phrase = subject
         with_speaker = participles[:1]
-    primary = min(with_speaker, key=lambda cue: (cue.rank, cue.start))
+    primary = with_speaker[0]
     same_sentence = []
-    for cue in sorted(with_speaker, key=lambda cue: cue.start):
-        if cue is primary:
-            break
-        if cue.phrase.kind == "named":
-            same_sentence.append(resolver.name(cue.phrase))
+    if len(with_speaker) > 1:        # (most sentences have one cue)
+        primary = min(with_speaker, key=lambda cue: (cue.rank, cue.start))
+        for cue in sorted(with_speaker, key=lambda cue: cue.start):
+            if cue is primary:
+                break
+            if cue.phrase.kind == "named":
+                same_sentence.append(resolver.name(cue.phrase))
     if primary.rank == 0:
         subject = None           # `…, it said.`: the pronoun looks back past this sentence
     elif primary.phrase.kind == "pronoun" and primary.phrase.text.lower() == "it" and subject is None:
