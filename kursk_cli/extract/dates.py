@@ -262,11 +262,12 @@ class _Grammar:
         leads |= {phrase.split()[0].lower() for phrase in event_phrases}       # `Russia invaded`
         self.word_start = re.compile(rf"(?<![\w'’])(?:{_alternation(triggers | leads)}(?![a-z])|[0-9]|['’]\d)")
         # Matched against the lowercased text (same offsets); normalizers read the original. A
-        # start with a digit only tries the rules that can begin with one: the others are kept
-        # from it by `(?![0-9])`, and those that begin only with a digit fail at once at a letter.
-        # (One pattern: compiling a second one for digits cost more on the first call.)
-        self.scanner = re.compile(r"(?<![\w])(?:" + "|".join(
-            f"(?P<{name}>{'' if name in _DIGIT_START_RULES else '(?![0-9])'}{body})" for name, body in rules) + ")")
+        # start with a digit only tries the rules that can begin with one.
+        def scanner(names):
+            return re.compile(r"(?<![\w])(?:" + "|".join(
+                f"(?P<{name}>{body})" for name, body in rules if name in names) + ")")
+        self.scanner = scanner(set(self.rule_names) - _DIGIT_ONLY_RULES)
+        self.digit_scanner = scanner(_DIGIT_START_RULES)
         # Pieces the normalizers read back out of a matched span.
         self.month_word = re.compile(month, re.I)
         self.month_full_word = re.compile(rf"(?<![\w]){month_full}(?![\w])", re.I)
@@ -287,9 +288,10 @@ class _Grammar:
         self.word_after = re.compile(r"^[^\w\n]{0,3}([\w'’]+)")
 
 
-# Rules whose match may begin with a digit (iso, numeric and year_range begin with nothing else).
+# Rules whose match can begin with a digit, and those that can begin with nothing else.
 _DIGIT_START_RULES = {"iso", "day_range", "full", "numeric", "clock", "decade", "century", "quarter",
                       "ago", "set", "duration", "year_range", "year"}
+_DIGIT_ONLY_RULES = {"iso", "numeric", "year_range"}
 
 
 @functools.lru_cache(maxsize=None)
@@ -356,7 +358,8 @@ def _scan(text, reference, grammar) -> list:
     items = []
     last_end = 0
     tried = -1          # a start is tried once: what matches there does not depend on the trigger
-    match = grammar.scanner.match
+    match_word = grammar.scanner.match
+    match_digit = grammar.digit_scanner.match
     word_starts = grammar.word_start.finditer
     for trigger in grammar.trigger.finditer(lowered):
         trigger_start = trigger.start()
@@ -368,7 +371,7 @@ def _scan(text, reference, grammar) -> list:
             starts.append(trigger_start)
         for start in starts:
             tried = start
-            found = match(lowered, start)
+            found = (match_digit if lowered[start].isdigit() else match_word)(lowered, start)
             if found is None or found.end() <= trigger_start:
                 continue
             item = _NORMALIZERS[found.lastgroup](text, found, reference, grammar, items)
