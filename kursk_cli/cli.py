@@ -6,11 +6,8 @@ problem into `kursk: WHERE: WHAT` on stderr while the batch goes on.
 """
 from __future__ import annotations
 
-import datetime
 import os
-import signal
 import sys
-import tempfile
 import time
 from collections import deque
 
@@ -75,6 +72,7 @@ def _kinds(_context, _parameter, value):
 def _date(_context, _parameter, value):
     if value is None:
         return None
+    import datetime
     try:
         return datetime.date.fromisoformat(value)
     except ValueError:
@@ -231,6 +229,8 @@ class Run:
 
     def task(self, document: RawDocument):
         """What a worker needs to parse one document (picklable)."""
+        import datetime
+
         reference, source = self.reference_date, "option"
         if document.date is not None:
             try:
@@ -363,6 +363,7 @@ def _batch_results(pending):
 
 
 def _ignore_interrupts():
+    import signal
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
@@ -372,6 +373,7 @@ def _write_output(run, items, output, output_format, jobs, render_options) -> in
     temporary = None
     try:
         if output:
+            import tempfile
             directory = os.path.dirname(os.path.abspath(output))
             handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=directory,
                                                  prefix=".kursk-", suffix=".part", delete=False)
