@@ -130,9 +130,9 @@ _TOKEN = re.compile(r"""
     | (?<![\w’'])['‘’]|['‘’](?![\w’'])    # a quotation mark at a word's edge
     """, re.VERBOSE)
 
-# Quotation marks and line breaks; which of them open or close is decided from the neighbours, so
-# that apostrophes (Russia’s, don't) are never taken for quotation marks.
-_QUOTE_MARK = re.compile(r"[“”\"‘’'\n]")
+# Quotation marks; which of them open or close is decided from the neighbours, so that
+# apostrophes (Russia’s, don't) are never taken for quotation marks.
+_QUOTE_MARK = re.compile(r"[“”\"‘’']")
 
 # Candidate sentence ends, found by their first character: final punctuation, a line break, or
 # `**` (markdown bold blocks: `**headline** **lead**`). _SENTENCE_END then checks the details.
@@ -180,12 +180,14 @@ def _quote_spans(text: str) -> list:
     spans = []
     double_open = None       # (position, mark) of the open double quotation mark
     single_open = None
+    previous = 0             # the mark before
     for match in _QUOTE_MARK.finditer(text):
         mark = match.group()
         position = match.start()
-        if mark == "\n":
-            double_open = single_open = None
-        elif mark == "“":
+        if (double_open is not None or single_open is not None) and text.find("\n", previous, position) >= 0:
+            double_open = single_open = None     # a quotation never runs over a line break
+        previous = position
+        if mark == "“":
             double_open, single_open = position, None
         elif mark == "”":
             if double_open is not None:
