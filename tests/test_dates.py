@@ -106,6 +106,15 @@ def test_deterministic_and_no_today():
     pytest.param("Russia said on 26 April 2025 that the operation was over, in a long statement that "
                  "went on.", None, id="date-inside-prose"),
     pytest.param("Kursk, April 26 - Russia said...", None, id="dateline-without-year"),
+    pytest.param("KYIV, April 26, 2025 (Reuters) - Ukraine said its forces held on.", "2025-04-26",
+                 id="wire-dateline-with-year"),
+    pytest.param("NEW YORK (AP), March 3, 2024 - Officials said...", "2024-03-03", id="dateline-agency-first"),
+    pytest.param("Kharkiv shelling
+Published: 12 May 2023 14:00 BST
+
+Text.", "2023-05-12",
+                 id="published-label"),
+    pytest.param("KYIV, Ukraine said on 26 April 2025 that it held.", None, id="place-then-prose"),
     pytest.param("\n".join(["filler line"] * 10 + ["date: 2025-04-26"]), None, id="too-far-down"),
 ])
 def test_find_reference_date(text, expected):

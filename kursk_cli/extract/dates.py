@@ -323,6 +323,16 @@ _HEADER_DATE = re.compile(
 _WIRE_DATE = re.compile(r"^\s{0,4}(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?)?\s{0,4}(?:\||$)")
 
 
+# An upper-case place and a comma (a wire dateline), or a publication label and a colon.
+_DATELINE_START = re.compile(r"""
+    \s{0,4}(?:
+        [A-Z][A-Z.'-]{1,20}(?:[ ][A-Z][A-Z.'-]{1,20}){0,3}          # KYIV, NEW YORK, ST. PETERSBURG
+        (?:[ ]\([A-Za-z .]{1,30}\))?,[ ]                              # optional (Reuters) before the comma
+      | (?i:published|posted|updated|dated?|first[ ]published)[ ]?(?:on[ ])?:?[ ]
+    )""", re.VERBOSE)
+_FULL_DATE_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T.*)?$")
+
+
 def find_reference_date(text: str) -> Optional[datetime.date]:
     """The publication date a header or dateline in the first few lines of `text` states, if any."""
     lines = text[:2000].split("\n")[:6]
@@ -333,6 +343,14 @@ def find_reference_date(text: str) -> Optional[datetime.date]:
                 return datetime.date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
             except ValueError:
                 continue
+    for line in lines:
+        # `KYIV, April 26, 2025 (Reuters) -` or `Published: 26 April 2025`: a full date right after
+        # a dateline's place or a header's label.
+        found = _DATELINE_START.match(line)
+        if found:
+            mentions = find_dates(line[found.end():found.end() + 40], None)
+            if mentions and mentions[0].start <= 1 and _FULL_DATE_VALUE.match(mentions[0].value or ""):
+                return datetime.date.fromisoformat(mentions[0].value[:10])
     for line in lines:
         stripped = line.strip()
         if not stripped or len(stripped) > 60:
