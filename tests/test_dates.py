@@ -109,10 +109,7 @@ def test_deterministic_and_no_today():
     pytest.param("KYIV, April 26, 2025 (Reuters) - Ukraine said its forces held on.", "2025-04-26",
                  id="wire-dateline-with-year"),
     pytest.param("NEW YORK (AP), March 3, 2024 - Officials said...", "2024-03-03", id="dateline-agency-first"),
-    pytest.param("Kharkiv shelling
-Published: 12 May 2023 14:00 BST
-
-Text.", "2023-05-12",
+    pytest.param("Kharkiv shelling\nPublished: 12 May 2023 14:00 BST\n\nText.", "2023-05-12",
                  id="published-label"),
     pytest.param("KYIV, Ukraine said on 26 April 2025 that it held.", None, id="place-then-prose"),
     pytest.param("\n".join(["filler line"] * 10 + ["date: 2025-04-26"]), None, id="too-far-down"),
