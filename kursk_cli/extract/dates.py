@@ -83,6 +83,7 @@ class _Grammar:
         self.unit_plurals = data["unit_plurals"]
         self.set_adverbs = data["set_adverbs"]
         self.holidays = {name.lower().replace("’", "'"): tuple(day) for name, day in data["fixed_holidays"].items()}
+        self.moving_holidays = {name.lower().replace("’", "'"): rule for name, rule in data["moving_holidays"].items()}
         self.events = []
         vague = {}
         for token, key in (("PRESENT_REF", "present_ref"), ("PAST_REF", "past_ref"), ("FUTURE_REF", "future_ref")):
@@ -103,6 +104,15 @@ class _Grammar:
         number_word = _alternation(list(self.numbers) + data["vague_numbers"])
         tens = _alternation(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
         ones = _alternation(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
+        # a year said in words: `nineteen ninety-six`, `eighteen twelve`, `nineteen oh five`
+        teen = _alternation(["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+                             "seventeen", "eighteen", "nineteen"])
+        spelled_year = (rf"(?:nineteen|eighteen){_GAP}(?:{tens}(?:[{_HYPHENS}\s]{ones})?|{teen}"
+                        rf"|(?:oh|o){_GAP}{ones}|hundred)(?![\w{_HYPHENS}])")
+        # `the year two thousand`, `the year two thousand and one`: never without `the year`, where
+        # it would be a figure
+        thousand_year = (rf"two{_GAP}thousand(?:{_GAP}(?:and{_GAP})?(?:{tens}(?:[{_HYPHENS}\s]{ones})?|{teen}|{ones}))?"
+                         rf"(?![\w{_HYPHENS}])")
         number = (rf"(?:(?<![\d.,])\d{{1,3}}(?:,\d{{3}}){{0,2}}(?:\.\d{{1,2}})?(?![\d])"
                   rf"|{tens}[{_HYPHENS}\s]{ones}|{number_word})(?![\w])")
         unit_singular = _alternation(self.units)
@@ -131,7 +141,7 @@ class _Grammar:
                             rf"year{hyphen}ago|year{hyphen}earlier|this|next)")
         weekday_modifier = (rf"(?:last|next|this{_GAP}past|this{_GAP}coming|this|early|late|overnight|"
                             rf"earlier|later|every|each|previous|following|coming)")
-        unit_modifier = r"(?:past|previous|following|preceding|coming|current|same)"
+        unit_modifier = r"(?:past|previous|following|preceding|coming|current|same|full)"
         duration_modifier = (r"(?:past|last|next|coming|first|previous|following|latest|final|remaining|"
                              r"initial|same|recent|further|additional)")
         plural_modifier = r"(?:past|last|next|coming|first|previous|following|recent|early|initial|final|many|few|several)"
@@ -140,6 +150,9 @@ class _Grammar:
 
         # The alternatives, most specific first: at one position the first that matches wins.
         rules = [
+            # nineteen ninety-six, the year two thousand, January nineteen ninety-seven
+            ("spelled_year", rf"(?:(?:the{_GAP})?(?:{season}{_GAP}of{_GAP}|{month_full}{_GAP}(?:of{_GAP})?))?"
+                             rf"(?:(?:the{_GAP}year{_GAP})?{spelled_year}|the{_GAP}year{_GAP}{thousand_year})"),
             # 2025-04-26, 2022-05-11 06:00:00
             ("iso", rf"(?<![\w{_HYPHENS}.])\d{{4}}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
                     rf"(?:[t ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?(?![\w]|[{_HYPHENS}.]\d)"),
@@ -224,7 +237,8 @@ class _Grammar:
                          rf"|the{_GAP}(?:day|night){_GAP}(?:before|after)(?![\w])"
                          rf"|the{_GAP}(?:previous|next|following|preceding){_GAP}{day_part_word}(?![\w])"),
             # Christmas, Victory Day
-            ("holiday", rf"{_alternation(data['fixed_holidays'])}(?![\w])"),
+            ("holiday", rf"(?:(?:last|next|this){_GAP})?"
+                        rf"{_alternation(list(data['fixed_holidays']) + list(data['moving_holidays']))}(?![\w])"),
             # now, currently, recently, in the future
             ("vague", rf"{_alternation(self.vague)}(?![\w])"),
             # overnight, at dawn is not a time
@@ -246,6 +260,7 @@ class _Grammar:
         triggers |= set(data["weekdays"]) | set(data["weekday_abbreviations"])
         triggers |= set(self.units) | set(self.unit_plurals) | set(self.set_adverbs) | set(self.seasons)
         triggers |= {name.split()[-1] for name in data["fixed_holidays"]}
+        triggers |= {name.split()[-1].lower() for name in data["moving_holidays"]}
         triggers |= {phrase.split()[-1] for phrase in data["present_ref"] + data["past_ref"] + data["future_ref"]}
         # A digit triggers only where a number starts and is short enough to be part of a date.
         # A digit triggers only where a number starts that can be part of a date: a year, or a short
@@ -259,6 +274,7 @@ class _Grammar:
         # Frequent words that only pad a mention (`in the past`, `more than two months`): the
         # mention found without them has the same value.
         leads -= {"in", "some"}
+        leads |= {name.split()[0].lower() for name in data["moving_holidays"]}
         leads |= {phrase.split()[0].lower() for phrase in event_phrases}       # `Russia invaded`
         self.word_start = re.compile(rf"(?<![\w'’])(?:{_alternation(triggers | leads)}(?![a-z])|[0-9]|['’]\d)")
         # Matched against the lowercased text (same offsets); normalizers read the original. A
@@ -1026,7 +1042,8 @@ def _weekday(text, found, reference, grammar, items):
 
 
 _UNIT_OFFSETS = {"last": -1, "previous": -1, "preceding": -1, "past": -1, "this past": -1,
-                 "next": 1, "following": 1, "coming": 1, "this": 0, "current": 0, "same": 0, "the": 0}
+                 "next": 1, "following": 1, "coming": 1, "this": 0, "current": 0, "same": 0, "the": 0,
+                 "full": 0}
 
 
 def _relative_unit(text, found, reference, grammar, items):
@@ -1067,8 +1084,8 @@ def _relative_unit(text, found, reference, grammar, items):
         return _Item(found.start(), found.end(), "duration", _duration_value(1, unit))
     if modifier == "past" and not lowered.startswith("the") and "this past" not in lowered:
         return None
-    if modifier in ("same",):
-        return None
+    if modifier in ("same",) or (modifier == "full" and unit != "year"):
+        return None         # `the full year` is this year (TIMEX3 reads it as the year reported)
     if modifier == "coming" and unit not in ("week", "weekend", "month", "year"):
         return None
     offset = _UNIT_OFFSETS.get(modifier)
@@ -1173,17 +1190,116 @@ def _anchored(text, found, reference, grammar, items):
     return _Item(found.start(), found.end(), "date", value, day=day, rangeable=True)
 
 
+def _easter(year: int, church: str) -> datetime.date:
+    """Easter Sunday: the Western (Gregorian) date by the anonymous Gregorian computus, the
+    Orthodox one by the Julian computus, moved to the Gregorian calendar (13 days, 1900-2099)."""
+    if church == "orthodox":
+        a, b, c = year % 4, year % 7, year % 19
+        d = (19 * c + 15) % 30
+        e = (2 * a + 4 * b - d + 34) % 7
+        month, day = divmod(d + e + 114, 31)
+        return datetime.date(year, month, day + 1) + datetime.timedelta(days=13)
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return datetime.date(year, month, day + 1)
+
+
+def _moving_holiday_day(rule, year: int) -> datetime.date:
+    """The day a moving holiday falls on in `year`: the nth weekday of a month (`nth` -1: the
+    last), or a number of days from Easter."""
+    if "easter" in rule:
+        return _easter(year, rule["easter"]) + datetime.timedelta(days=rule["offset"])
+    month, weekday, nth = rule["month"], rule["weekday"], rule["nth"]
+    if nth > 0:
+        first = datetime.date(year, month, 1)
+        return first + datetime.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    last = datetime.date(year + (month == 12), month % 12 + 1, 1) - datetime.timedelta(days=1)
+    return last - datetime.timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
 def _holiday(text, found, reference, grammar, items):
     span = text[found.start():found.end()]
-    if not span[0].isupper():
-        return None
-    key = _squeeze(span.lower()).replace("’", "'")
-    month, day_number = grammar.holidays[key]
-    year = _partial_year(reference, month, day_number, lambda: _is_future(text, found.start(), found.end(), grammar))
-    if year is None:
+    lowered = _squeeze(span.lower()).replace("’", "'")
+    modifier, _, name = lowered.partition(" ")
+    if modifier not in ("last", "next", "this"):
+        modifier, name = "", lowered
+    if not span.split()[1 if modifier else 0][0].isupper():
+        return None         # holiday names are written with a capital (`easter` is no date)
+    rule = grammar.moving_holidays.get(name)
+    if rule is None:
+        month, day_number = grammar.holidays[name]
+
+        def day_in(year):
+            return datetime.date(year, month, day_number)
+    else:
+        def day_in(year):
+            return _moving_holiday_day(rule, year)
+    if reference is None:
+        if rule is not None:
+            return None
         return _Item(found.start(), found.end(), "date", f"XXXX-{month:02d}-{day_number:02d}")
-    day = datetime.date(year, month, day_number)
+    if modifier == "last":
+        day = max(day_in(year) for year in (reference.year - 1, reference.year) if day_in(year) < reference)
+    elif modifier == "next":
+        day = min(day_in(year) for year in (reference.year, reference.year + 1) if day_in(year) > reference)
+    elif modifier == "this":
+        day = day_in(reference.year)
+    else:
+        this_year = day_in(reference.year)
+        year = _partial_year(reference, this_year.month, this_year.day,
+                             lambda: _is_future(text, found.start(), found.end(), grammar))
+        day = day_in(year)
+    if rule is not None and rule.get("week"):
+        return _Item(found.start(), found.end(), "date", _week_value(day))
     return _Item(found.start(), found.end(), "date", day.isoformat(), day=day)
+
+
+def _spelled_number(words, grammar) -> Optional[int]:
+    """`ninety-six` → 96, `twelve` → 12, `oh five` → 5."""
+    total = 0
+    for word in re.split(rf"[{_HYPHENS}\s]+", words.strip()):
+        if word in ("oh", "o", "and", ""):
+            continue
+        value = grammar.numbers.get(word)
+        if value is None:
+            return None
+        total += value
+    return total
+
+
+def _spelled_year(text, found, reference, grammar, items):
+    span = text[found.start():found.end()]
+    if not _capitalized_names_ok(span, grammar):
+        return None
+    lowered = _squeeze(span.lower())
+    spoken = re.search(r"(nineteen|eighteen|two thousand)\s?(.*)$", lowered)
+    if spoken is None:
+        return None
+    if spoken.group(1) == "two thousand":
+        rest = _spelled_number(spoken.group(2), grammar) if spoken.group(2) else 0
+        year = None if rest is None else 2000 + rest
+    else:
+        century = 1900 if spoken.group(1) == "nineteen" else 1800
+        rest = 0 if spoken.group(2) == "hundred" else _spelled_number(spoken.group(2), grammar)
+        year = None if rest is None or rest > 99 else century + rest
+    if year is None:
+        return None
+    before = lowered[:spoken.start()]
+    month = _month_in(before, grammar)
+    if month is not None:
+        return _Item(found.start(), found.end(), "date", f"{year:04d}-{month:02d}", explicit_year=True)
+    season_found = grammar.season_word.search(before)
+    if season_found:
+        code, _ = grammar.seasons[season_found.group(0)]
+        return _Item(found.start(), found.end(), "date", f"{year:04d}-{code}", explicit_year=True)
+    return _Item(found.start(), found.end(), "date", str(year), explicit_year=True, rangeable=True)
 
 
 def _vague(text, found, reference, grammar, items):
@@ -1282,6 +1398,7 @@ def _month(text, found, reference, grammar, items):
 
 
 _NORMALIZERS = {
+    "spelled_year": _spelled_year,
     "iso": _iso, "event": _event, "day_range": _day_range, "full": _full, "month_year": _month_year,
     "numeric": _numeric, "clock": _clock, "decade": _decade, "century": _century,
     "period": _period, "quarter": _quarter, "half": _half, "fiscal": _fiscal, "season": _season, "ago": _ago,
