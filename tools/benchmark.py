@@ -12,7 +12,8 @@ it (one JSON Lines record per article with id, text and date), else `samples/`, 
 it reaches `--corpus-mb`. The memory runs repeat that corpus into one JSON Lines file of
 `--big-mb` MB and into one text file of the same size.
 
-    python tools/benchmark.py                     # about two minutes on a laptop
+    python tools/benchmark.py                     # minutes: mostly the two --big-mb runs
+    python tools/benchmark.py --big-mb 0          # skip the memory runs
     python tools/benchmark.py --big-mb 300        # the multi-hundred-MB memory check
     python tools/benchmark.py --command "python -m kursk_cli" --runs 20
 """
