@@ -362,7 +362,7 @@ def milliseconds(seconds: float) -> str:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+    parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--command", help="the command to measure (default: kursk on PATH, "
                                           "else python -m kursk_cli)")
