@@ -225,7 +225,7 @@ class _Grammar:
             # five months, the past 24 hours, four-month, two more months, the nine months
             ("duration", rf"(?:the{_GAP})?(?:{duration_modifier}{_GAP})?"
                          rf"{number}(?:{_GAP}and{_GAP}a{_GAP}half)?"
-                         rf"(?:{_GAP}(?:more|other|additional|full|long|straight|consecutive){_GAP}|{_GAP}|{hyphen})"
+                         rf"(?:{_GAP}(?:more|other|additional|full|long|straight|consecutive|trading|business|working){_GAP}|{_GAP}|{hyphen})"
                          rf"{unit_any}(?![\w]|{hyphen}[a-z])"
                          rf"(?!{_GAP}old(?![\w]))(?:{_GAP}and{_GAP}a{_GAP}half)?"
                          rf"|half{_GAP}an?{_GAP}{unit_singular}(?![\w])"),
@@ -624,6 +624,23 @@ def _anchor(items, reference):
     return reference
 
 
+_PERIOD_PREFIX = {"year": re.compile(r"(\d{4})(?![\d])"), "month": re.compile(r"(\d{4})-(\d\d)(?![\d])")}
+
+
+def _anchor_period(items, reference, unit):
+    """The first day of the year or month the narrative last named (`June 1998 ... later that
+    year`, `in March ... the following month`), else the day `_anchor` gives."""
+    for item in reversed(items):
+        if item.day is not None and item.kind in ("date", "time"):
+            return item.day
+        if item.kind != "date" or not item.value:
+            continue
+        found = _PERIOD_PREFIX[unit].match(item.value)
+        if found:
+            return datetime.date(int(found.group(1)), int(found.group(2)) if unit == "month" else 1, 1)
+    return reference
+
+
 # ---------------------------------------------------------------------------------------------
 # Normalizers: one per scanner rule; each returns an _Item or None to reject the candidate.
 
@@ -835,7 +852,13 @@ def _quarter(text, found, reference, grammar, items):
         current = (reference.month - 1) // 3 + 1
         if "this" in lowered or "current" in lowered:
             return _Item(found.start(), found.end(), "date", f"{reference.year}-Q{current}")
+        stated = year
         year, number = (reference.year, current - 1) if current > 1 else (reference.year - 1, 4)
+        if stated is not None:
+            # `the 1988 quarter` beside results for the third quarter: that quarter of 1988
+            recent = _recent_quarter(items, found.start(), text)
+            return _Item(found.start(), found.end(), "date", f"{stated}-Q{recent[1] if recent else number}",
+                         explicit_year=True)
         if re.search(r"year.ago|year.earlier|^last\s{1,3}year", lowered):
             year -= 1
         return _Item(found.start(), found.end(), "date", f"{year}-Q{number}")
@@ -1098,7 +1121,7 @@ def _relative_unit(text, found, reference, grammar, items):
         if quarter:
             return _Item(found.start(), found.end(), "date", f"{quarter[0] - 1:04d}-Q{quarter[1]}")
     if modifier in ("previous", "following", "preceding"):
-        base = _anchor(items, reference)
+        base = _anchor_period(items, reference, unit) if unit in ("month", "year") else _anchor(items, reference)
     else:
         base = reference
     # `this year through August` is not a range of two dates: relative units stay single mentions
@@ -1170,8 +1193,8 @@ def _anchored(text, found, reference, grammar, items):
     lowered = _squeeze(text[found.start():found.end()].lower())
     if re.search(r"(?:before|after)$", lowered) and re.match(r"\s{1,3}[\w\"“]", text[found.end():found.end() + 4]):
         return None         # `the day before the plunge`: tied to an event, not to a date
-    base = _anchor(items, reference)
     unit = re.search(r"(day|week|month|year|morning|afternoon|evening|night)", lowered).group(1)
+    base = _anchor_period(items, reference, unit) if unit in ("month", "year") else _anchor(items, reference)
     offset = 0
     if re.search(r"previous|preceding|before", lowered):
         offset = -1
