@@ -72,11 +72,16 @@ def expand_paths(paths: Iterable[str], follow_symlinks: bool = False) -> Iterato
         if path == "-" or not os.path.isdir(path):
             yield path
             continue
-        yield from _walk(path, follow_symlinks)
+        yield from _walk(path, follow_symlinks, visited=set())
 
 
-def _walk(directory: str, follow_symlinks: bool) -> Iterator[Union[str, InputError]]:
+def _walk(directory: str, follow_symlinks: bool, visited: set) -> Iterator[Union[str, InputError]]:
+    # A directory is walked once: with links followed, a link to a parent would loop for ever.
     try:
+        identity = os.stat(directory)
+        if (identity.st_dev, identity.st_ino) in visited:
+            return
+        visited.add((identity.st_dev, identity.st_ino))
         entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
     except OSError as error:
         yield InputError(directory, _os_message(error))
@@ -86,7 +91,7 @@ def _walk(directory: str, follow_symlinks: bool) -> Iterator[Union[str, InputErr
             if entry.is_symlink() and not follow_symlinks:
                 continue
             if entry.is_dir(follow_symlinks=follow_symlinks):
-                yield from _walk(entry.path, follow_symlinks)
+                yield from _walk(entry.path, follow_symlinks, visited)
             elif entry.is_file(follow_symlinks=follow_symlinks):   # FIFOs, sockets, devices skipped
                 if entry.name.lower().endswith(CORPUS_EXTENSIONS):
                     yield entry.path
