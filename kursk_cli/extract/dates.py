@@ -90,6 +90,7 @@ class _Grammar:
             vague.update({phrase.lower(): token for phrase in data[key]})
         self.vague = vague
         self.year_blockers = set(data["year_blockers"])
+        self.decade_words = data["decade_words"]
         self.year_label_blockers = set(data["year_label_blockers"])
 
         month_full = _alternation(data["months"])
@@ -177,7 +178,8 @@ class _Grammar:
                       rf"|(?<![\w])(?:noon|midday)(?![\w])"),
             # the 1990s, the early 2000s, the '90s
             ("decade", rf"(?:the{_GAP})?(?:(?:early|mid|late){hyphen}?{_GAP0})?"
-                       rf"(?:(?<![\w.,])1[0-9]\d0s|(?<![\w.,])20\d0s|['’]\d0s)(?![\w])"),
+                       rf"(?:(?<![\w.,])1[0-9]\d0s|(?<![\w.,])20\d0s|['’]\d0s)(?![\w])"
+                       rf"|the{_GAP}(?:(?:early|mid|late){hyphen}?{_GAP0})?{_alternation(data['decade_words'])}(?![\w])"),
             # the 20th century
             ("century", rf"(?:the{_GAP})?(?<![\w.,])(?:[12]?\d)(?:st|nd|rd|th){_GAP}century(?![\w])"),
             # the latest period, the year-earlier period, year-ago (read against the quarter reported)
@@ -194,7 +196,8 @@ class _Grammar:
                      rf"(?:{_GAP}of{_GAP}(?:{year}|the{_GAP}year))?(?![\w])"),
             # fiscal 1989, the current fiscal year
             ("fiscal", rf"fiscal{_GAP}(?:year{_GAP})?{year}"
-                       rf"|(?:the{_GAP})?(?:current|latest|last|next|this){_GAP}fiscal{_GAP}year(?![\w])"),
+                       rf"|(?:the{_GAP})?(?:current|latest|last|next|this){_GAP}fiscal{_GAP}year(?![\w])"
+                       rf"|the{_GAP}fiscal{_GAP}year(?![\w])"),
             # this summer, last fall, spring 2025, the summer of 2022
             ("season", rf"(?:(?:the|this|last|next|early|late|mid|this{_GAP}past|this{_GAP}coming)"
                        rf"{_GAP0}{hyphen}?{_GAP0}){{0,2}}"
@@ -207,7 +210,9 @@ class _Grammar:
             ("relative_day", rf"(?:(?:early|late|later|earlier){_GAP})?"
                              rf"(?:the{_GAP}day{_GAP}before{_GAP}yesterday|the{_GAP}day{_GAP}after{_GAP}tomorrow"
                              rf"|yesterday|today|tonight|tomorrow)(?:{_GAP}{part_of_day})?(?![\w])"
-                             rf"|(?:this|last|tomorrow|yesterday){_GAP}{part_of_day}(?![\w])"),
+                             rf"|(?:this|last|tomorrow|yesterday){_GAP}{part_of_day}(?![\w])"
+                             # mid-afternoon, mid-morning yesterday
+                             rf"|mid{hyphen}?{_GAP0}(?:morning|afternoon|evening)(?:{_GAP}(?:yesterday|today|tomorrow))?(?![\w])"),
             # last Friday, on Monday, Saturday night, overnight Saturday, early Monday
             ("weekday", rf"(?:{weekday_modifier}{_GAP})?"
                         rf"{weekday_full}(?:['’]s)?(?:{_GAP}{part_of_day})?(?![\w])"),
@@ -216,7 +221,8 @@ class _Grammar:
                               rf"|(?:earlier|later|early|late){_GAP}(?:in{_GAP})?)?"
                               rf"(?:(?:the{_GAP})?{unit_modifier}{_GAP}|this{_GAP}past{_GAP}|this{_GAP}|last{_GAP}|next{_GAP}|the{_GAP})"
                               rf"(?:week|weekend|month|year|decade|century)(?![\w{_HYPHENS}])"
-                              rf"|year['’]s{_GAP}end(?![\w])|(?:the{_GAP})?weekend(?![\w])"
+                              rf"|year['’]s{_GAP}end(?![\w])|year(?:{hyphen}|{_GAP})end(?![\w{_HYPHENS}])"
+                              rf"|(?:the{_GAP})?weekend(?![\w])"
                               rf"|(?:the{_GAP})?past{_GAP}day(?![\w])"),
             # every day, every two weeks, each month, per month, twice a day, daily
             ("set", rf"(?:every|each|per){_GAP}(?:other{_GAP}|single{_GAP})?(?:{number}{_GAP})?{unit_any}(?![\w])"
@@ -261,6 +267,7 @@ class _Grammar:
         triggers |= set(self.units) | set(self.unit_plurals) | set(self.set_adverbs) | set(self.seasons)
         triggers |= {name.split()[-1] for name in data["fixed_holidays"]}
         triggers |= {name.split()[-1].lower() for name in data["moving_holidays"]}
+        triggers |= set(data["decade_words"])
         triggers |= {phrase.split()[-1] for phrase in data["present_ref"] + data["past_ref"] + data["future_ref"]}
         # A digit triggers only where a number starts and is short enough to be part of a date.
         # A digit triggers only where a number starts that can be part of a date: a year, or a short
@@ -806,6 +813,13 @@ def _clock(text, found, reference, grammar, items):
 
 def _decade(text, found, reference, grammar, items):
     span = text[found.start():found.end()]
+    word = re.search(r"[a-z]+ies$", span.lower())
+    if word:
+        # `the nineties`: the latest such decade begun by the reference date (in 2022 `the
+        # twenties` are the 2020s)
+        digit = grammar.decade_words[word.group(0)]
+        begun = reference is None or 2000 + digit * 10 > reference.year
+        return _Item(found.start(), found.end(), "date", f"{19 if begun else 20}{digit}", rangeable=True)
     digits = re.search(r"(\d{1,3})0s", span).group(1)
     if len(digits) == 1:
         century = "19" if int(digits) >= 3 else "20"
@@ -918,10 +932,20 @@ def _half(text, found, reference, grammar, items):
 def _fiscal(text, found, reference, grammar, items):
     span = text[found.start():found.end()].lower()
     year = _year_in(span)
+    if _squeeze(span) == "the fiscal year":
+        # read as `the year` is: `the fiscal year ended June 30` is a year's span, `for the
+        # fiscal year.` this one, anything else too vague
+        after = text[found.end():found.end() + 16]
+        if re.match(r"\s{1,3}(?:ended|ending)(?![\w])", after):
+            return _Item(found.start(), found.end(), "duration", "P1Y")
+        if _previous_word(text, found.start()).lower() not in ("for", "of", "during", "throughout") or \
+                not re.match(r"\s{0,2}(?:[.,;:]|$)", after):
+            return None
     if year is None:
         if reference is None:
             return _Item(found.start(), found.end(), "date", "XXXX")
-        offset = -1 if "last" in span else 1 if "next" in span else 0
+        # the latest fiscal year, like the latest quarter, is the last one completed
+        offset = -1 if "last" in span or "latest" in span else 1 if "next" in span else 0
         year = reference.year + offset
     return _Item(found.start(), found.end(), "date", f"{year:04d}", explicit_year=True)
 
@@ -1069,6 +1093,9 @@ _UNIT_OFFSETS = {"last": -1, "previous": -1, "preceding": -1, "past": -1, "this 
                  "full": 0}
 
 
+_YEAR_END_PREPOSITIONS = ("by", "since", "at", "until", "till", "before", "after", "around", "through", "from", "to")
+
+
 def _relative_unit(text, found, reference, grammar, items):
     span = text[found.start():found.end()]
     lowered = _squeeze(span.lower()).replace("’", "'")
@@ -1076,6 +1103,16 @@ def _relative_unit(text, found, reference, grammar, items):
         return _Item(found.start(), found.end(), "duration", "P1D")
     if lowered.endswith("year's end"):
         return _Item(found.start(), found.end(), "date", _unit_value(reference, "year", 0))
+    if re.fullmatch(r"year.end", lowered):
+        # `by year-end`, `since year-end`: December 31, this year's or (after `since`) the last
+        # one; `year-end results` is an adjective
+        previous = _previous_word(text, found.start()).lower()
+        if previous not in _YEAR_END_PREPOSITIONS:
+            return None
+        if reference is None:
+            return _Item(found.start(), found.end(), "date", "XXXX-12-31")
+        year = reference.year - (previous == "since" and (reference.month, reference.day) != (12, 31))
+        return _Item(found.start(), found.end(), "date", f"{year:04d}-12-31")
     if lowered in ("weekend", "the weekend"):
         future = _is_future(text, found.start(), found.end(), grammar)
         if reference is None:
