@@ -90,6 +90,7 @@ class _Grammar:
             vague.update({phrase.lower(): token for phrase in data[key]})
         self.vague = vague
         self.year_blockers = set(data["year_blockers"])
+        self.someday_before = set(data["someday_before"])
         self.decade_words = data["decade_words"]
         self.year_label_blockers = set(data["year_label_blockers"])
 
@@ -952,6 +953,8 @@ def _fiscal(text, found, reference, grammar, items):
 
 def _season(text, found, reference, grammar, items):
     span = text[found.start():found.end()]
+    if _quoted_title(text, found):
+        return None
     lowered = _squeeze(span.lower())
     season_found = grammar.season_word.search(lowered)
     code, start_month = grammar.seasons[season_found.group(0)]
@@ -1098,6 +1101,8 @@ _YEAR_END_PREPOSITIONS = ("by", "since", "at", "until", "till", "before", "after
 
 def _relative_unit(text, found, reference, grammar, items):
     span = text[found.start():found.end()]
+    if _quoted_title(text, found):
+        return None
     lowered = _squeeze(span.lower()).replace("’", "'")
     if lowered.endswith("past day"):
         return _Item(found.start(), found.end(), "duration", "P1D")
@@ -1205,9 +1210,22 @@ def _duration(text, found, reference, grammar, items):
     if words in ("a", "an") and re.search(r"(?:\d|[a-z]s)$", _previous_word(text, found.start()).lower()):
         # `four flights a week`, `$5 a year`: a rate
         return _Item(found.start(), found.end(), "set", _duration_value(1, unit))
+    if lowered == "one day" and _previous_word(text, found.start()).lower() in grammar.someday_before:
+        return None         # `Kyiv will one day rebuild`: some day, neither a span nor a date
+    if _quoted_title(text, found):
+        return None
     if "and a half" in lowered and amount is not None:
         amount += 0.5
     return _Item(found.start(), found.end(), "duration", _duration_value(amount, unit))
+
+
+def _quoted_title(text, found) -> bool:
+    """A mention that opens a quotation with every word capitalized is a title (the programme
+    `"This Week"`, `''60 Minutes''`, the `"Spring of Life"` campaign), not a date."""
+    if not re.search(r"[\"“‘'`]$", text[max(0, found.start() - 1):found.start()]):
+        return False
+    words = re.findall(r"[^\W\d_]+", text[found.start():found.end()])
+    return bool(words) and all(word[0].isupper() for word in words)
 
 
 def _vague_duration(text, found, reference, grammar, items):
@@ -1217,6 +1235,11 @@ def _vague_duration(text, found, reference, grammar, items):
     unit = grammar.unit_plurals.get(unit_found.group(0), unit_found.group(0))
     if unit in ("quarter", "night", "fortnight"):
         return None
+    if unit == "hour" and re.search(r"early\s{1,3}$", text[max(0, found.end() - 16):found.end() - 5].lower()) and \
+            re.match(r"\s{1,3}of(?![\w])", text[found.end():found.end() + 6]):
+        return None         # `in the early hours of Thursday`: a part of that day, no span
+    if span[0].isupper() and not re.search(r"(?:^|[.!?:\"“”'‘’`\n])\s{0,3}$", text[max(0, found.start() - 4):found.start()]):
+        return None         # `60 Minutes`, `Days of Rage` inside a sentence: a title
     modified = unit_found.start() > 0
     if (lowered.startswith("the ") and unit_found.start() == 4 and not lowered.endswith(" ahead")) or \
             (not modified and _previous_word(text, found.start()).lower() == "the"):
@@ -1364,6 +1387,10 @@ def _spelled_year(text, found, reference, grammar, items):
 
 def _vague(text, found, reference, grammar, items):
     lowered = _squeeze(text[found.start():found.end()].lower())
+    if lowered == "the past":
+        following = _next_word(text, found.end()).lower()
+        if following.isdigit() or following in grammar.numbers or following in ("few", "several", "many"):
+            return None     # `the past three summers`: a span the past only modifies
     if lowered == "now" and re.match(r"[\s]{0,2}[-‑–]", text[found.end():found.end() + 3]):
         return None
     span = text[found.start():found.end()]
@@ -1485,6 +1512,8 @@ def _join_ranges(text, items, grammar) -> list:
                 items[index + 1].start - item.end <= _JOINT_WIDTH:
             following = items[index + 1]
             joint = grammar.range_joint.match(text[item.end:following.start])
+            if text[following.end:following.end + 2] in ("'s", "’s"):
+                joint = None        # `a revision Friday to December's figures`: no range
             opening = grammar.range_opening.search(text[max(0, item.start - 12):item.start])
             is_and = joint and "and" in joint.group(0).lower()
             if joint and (opening or not is_and) and (not is_and or opening.group(0).lower().startswith("between")) \
