@@ -276,7 +276,7 @@ def _read_jsonl(handle, path: str, options: ReadOptions) -> Iterator[Item]:
             yield InputError(where, f"cannot decode as {encoding} at byte {error.start} of the line")
             continue
         except ValueError as error:
-            yield InputError(where, f"malformed JSON ({error.args[0].split(':')[0]}), line skipped")
+            yield InputError(where, f"malformed JSON ({getattr(error, 'msg', error)}), line skipped")
             continue
         except RecursionError:
             yield InputError(where, "JSON nested too deeply, line skipped")

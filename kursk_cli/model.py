@@ -7,8 +7,9 @@ record the CLI prints; its field order is the one the README documents.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional
 
 SCHEMA_VERSION = "1.0"
@@ -94,13 +95,22 @@ class Document:
 
 
 def _item_dict(item) -> dict:
-    record = dataclasses.asdict(item)
-    for name, value in record.items():
+    # Items hold only plain values, so a shallow read of the fields is enough; dataclasses.asdict
+    # would deep-copy every value and cost more than some extractors.
+    record = {}
+    for name in _field_names(type(item)):
+        value = getattr(item, name)
         if isinstance(value, float):
-            record[name] = _plain_number(value)
+            value = _plain_number(value)
         elif isinstance(value, tuple):
-            record[name] = list(value)
+            value = list(value)
+        record[name] = value
     return record
+
+
+@functools.lru_cache(maxsize=None)
+def _field_names(cls) -> tuple:
+    return tuple(entry.name for entry in dataclasses.fields(cls))
 
 
 def _plain_number(value: float):
