@@ -277,14 +277,26 @@ def _parse_task(task):
 
 
 def _parse_long(run: Run, document: RawDocument):
-    """A huge text file, parsed piece by piece in this process."""
-    from .pipeline import parse_chunks
+    """A huge text file, parsed piece by piece in this process; its findings wait on disk.
+
+    The record's item lists are `SpooledItems`, read back one item at a time by the renderer, so
+    memory holds one piece of text and its findings whatever the size of the file.
+    """
+    from .io import SpooledItems
+    from .pipeline import parse_pieces
     _text, reference, source, kinds, identifier, where = run.task(document)
     counter = _CountingChunks(document.chunks)
+    record = None
     try:
-        parsed = parse_chunks(counter, reference_date=reference, kinds=kinds, id=identifier,
-                              source=where, reference_date_source=source)
-        return parsed.to_dict(), counter.characters
+        for piece in parse_pieces(counter, reference_date=reference, kinds=kinds, id=identifier,
+                                  source=where, reference_date_source=source):
+            piece_record = piece.to_dict()
+            if record is None:
+                record = {key: (SpooledItems() if isinstance(value, list) else value)
+                          for key, value in piece_record.items()}
+            for kind in piece.kinds:
+                record[kind].extend(piece_record[kind])
+        return record, counter.characters
     except InputError as error:
         return error
     except Exception as error:   # a bug must cost one document, not the batch

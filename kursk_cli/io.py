@@ -64,6 +64,30 @@ Item = Union[RawDocument, InputError]
 LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
+class SpooledItems:
+    """A list of JSON-ready items kept in a temporary file: append, count, iterate in order."""
+
+    def __init__(self):
+        import tempfile
+        self.file = tempfile.TemporaryFile()
+        self.count = 0
+
+    def extend(self, items) -> None:
+        for item in items:
+            self.file.write(json.dumps(item, ensure_ascii=False).encode("utf-8") + b"\n")
+            self.count += 1
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self):
+        self.file.flush()
+        self.file.seek(0)
+        for line in self.file:
+            yield json.loads(line)
+        self.file.seek(0, os.SEEK_END)
+
+
 # --- paths -------------------------------------------------------------------------------------
 
 def expand_paths(paths: Iterable[str], follow_symlinks: bool = False) -> Iterator[Union[str, InputError]]:

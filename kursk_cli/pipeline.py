@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 from .model import KINDS, Document
 from .extract import dates as dates_extractor
@@ -51,29 +51,44 @@ def parse(text: str, reference_date=None, kinds: Optional[Iterable[str]] = None,
 
 def parse_chunks(chunks, reference_date=None, kinds=None, *, id: str = "-", source: str = "-",
                  reference_date_source: Optional[str] = None) -> Document:
-    """Parse a huge text given as (offset, text) pieces; offsets in the result count from the start.
-
-    Each piece is parsed alone (names are made canonical within a piece), so memory holds one
-    piece and the findings, never the whole text.
-    """
+    """Parse a huge text given as (offset, text) pieces into one Document with whole-text offsets."""
     found = {kind: [] for kind in KINDS}
     document = None
-    for offset, piece in chunks:
-        document = parse(piece, reference_date, kinds, id=id, source=source,
-                         reference_date_source=reference_date_source)
-        if document.reference_date and reference_date is None:   # the dateline of the first piece
-            reference_date, reference_date_source = document.reference_date, document.reference_date_source
-        figures_before = len(found["figures"])
-        for kind in KINDS:
-            for item in getattr(document, kind):
-                moved = dataclasses.replace(item, start=item.start + offset, end=item.end + offset)
-                if kind == "statements":
-                    moved = dataclasses.replace(moved, figures=tuple(i + figures_before for i in item.figures))
-                found[kind].append(moved)
+    for document in parse_pieces(chunks, reference_date, kinds, id=id, source=source,
+                                 reference_date_source=reference_date_source):
+        for kind in document.kinds:
+            found[kind].extend(getattr(document, kind))
     if document is None:
         return parse("", reference_date, kinds, id=id, source=source,
                      reference_date_source=reference_date_source)
     return dataclasses.replace(document, **{kind: tuple(found[kind]) for kind in document.kinds})
+
+
+def parse_pieces(chunks, reference_date=None, kinds=None, *, id: str = "-", source: str = "-",
+                 reference_date_source: Optional[str] = None) -> Iterator[Document]:
+    """One Document per (offset, text) piece of a huge text, its offsets counted from the start.
+
+    Each piece is parsed alone (names are made canonical within a piece), and a statement's
+    figure indexes count the figures of the pieces before it, so the pieces' findings can be
+    written one after another without ever holding the whole text or all findings in memory.
+    The reference date a dateline gives in the first piece holds for the rest.
+    """
+    figures_before = 0
+    for offset, piece in chunks:
+        document = parse(piece, reference_date, kinds, id=id, source=source,
+                         reference_date_source=reference_date_source)
+        if document.reference_date and reference_date is None:
+            reference_date, reference_date_source = document.reference_date, document.reference_date_source
+        moved = {}
+        for kind in document.kinds:
+            items = [dataclasses.replace(item, start=item.start + offset, end=item.end + offset)
+                     for item in getattr(document, kind)]
+            if kind == "statements":
+                items = [dataclasses.replace(item, figures=tuple(i + figures_before for i in item.figures))
+                         for item in items]
+            moved[kind] = tuple(items)
+        figures_before += len(document.figures)
+        yield dataclasses.replace(document, **moved)
 
 
 def _check_kinds(kinds) -> set:

@@ -93,3 +93,29 @@ def test_undecodable_bytes_in_a_huge_text_name_the_byte_offset(monkeypatch):
     (document,) = read(b"abcdefghijklmnop\xffqrs")
     with pytest.raises(InputError, match="at byte 16"):
         list(document.chunks)
+
+
+@pytest.mark.parametrize("output_format", ["json", "jsonl", "csv"])
+def test_huge_text_through_the_command_streams_the_same_record(tmp_path, monkeypatch, output_format):
+    """A chunked file's findings go through temporary files, and come out as parse_chunks gives them."""
+    from click.testing import CliRunner
+    from kursk_cli.cli import main
+
+    monkeypatch.setattr(kio, "LONG_TEXT_BYTES", 300)
+    monkeypatch.setattr(kio, "CHUNK_CHARACTERS", 200)
+    paragraph = "Russian forces fired 12 missiles at Kyiv on 3 May 2024, officials said.\n\n"
+    path = tmp_path / "huge.txt"
+    path.write_text(paragraph * 10, encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(path), "-f", output_format,
+                                       "--reference-date", "2024-05-04"])
+    assert result.exit_code == 0, result.stderr
+    (document,) = read(path.read_bytes())
+    expected = parse_chunks(document.chunks, reference_date="2024-05-04", id=str(path), source=str(path),
+                            reference_date_source="option").to_dict()
+    assert len(expected["figures"]) == 10
+    if output_format == "json":
+        assert json.loads(result.stdout) == [expected]
+    elif output_format == "jsonl":
+        assert json.loads(result.stdout) == expected
+    else:
+        assert result.stdout.count("\nfigure,") + result.stdout.count(",figure,") >= 10

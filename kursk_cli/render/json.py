@@ -4,9 +4,35 @@ from __future__ import annotations
 import json
 
 
-def dumps(record: dict) -> str:
+def dumps(record) -> str:
     # allow_nan=False: a NaN would make the output unreadable to strict JSON parsers.
     return json.dumps(record, ensure_ascii=False, allow_nan=False)
+
+
+def write_record(stream, record: dict) -> None:
+    """Write `record` as json.dumps would, streaming item lists that are not in memory.
+
+    A huge text's findings arrive as iterables read from disk (io.SpooledItems); they are
+    written item by item, byte-identical to what json.dumps gives for the same lists.
+    """
+    streamed = [key for key, value in record.items() if not isinstance(value, PLAIN)]
+    if not streamed:
+        stream.write(dumps(record))
+        return
+    stream.write("{")
+    for index, (key, value) in enumerate(record.items()):
+        stream.write((", " if index else "") + dumps(key) + ": ")
+        if key in streamed:
+            stream.write("[")
+            for position, item in enumerate(value):
+                stream.write((", " if position else "") + dumps(item))
+            stream.write("]")
+        else:
+            stream.write(dumps(value))
+    stream.write("}")
+
+
+PLAIN = (dict, list, tuple, str, int, float, bool, type(None))
 
 
 class JsonLinesRenderer:
@@ -14,7 +40,8 @@ class JsonLinesRenderer:
         self.stream = stream
 
     def write(self, record: dict) -> None:
-        self.stream.write(dumps(record) + "\n")
+        write_record(self.stream, record)
+        self.stream.write("\n")
         self.stream.flush()
 
     def close(self) -> None:
@@ -27,7 +54,8 @@ class JsonArrayRenderer:
         self.count = 0
 
     def write(self, record: dict) -> None:
-        self.stream.write(("[\n" if self.count == 0 else ",\n") + dumps(record))
+        self.stream.write("[\n" if self.count == 0 else ",\n")
+        write_record(self.stream, record)
         self.count += 1
 
     def close(self) -> None:
