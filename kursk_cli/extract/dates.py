@@ -1045,6 +1045,9 @@ def _relative_day(text, found, reference, grammar, items):
     if span.startswith("Today") and _previous_word(text, found.start())[:1].isupper() and \
             not re.search(r"[.!?\"“”:\n]\s{0,3}$", text[max(0, found.start() - 4):found.start()]):
         return None         # `USA Today`, `Business Today`: a title
+    if lowered == "tomorrow" and _previous_word(text, found.start()).lower() == "of" and \
+            not re.match(r"[\s,]{0,2}(?:morning|afternoon|evening|night)", text[found.end():found.end() + 12]):
+        return None         # `the weapons of tomorrow`: the future in general, no day
     if "day before yesterday" in lowered:
         offset = -2
     elif "day after tomorrow" in lowered:
@@ -1176,6 +1179,9 @@ def _set(text, found, reference, grammar, items):
         return _Item(found.start(), found.end(), "set", grammar.set_adverbs[lowered])
     unit_found = grammar.unit_word.search(lowered)
     unit = grammar.unit_plurals.get(unit_found.group(0), unit_found.group(0))
+    if lowered in ("per second", "per minute", "per hour") and \
+            _previous_word(text, found.start()).lower() not in ("times", "once", "twice"):
+        return None         # `rounds per minute`, `kilometres per hour`: a speed, not a repetition
     amount = 1
     if lowered.startswith(("every", "each", "per")):
         number_found = grammar.number.search(lowered, lowered.index(" "), unit_found.start())
