@@ -383,14 +383,15 @@ def _write_output(run, items, output, output_format, jobs, render_options) -> in
     from .render import renderer_for
 
     temporary = None
+    if output == "-":
+        output = None
+    elif output and os.path.islink(output):   # replace the file the link points to, keep the link
+        output = os.path.realpath(output)
     try:
-        if output:
-            import tempfile
-            directory = os.path.dirname(os.path.abspath(output))
-            handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=directory,
-                                                 prefix=".kursk-", suffix=".part", delete=False)
-            temporary = handle.name
-            stream = handle
+        if output and _replaceable(output):
+            temporary, stream = _temporary_beside(output)
+        elif output:   # a FIFO, a device or a link's target: written in place, as a shell would
+            stream = open(output, "w", encoding="utf-8", newline="")
         else:
             stream = sys.stdout if output_format == "table" else _utf8_stdout()
         renderer = renderer_for(output_format, stream, **render_options)
@@ -404,8 +405,9 @@ def _write_output(run, items, output, output_format, jobs, render_options) -> in
         if progress:
             progress.finish()
         renderer.close()
-        if temporary:
+        if output:
             stream.close()
+        if temporary:
             os.replace(temporary, output)
             temporary = None
     except KeyboardInterrupt:
@@ -421,6 +423,32 @@ def _write_output(run, items, output, output_format, jobs, render_options) -> in
         if temporary and os.path.exists(temporary):
             os.unlink(temporary)
     return ExitStatus.INPUT_FAILED if run.errors else ExitStatus.OK
+
+
+def _replaceable(output: str) -> bool:
+    """Whether `-o` may write a temporary file and rename it over `output`: a regular file, or none."""
+    try:
+        mode = os.lstat(output).st_mode
+    except FileNotFoundError:
+        return True
+    import stat
+    return stat.S_ISREG(mode)
+
+
+def _temporary_beside(output: str):
+    """A temporary file in `output`'s folder with the mode the final file should have."""
+    import tempfile
+    directory = os.path.dirname(os.path.abspath(output))
+    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=directory,
+                                         prefix=".kursk-", suffix=".part", delete=False)
+    try:
+        mode = os.stat(output).st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(handle.name, mode)
+    return handle.name, handle
 
 
 class Progress:

@@ -304,3 +304,41 @@ def test_terminal_stdin_without_a_path_is_a_usage_error():
         os.close(secondary)
     assert done.returncode == 2
     assert "give a PATH" in done.stderr
+
+
+# --- -o onto what is already there ---------------------------------------------------------------
+
+def test_output_file_gets_the_usual_mode_or_keeps_its_own(tmp_path):
+    target = tmp_path / "out.jsonl"
+    run("extract", "-o", str(target), input=TEXT)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+    target.chmod(0o640)
+    run("extract", "-o", str(target), input=TEXT)
+    assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_output_through_a_link_replaces_the_target_and_keeps_the_link(tmp_path):
+    (tmp_path / "target.jsonl").write_text("old\n")
+    link = tmp_path / "link.jsonl"
+    link.symlink_to("target.jsonl")
+    assert run("extract", "-o", str(link), input=TEXT).exit_code == 0
+    assert link.is_symlink()
+    assert records((tmp_path / "target.jsonl").read_text())[0]["id"] == "-"
+
+
+def test_output_to_a_fifo_writes_into_it(tmp_path):
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    result = run("extract", "-o", str(fifo), "-f", "jsonl", input=TEXT)
+    received, _ = reader.communicate(timeout=30)
+    assert result.exit_code == 0
+    assert records(received.decode())[0]["id"] == "-"
+    assert fifo.is_fifo()
+
+
+def test_output_dash_is_standard_output():
+    result = run("extract", "-o", "-", "-f", "jsonl", input=TEXT)
+    assert records(result.stdout)[0]["id"] == "-"
