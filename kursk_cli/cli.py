@@ -126,6 +126,7 @@ def extract(paths, input_format, text_field, id_field, date_field, reference_dat
     Directories are walked for *.txt, *.md, *.jsonl, *.ndjson, *.csv and *.tsv in sorted order.
     A text file is one document; each line of a JSON Lines file and each row of a CSV is one.
     """
+    stdin_taken = files_from is not None and files_from is _stdin_buffer()
     if files_from is not None:
         path_source = read_paths_file(files_from, null_separated)
         if paths:
@@ -143,7 +144,7 @@ def extract(paths, input_format, text_field, id_field, date_field, reference_dat
                           follow_symlinks=follow_symlinks)
     output_format = output_format or _default_format(output)
     run = Run(reference_date=reference_date, kinds=only, quiet=quiet)
-    documents = run.documents(path_source, options)
+    documents = run.documents(path_source, options, stdin_taken)
     status = _write_output(run, documents, output, output_format, jobs,
                            {"color": color, "excel_safe": excel_safe})
     if stats:
@@ -210,12 +211,14 @@ class Run:
         self.started = time.perf_counter()
         self.progress = None
 
-    def documents(self, paths, options):
+    def documents(self, paths, options, stdin_taken: bool = False):
         for path in expand_paths(paths, options.follow_symlinks):
             if isinstance(path, InputError):
                 yield path
-                continue
-            yield from read_documents(path, options)
+            elif path == "-" and stdin_taken:
+                yield InputError("-", "standard input is already read as the list of paths")
+            else:
+                yield from read_documents(path, options)
 
     def report(self, error: InputError) -> None:
         self.errors += 1
@@ -514,6 +517,10 @@ def _quiet_broken_pipe() -> None:
 def _chain(first, second):
     yield from first
     yield from second
+
+
+def _stdin_buffer():
+    return getattr(sys.stdin, "buffer", sys.stdin)
 
 
 def _isatty(stream) -> bool:

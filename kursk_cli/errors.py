@@ -22,3 +22,7 @@ class InputError(KurskError):
         super().__init__(f"{where}: {message}")
         self.where = where
         self.message = message
+
+
+class ArgumentError(KurskError, ValueError):
+    """A bad argument to the Python API (an unknown kind, a reference date that is no date)."""

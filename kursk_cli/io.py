@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import itertools
 import json
 import os
@@ -114,6 +115,9 @@ def _walk(directory: str, follow_symlinks: bool, visited: set) -> Iterator[Union
         try:
             if entry.is_symlink() and not follow_symlinks:
                 continue
+            if entry.is_symlink() and not os.path.exists(entry.path):
+                yield InputError(entry.path, "broken symbolic link")
+                continue
             if entry.is_dir(follow_symlinks=follow_symlinks):
                 yield from _walk(entry.path, follow_symlinks, visited)
             elif entry.is_file(follow_symlinks=follow_symlinks):   # FIFOs, sockets, devices skipped
@@ -175,6 +179,8 @@ def read_documents(path: str, options: ReadOptions, stdin=None) -> Iterator[Item
             yield from _read_handle(handle, path, input_format, options)
     except OSError as error:
         yield InputError(path, _os_message(error))
+    except UnicodeError as error:   # a stream decoder's own complaint (UTF-16 without a BOM…)
+        yield InputError(path, f"cannot decode: {error}")
 
 
 def _format_of(path: str) -> str:
@@ -186,7 +192,17 @@ def _format_of(path: str) -> str:
 def _read_handle(handle, path: str, input_format: str, options: ReadOptions) -> Iterator[Item]:
     if input_format == "text":
         yield from _read_text(handle, path, options)
-    elif input_format == "jsonl":
+        return
+    # A corpus file is refused whole when it is binary or the encoding asked for is unknown,
+    # rather than reported line by line.
+    if not hasattr(handle, "peek"):
+        handle = io.BufferedReader(handle)
+    try:
+        detect_encoding(handle.peek(BINARY_SNIFF_BYTES)[:BINARY_SNIFF_BYTES], options.encoding)
+    except InputError as error:
+        yield InputError(path, error.message)
+        return
+    if input_format == "jsonl":
         yield from _read_jsonl(handle, path, options)
     else:
         yield from _read_table(handle, path, "\t" if input_format == "tsv" else ",", options)
@@ -315,7 +331,7 @@ def _read_table(handle, path: str, delimiter: str, options: ReadOptions) -> Iter
     """CSV or TSV rows as documents; an undecodable byte costs its row, not the file."""
     csv.field_size_limit(2 ** 31 - 1)
     bad_lines = {}        # line number -> byte offset of the first undecodable byte
-    reader = csv.DictReader(_decoded_lines(handle, options, bad_lines), delimiter=delimiter)
+    reader = csv.DictReader(_decoded_lines(handle, options, bad_lines), delimiter=delimiter, strict=True)
     try:
         header = reader.fieldnames
     except csv.Error as error:
@@ -338,7 +354,7 @@ def _read_table(handle, path: str, delimiter: str, options: ReadOptions) -> Iter
         except StopIteration:
             return
         except csv.Error as error:
-            yield InputError(f"{path}:{reader.line_num}", f"malformed CSV ({error})")
+            yield InputError(f"{path}:{first_line}", f"malformed CSV ({error})")
             return
         row_number += 1
         where = f"{path}:{first_line}"

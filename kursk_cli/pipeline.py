@@ -9,6 +9,7 @@ import dataclasses
 import datetime
 from typing import Iterable, Iterator, Optional
 
+from .errors import ArgumentError
 from .model import KINDS, Document
 from .extract import dates as dates_extractor
 from .extract import entities as entities_extractor
@@ -94,17 +95,22 @@ def parse_pieces(chunks, reference_date=None, kinds=None, *, id: str = "-", sour
 def _check_kinds(kinds) -> set:
     if kinds is None:
         return set(KINDS)
+    if isinstance(kinds, str):          # "figures,dates" as the CLI's --only takes it
+        kinds = [kind.strip() for kind in kinds.split(",") if kind.strip()]
     wanted = set(kinds)
     unknown = wanted - set(KINDS)
     if unknown:
-        raise ValueError(f"unknown kind(s): {', '.join(sorted(unknown))}; choose from {', '.join(KINDS)}")
+        raise ArgumentError(f"unknown kind(s): {', '.join(sorted(unknown))}; choose from {', '.join(KINDS)}")
     return wanted
 
 
 def _reference(text, reference_date, reference_date_source):
     if reference_date is not None:
         if isinstance(reference_date, str):
-            reference_date = datetime.date.fromisoformat(reference_date[:10])
+            try:
+                reference_date = datetime.date.fromisoformat(reference_date[:10])
+            except ValueError:
+                raise ArgumentError(f"reference date {reference_date!r} is not YYYY-MM-DD") from None
         elif isinstance(reference_date, datetime.datetime):
             reference_date = reference_date.date()
         return reference_date, reference_date_source or "option"

@@ -342,3 +342,54 @@ def test_output_to_a_fifo_writes_into_it(tmp_path):
 def test_output_dash_is_standard_output():
     result = run("extract", "-o", "-", "-f", "jsonl", input=TEXT)
     assert records(result.stdout)[0]["id"] == "-"
+
+
+# --- corpus files refused whole, and odd paths -------------------------------------------------
+
+@pytest.mark.parametrize("name,data,options,message", [
+    ("blob.jsonl", b"\x00\x01binary" * 100, [], "binary file (contains NUL bytes), skipped"),
+    ("blob.csv", b"id,text\n\x00\x01" * 100, [], "binary file (contains NUL bytes), skipped"),
+    ("corpus.csv", b"id,text\n1,a\n", ["--encoding", "bogus"], "unknown encoding 'bogus'"),
+    ("corpus.jsonl", b'{"text": "a"}\n', ["--encoding", "bogus"], "unknown encoding 'bogus'"),
+    ("corpus.tsv", "id\ttext\n1\tab\n".encode("utf-16-le"), ["--encoding", "utf-16"],
+     "cannot decode: UTF-16 stream does not start with BOM"),
+], ids=["binary-jsonl", "binary-csv", "bogus-encoding-csv", "bogus-encoding-jsonl", "utf16-without-bom"])
+def test_a_corpus_file_that_cannot_be_read_is_one_error_and_the_batch_goes_on(tmp_path, name, data, options,
+                                                                              message):
+    bad = tmp_path / name
+    bad.write_bytes(data)
+    good = tmp_path / "good.jsonl"   # read with the same options: UTF-8 is valid in latin-1 too
+    good.write_text(json.dumps({"id": "good", "text": TEXT}) + "\n")
+    if "--encoding" in options:   # an encoding option applies to every file of the batch alike
+        result = run("extract", str(bad), "-f", "jsonl", *options)
+        assert (result.exit_code, result.stderr.splitlines()) == (1, [f"kursk: {bad}: {message}"])
+        return
+    result = run("extract", str(bad), str(good), "-f", "jsonl", *options)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"kursk: {bad}: {message}"]
+    assert [record["id"] for record in records(result.stdout)] == ["good"]
+
+
+def test_unterminated_csv_quote_is_malformed_not_swallowed(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text('id,text\n1,"fine"\n2,"unterminated\n3,x\n')
+    result = run("extract", str(path), "-f", "jsonl")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"kursk: {path}:3: malformed CSV")
+    assert [record["id"] for record in records(result.stdout)] == ["1"]
+
+
+def test_broken_link_is_reported_when_links_are_followed(tmp_path):
+    (tmp_path / "broken.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "a.txt").write_text(TEXT)
+    followed = run("extract", str(tmp_path), "--follow-symlinks", "-f", "jsonl")
+    assert followed.exit_code == 1
+    assert followed.stderr.strip() == f"kursk: {tmp_path / 'broken.txt'}: broken symbolic link"
+    assert run("extract", str(tmp_path), "-f", "jsonl").exit_code == 0
+
+
+def test_stdin_cannot_be_both_the_path_list_and_a_document(corpus):
+    result = run("extract", "--files-from", "-", "-f", "jsonl", input=f"{corpus / 'a.txt'}\n-\n")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == "kursk: -: standard input is already read as the list of paths"
+    assert len(records(result.stdout)) == 1

@@ -119,3 +119,12 @@ def test_huge_text_through_the_command_streams_the_same_record(tmp_path, monkeyp
         assert json.loads(result.stdout) == expected
     else:
         assert result.stdout.count("\nfigure,") + result.stdout.count(",figure,") >= 10
+
+
+def test_api_arguments_are_checked_with_the_package_errors():
+    from kursk_cli.errors import ArgumentError
+    assert parse("5 tanks", kinds="figures,dates").kinds == ("figures", "dates")
+    with pytest.raises(ArgumentError, match="unknown kind"):
+        parse("x", kinds=["people"])
+    with pytest.raises(ArgumentError, match="not YYYY-MM-DD"):
+        parse("x", reference_date="26/04/2025")
