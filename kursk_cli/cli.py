@@ -169,7 +169,7 @@ def show(path, reference_date, encoding, color, pager):
       kursk show article.txt --color always | less -R
 
     On a terminal the text is coloured by kind with values beside figures and dates; piped, it
-    is plain text with inline markers such as [76,000|figure casualties].
+    is plain text with inline markers such as [76,000|figure 76000 casualties].
     """
     from .render.show import render_show
 

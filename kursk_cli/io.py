@@ -412,8 +412,10 @@ def _record_document(record: dict, number: int, path: str, where: str, options: 
     elif isinstance(identifier, str):
         identifier = LONE_SURROGATE.sub("\ufffd", identifier)
     date = record.get(options.date_field)
+    if date is not None and not isinstance(date, str):
+        date = json.dumps(date)         # 20250101 is no date either: passed on to be warned about
     return RawDocument(id=identifier, source=path, text=text[1:] if text.startswith("\ufeff") else text,
-                       date=date if isinstance(date, str) and date.strip() else None)
+                       date=date if date and date.strip() else None)
 
 
 def _reject_constant(name: str):
