@@ -9,20 +9,15 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections import deque
 
 import click
 
 from . import __version__
 from .errors import ExitStatus, InputError
-from .io import INPUT_FORMATS, RawDocument, ReadOptions, expand_paths, read_documents, read_paths_file
+from .io import INPUT_FORMATS, RawDocument, ReadOptions, read_documents, read_paths_file
 from .model import KINDS, SCHEMA_VERSION
 from .render import FORMATS
 
-# Documents are sent to worker processes in batches of about this many characters, so that the
-# cost of passing them between processes stays small next to the cost of parsing them.
-BATCH_CHARACTERS = 256_000
-BATCH_DOCUMENTS = 64
 
 
 
@@ -143,12 +138,13 @@ def extract(paths, input_format, text_field, id_field, date_field, reference_dat
                           date_field=date_field, encoding=encoding, encoding_errors=encoding_errors,
                           follow_symlinks=follow_symlinks)
     output_format = output_format or _default_format(output)
-    run = Run(reference_date=reference_date, kinds=only, quiet=quiet)
+    messages = Messages(quiet)
+    run = _new_batch(reference_date, only, messages)
     documents = run.documents(path_source, options, stdin_taken)
-    status = _write_output(run, documents, output, output_format, jobs,
+    status = _write_output(run, messages, documents, output, output_format, jobs,
                            {"color": color, "excel_safe": excel_safe})
     if stats:
-        run.print_stats()
+        _print_stats(run)
     sys.exit(status)
 
 
@@ -173,7 +169,7 @@ def show(path, reference_date, encoding, color, pager):
     """
     from .render.show import render_show
 
-    run = Run(reference_date=reference_date, kinds=None, quiet=False)
+    run = _new_batch(reference_date, None, Messages(quiet=False))
     options = ReadOptions(encoding=encoding, input_format="text")
     shown = False
     for item in read_documents(path, options):
@@ -197,192 +193,41 @@ def show(path, reference_date, encoding, color, pager):
     sys.exit(ExitStatus.OK if shown and not run.errors else ExitStatus.INPUT_FAILED)
 
 
-class Run:
-    """One batch: reads documents, parses them, counts what was found and what failed."""
+def _new_batch(reference_date, kinds, messages: "Messages"):
+    from .batch import Batch
+    return Batch(reference_date, kinds, report=messages.error, warn=messages.warning)
 
-    def __init__(self, reference_date, kinds, quiet):
-        self.reference_date = reference_date
-        self.kinds = kinds
+
+class Messages:
+    """Errors and warnings on stderr, one line each, clearing the progress line first."""
+
+    def __init__(self, quiet: bool):
         self.quiet = quiet
-        self.errors = 0
-        self.counts = {kind: 0 for kind in KINDS}
-        self.document_count = 0
-        self.characters = 0
-        self.started = time.perf_counter()
         self.progress = None
 
-    def documents(self, paths, options, stdin_taken: bool = False):
-        for path in expand_paths(paths, options.follow_symlinks):
-            if isinstance(path, InputError):
-                yield path
-            elif path == "-" and stdin_taken:
-                yield InputError("-", "standard input is already read as the list of paths")
-            else:
-                yield from read_documents(path, options)
-
-    def report(self, error: InputError) -> None:
-        self.errors += 1
-        if self.progress is not None and self.progress.shown:
-            sys.stderr.write("\r\x1b[K")   # the message replaces the status line, which redraws
+    def error(self, error: InputError) -> None:
+        self._clear_progress()
         click.echo(f"kursk: {_escape(error.where)}: {_escape(error.message)}", err=True)
 
-    def warn(self, message: str) -> None:
+    def warning(self, message: str) -> None:
         if not self.quiet:
+            self._clear_progress()
             click.echo(f"kursk: warning: {_escape(message)}", err=True)
 
-    def task(self, document: RawDocument):
-        """What a worker needs to parse one document (picklable)."""
-        import datetime
-
-        reference, source = self.reference_date, "option"
-        if document.date is not None:
-            try:
-                reference, source = datetime.date.fromisoformat(document.date.strip()[:10]), "field"
-            except ValueError:
-                self.warn(f"{document.source}: record {document.id}: date field "
-                          f"{document.date[:40]!r} is not YYYY-MM-DD, ignored")
-        return (document.text, reference, source if reference else None, self.kinds,
-                document.id, document.source)
-
-    def parse(self, document: RawDocument):
-        result = _parse_task(self.task(document))
-        return self.collect(result)
-
-    def collect(self, result):
-        if isinstance(result, InputError):
-            self.report(result)
-            return None
-        record, characters = result
-        self.document_count += 1
-        self.characters += characters
-        for kind in KINDS:
-            self.counts[kind] += len(record.get(kind, ()))
-        return record
-
-    def print_stats(self) -> None:
-        seconds = time.perf_counter() - self.started
-        found = ", ".join(f"{count} {kind}" for kind, count in self.counts.items())
-        click.echo(f"kursk: {self.document_count:,} documents, {self.characters:,} characters; "
-                   f"{found}; {self.errors} errors; {seconds:.2f} s", err=True)
+    def _clear_progress(self) -> None:
+        if self.progress is not None and self.progress.shown:
+            sys.stderr.write("\r\x1b[K")   # the message replaces the status line, which redraws
 
 
-def _parse_task(task):
-    """Parse one document in this or a worker process; never raises."""
-    text, reference, source, kinds, identifier, where = task
-    from .pipeline import parse
-    try:
-        document = parse(text, reference_date=reference, kinds=kinds, id=identifier, source=where,
-                         reference_date_source=source)
-        return document.to_dict(), len(text)
-    except Exception as error:   # a bug must cost one document, not the batch
-        return InputError(f"{where}" + (f" (record {identifier})" if identifier != where else ""),
-                          f"internal error while parsing: {type(error).__name__}: {error}")
+def _print_stats(run) -> None:
+    seconds = time.perf_counter() - run.started
+    found = ", ".join(f"{count} {kind}" for kind, count in run.counts.items())
+    click.echo(f"kursk: {run.document_count:,} documents, {run.characters:,} characters; "
+               f"{found}; {run.errors} errors; {seconds:.2f} s", err=True)
 
 
-def _parse_long(run: Run, document: RawDocument):
-    """A huge text file, parsed piece by piece in this process; its findings wait on disk.
-
-    The record's item lists are `SpooledItems`, read back one item at a time by the renderer, so
-    memory holds one piece of text and its findings whatever the size of the file.
-    """
-    from .io import SpooledItems
-    from .pipeline import parse_pieces
-    _text, reference, source, kinds, identifier, where = run.task(document)
-    counter = _CountingChunks(document.chunks)
-    record = None
-    try:
-        for piece in parse_pieces(counter, reference_date=reference, kinds=kinds, id=identifier,
-                                  source=where, reference_date_source=source):
-            piece_record = piece.to_dict()
-            if record is None:
-                record = {key: (SpooledItems() if isinstance(value, list) else value)
-                          for key, value in piece_record.items()}
-            for kind in piece.kinds:
-                record[kind].extend(piece_record[kind])
-        return record, counter.characters
-    except InputError as error:
-        return error
-    except Exception as error:   # a bug must cost one document, not the batch
-        return InputError(where, f"internal error while parsing: {type(error).__name__}: {error}")
-
-
-class _CountingChunks:
-    def __init__(self, chunks):
-        self.chunks = chunks
-        self.characters = 0
-
-    def __iter__(self):
-        for offset, piece in self.chunks:
-            self.characters += len(piece)
-            yield offset, piece
-
-
-def _parse_batch(tasks):
-    return [_parse_task(task) for task in tasks]
-
-
-def _records(run: Run, items, jobs: int):
-    """Records (or InputErrors) in input order, parsed serially or by a pool of processes."""
-    if jobs == 0:
-        jobs = os.cpu_count() or 1
-    if jobs == 1:
-        for item in items:
-            if isinstance(item, InputError):
-                yield item
-            elif item.chunks is not None:
-                yield _parse_long(run, item)
-            else:
-                yield _parse_task(run.task(item))
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    # A bounded window of batches in flight keeps memory flat on any corpus size.
-    window = deque()
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts) as pool:
-        batch, size = [], 0
-        for item in items:
-            if isinstance(item, InputError):
-                batch.append(item)
-            elif item.chunks is not None:   # huge text: parsed here, in order, piece by piece
-                if batch:
-                    window.append(_submit(pool, batch))
-                    batch, size = [], 0
-                while window:
-                    yield from _batch_results(window.popleft())
-                yield _parse_long(run, item)
-                continue
-            else:
-                batch.append(run.task(item))
-                size += len(item.text)
-            if size >= BATCH_CHARACTERS or len(batch) >= BATCH_DOCUMENTS:
-                window.append(_submit(pool, batch))
-                batch, size = [], 0
-                while len(window) > jobs * 2:
-                    yield from _batch_results(window.popleft())
-        if batch:
-            window.append(_submit(pool, batch))
-        while window:
-            yield from _batch_results(window.popleft())
-
-
-def _submit(pool, batch):
-    tasks = [entry for entry in batch if not isinstance(entry, InputError)]
-    return batch, pool.submit(_parse_batch, tasks)
-
-
-def _batch_results(pending):
-    batch, future = pending
-    results = iter(future.result())
-    for entry in batch:
-        yield entry if isinstance(entry, InputError) else next(results)
-
-
-def _ignore_interrupts():
-    import signal
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _write_output(run, items, output, output_format, jobs, render_options) -> int:
+def _write_output(run, messages, items, output, output_format, jobs, render_options) -> int:
+    from .batch import records
     from .render import renderer_for
 
     temporary = None
@@ -398,8 +243,9 @@ def _write_output(run, items, output, output_format, jobs, render_options) -> in
         else:
             stream = sys.stdout if output_format == "table" else _utf8_stdout()
         renderer = renderer_for(output_format, stream, **render_options)
-        progress = run.progress = Progress(run) if _wants_progress(run, output, output_format) else None
-        for result in _records(run, items, jobs):
+        progress = messages.progress = (Progress(run) if _wants_progress(messages, output, output_format)
+                                        else None)
+        for result in records(run, items, jobs):
             record = run.collect(result)
             if record is not None:
                 renderer.write(record)
@@ -459,7 +305,7 @@ class Progress:
 
     DELAY, INTERVAL = 1.0, 0.2
 
-    def __init__(self, run: Run):
+    def __init__(self, run):
         self.run = run
         self.last = run.started + self.DELAY - self.INTERVAL
         self.shown = False
@@ -482,9 +328,9 @@ class Progress:
             sys.stderr.flush()
 
 
-def _wants_progress(run: Run, output, output_format: str) -> bool:
+def _wants_progress(messages: Messages, output, output_format: str) -> bool:
     # Never on stdout, never when stderr is not a terminal, and not over a table on the same screen.
-    return (not run.quiet and _isatty(sys.stderr) and os.environ.get("TERM") != "dumb"
+    return (not messages.quiet and _isatty(sys.stderr) and os.environ.get("TERM") != "dumb"
             and (output is not None or not (_isatty(sys.stdout) and output_format == "table")))
 
 

@@ -16,7 +16,6 @@ import json
 import os
 import re
 import sys
-import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent

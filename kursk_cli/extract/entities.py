@@ -390,7 +390,6 @@ def _segment(tokens: list, lex: Lexicon) -> list:
     """Cut a run into items: longest gazetteer names first, then single classified words."""
     items = []
     index = 0
-    words = lex.words
     while index < len(tokens):
         token = tokens[index]
         if token.connector:
