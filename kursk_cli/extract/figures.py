@@ -441,7 +441,7 @@ class _Lexicon:
                 names.append(entry["capital"])
             for name in names:
                 self.actor_of.setdefault(name, entry["name"])
-                if name.endswith("s") is False and name[:1].isupper() and " " not in name:
+                if not name.endswith("s") and name[:1].isupper() and " " not in name:
                     self.actor_of.setdefault(name + "'s", entry["name"])
                     self.actor_of.setdefault(name + "’s", entry["name"])
         adversary = list(actors["adversary_words"])
