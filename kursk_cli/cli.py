@@ -6,6 +6,7 @@ problem into `kursk: WHERE: WHAT` on stderr while the batch goes on.
 """
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 import time
@@ -17,6 +18,7 @@ from .errors import ExitStatus, InputError
 from .io import INPUT_FORMATS, RawDocument, ReadOptions, read_documents, read_paths_file
 from .model import KINDS, SCHEMA_VERSION
 from .render import FORMATS
+from .render.terminal import isatty
 
 
 
@@ -125,10 +127,10 @@ def extract(paths, input_format, text_field, id_field, date_field, reference_dat
     if files_from is not None:
         path_source = read_paths_file(files_from, null_separated)
         if paths:
-            path_source = _chain(paths, path_source)
+            path_source = itertools.chain(paths, path_source)
     else:
         if not paths:
-            if sys.stdin is None or _isatty(sys.stdin):
+            if sys.stdin is None or isatty(sys.stdin):
                 click.echo("kursk: reading from a terminal; give a PATH or pipe text in "
                            "(kursk extract --help)", err=True)
                 sys.exit(ExitStatus.USAGE)
@@ -330,8 +332,8 @@ class Progress:
 
 def _wants_progress(messages: Messages, output, output_format: str) -> bool:
     # Never on stdout, never when stderr is not a terminal, and not over a table on the same screen.
-    return (not messages.quiet and _isatty(sys.stderr) and os.environ.get("TERM") != "dumb"
-            and (output is not None or not (_isatty(sys.stdout) and output_format == "table")))
+    return (not messages.quiet and isatty(sys.stderr) and os.environ.get("TERM") != "dumb"
+            and (output is not None or not (isatty(sys.stdout) and output_format == "table")))
 
 
 def _utf8_stdout():
@@ -348,7 +350,7 @@ def _default_format(output) -> str:
     if output:
         extension = os.path.splitext(output)[1].lower().lstrip(".")
         return {"json": "json", "csv": "csv", "tsv": "tsv", "ndjson": "jsonl"}.get(extension, "jsonl")
-    return "table" if _isatty(sys.stdout) else "jsonl"
+    return "table" if isatty(sys.stdout) else "jsonl"
 
 
 def _quiet_broken_pipe() -> None:
@@ -360,20 +362,8 @@ def _quiet_broken_pipe() -> None:
         pass
 
 
-def _chain(first, second):
-    yield from first
-    yield from second
-
-
 def _stdin_buffer():
     return getattr(sys.stdin, "buffer", sys.stdin)
-
-
-def _isatty(stream) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
 
 
 def _escape(text) -> str:

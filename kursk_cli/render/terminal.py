@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import os
 
-import regex
+import re
 
 # C0 controls except tab and newline, DEL, C1 controls (which include the 8-bit CSI and OSC).
-CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Bidirectional embeddings, overrides and isolates, and the marks that steer them.
-BIDI = regex.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+BIDI = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def safe_text(text: str) -> str:
@@ -28,7 +28,7 @@ def make_console(stream, color: str = "auto", width=None):
     """A rich Console on `stream`; colour when asked, or when auto and the stream is a terminal."""
     from rich.console import Console
 
-    is_terminal = _isatty(stream)
+    is_terminal = isatty(stream)
     no_color = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
     if color == "always":
         use_color = True
@@ -42,7 +42,7 @@ def make_console(stream, color: str = "auto", width=None):
                    soft_wrap=False)
 
 
-def _isatty(stream) -> bool:
+def isatty(stream) -> bool:
     try:
         return stream.isatty()
     except (AttributeError, ValueError):
