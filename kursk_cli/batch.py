@@ -81,6 +81,7 @@ class Batch:
             self.counts[kind] += len(record.get(kind, ()))
         return record
 
+
 def parse_task(task):
     """Parse one document in this or a worker process; never raises."""
     text, reference, source, kinds, identifier, where = task
@@ -90,8 +91,12 @@ def parse_task(task):
                          reference_date_source=source)
         return document.to_dict(), len(text)
     except Exception as error:   # a bug must cost one document, not the batch
-        return InputError(f"{where}" + (f" (record {identifier})" if identifier != where else ""),
-                          f"internal error while parsing: {type(error).__name__}: {error}")
+        return _internal_error(where, identifier, error)
+
+
+def _internal_error(where: str, identifier, error: Exception) -> InputError:
+    return InputError(f"{where}" + (f" (record {identifier})" if identifier != where else ""),
+                      f"internal error while parsing: {type(error).__name__}: {error}")
 
 
 def parse_long(run: "Batch", document: RawDocument):
@@ -118,7 +123,7 @@ def parse_long(run: "Batch", document: RawDocument):
     except InputError as error:
         return error
     except Exception as error:   # a bug must cost one document, not the batch
-        return InputError(where, f"internal error while parsing: {type(error).__name__}: {error}")
+        return _internal_error(where, identifier, error)
 
 
 class _CountingChunks:
