@@ -15,16 +15,18 @@ import click
 
 from . import __version__
 from .errors import ExitStatus, InputError
-from .io import INPUT_FORMATS, RawDocument, ReadOptions, read_documents, read_paths_file
-from .model import KINDS, SCHEMA_VERSION
 from .render import FORMATS
 from .render.terminal import isatty
 
-
+# `io` and `model` are imported where they are used, so that `kursk --help` loads little more
+# than click. The input formats are spelled out here for the same reason; a test keeps them
+# equal to `io.INPUT_FORMATS`, which is what the readers accept.
+INPUT_FORMATS = ("text", "jsonl", "csv", "tsv")
 
 
 def _version_text() -> str:
     from .data import data_version
+    from .model import SCHEMA_VERSION
     return (f"kursk {__version__} (record schema {SCHEMA_VERSION}, data {data_version()})\n"
             f"Python {sys.version.split()[0]}")
 
@@ -59,6 +61,7 @@ main.params.append(click.Option(["-V", "--version"], is_flag=True, expose_value=
 def _kinds(_context, _parameter, value):
     if value is None:
         return None
+    from .model import KINDS
     kinds = [part.strip() for part in value.split(",") if part.strip()]
     unknown = [kind for kind in kinds if kind not in KINDS]
     if unknown or not kinds:
@@ -123,6 +126,8 @@ def extract(paths, input_format, text_field, id_field, date_field, reference_dat
     Directories are walked for *.txt, *.md, *.jsonl, *.ndjson, *.csv and *.tsv in sorted order.
     A text file is one document; each line of a JSON Lines file and each row of a CSV is one.
     """
+    from .io import ReadOptions, read_paths_file
+
     stdin_taken = files_from is not None and files_from is _stdin_buffer()
     if files_from is not None:
         path_source = read_paths_file(files_from, null_separated)
@@ -169,6 +174,7 @@ def show(path, reference_date, encoding, color, pager):
     On a terminal the text is coloured by kind with values beside figures and dates; piped, it
     is plain text with inline markers such as [76,000|figure 76000 casualties].
     """
+    from .io import RawDocument, ReadOptions, read_documents
     from .render.show import render_show
 
     run = _new_batch(reference_date, None, Messages(quiet=False))

@@ -271,6 +271,22 @@ def test_version_names_package_data_and_schema():
     assert result.stdout.startswith("kursk ") and "data" in result.stdout and "schema" in result.stdout
 
 
+def test_input_format_choices_are_the_ones_io_reads():
+    from kursk_cli import cli, io as inputs
+    assert cli.INPUT_FORMATS == inputs.INPUT_FORMATS
+
+
+def test_help_loads_neither_the_readers_nor_the_extractors():
+    # Start-up speed: `kursk --help` should cost little more than importing click.
+    code = ("import sys, kursk_cli.cli; "
+            "print(' '.join(sorted(name for name in sys.modules if name.startswith(('kursk_cli', 'rich')))))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60, check=True).stdout.split()
+    assert not [name for name in loaded if name.startswith(("kursk_cli.io", "kursk_cli.model",
+                                                             "kursk_cli.extract", "kursk_cli.pipeline",
+                                                             "rich"))]
+
+
 # --- the installed console script, for real ----------------------------------------------------
 
 def kursk_command():
