@@ -17,7 +17,7 @@ from .model import KINDS
 
 # Documents are sent to worker processes in batches of about this many characters, so that the
 # cost of passing them between processes stays small next to the cost of parsing them.
-BATCH_CHARACTERS = 256_000
+BATCH_CHARACTERS = 32_000
 BATCH_DOCUMENTS = 64
 
 
@@ -54,15 +54,15 @@ class Batch:
 
     def task(self, document: RawDocument):
         """What a worker needs to parse one document (picklable)."""
-        import datetime
+        from .reference import to_date
 
         reference, source = self.reference_date, "option"
-        if document.date is not None:
+        if document.date is not None and str(document.date).strip():
             try:
-                reference, source = datetime.date.fromisoformat(document.date.strip()[:10]), "field"
+                reference, source = to_date(document.date), "field"
             except ValueError:
                 self.warn(f"{document.source}: record {document.id}: date field "
-                          f"{document.date[:40]!r} is not YYYY-MM-DD, ignored")
+                          f"{str(document.date)[:40]!r} is not a calendar date, ignored")
         return (document.text, reference, source if reference else None, self.kinds,
                 document.id, document.source)
 

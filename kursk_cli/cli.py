@@ -72,11 +72,11 @@ def _kinds(_context, _parameter, value):
 def _date(_context, _parameter, value):
     if value is None:
         return None
-    import datetime
+    from .reference import to_date
     try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+        return to_date(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
 
 
 @main.command()
@@ -88,8 +88,9 @@ def _date(_context, _parameter, value):
               help="Field or column holding the document id (else the line or row number).")
 @click.option("--date-field", default="date", show_default=True,
               help="Field or column holding the publication date, the reference for that record.")
-@click.option("--reference-date", callback=_date, metavar="YYYY-MM-DD",
-              help="Anchor partial and relative dates for every document (a record's date field wins).")
+@click.option("--reference-date", callback=_date, metavar="DATE",
+              help="Anchor partial and relative dates for every document (a record's date field "
+                   "wins): 2025-04-26, or any absolute form such as 'April 26, 2025'.")
 @click.option("--only", callback=_kinds, metavar="KINDS",
               help="Comma-separated kinds to extract: figures,dates,entities,statements.")
 @click.option("-f", "--format", "output_format", type=click.Choice(FORMATS),
@@ -157,8 +158,8 @@ def extract(paths, input_format, text_field, id_field, date_field, reference_dat
 
 @main.command()
 @click.argument("path", type=click.Path())
-@click.option("--reference-date", callback=_date, metavar="YYYY-MM-DD",
-              help="Anchor partial and relative dates.")
+@click.option("--reference-date", callback=_date, metavar="DATE",
+              help="Anchor partial and relative dates (2025-04-26, or e.g. 'April 26, 2025').")
 @click.option("--encoding", help="Input encoding (default UTF-8, or what a byte order mark says).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour (auto: on a terminal, unless NO_COLOR is set).")

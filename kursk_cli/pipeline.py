@@ -6,7 +6,6 @@ asked for (and those they depend on), then tie figures to the statements that cl
 from __future__ import annotations
 
 import dataclasses
-import datetime
 from typing import Iterable, Iterator, Optional
 
 from .errors import ArgumentError
@@ -16,13 +15,14 @@ from .extract import entities as entities_extractor
 from .extract import figures as figures_extractor
 from .extract import statements as statements_extractor
 from . import resolve
+from .reference import to_date
 
 
 def parse(text: str, reference_date=None, kinds: Optional[Iterable[str]] = None, *,
           id: str = "-", source: str = "-", reference_date_source: Optional[str] = None) -> Document:
     """Extract figures, dates, entities and statements from `text`.
 
-    `reference_date` (a date or `YYYY-MM-DD`) anchors partial and relative dates; without one the
+    `reference_date` (a date, `YYYY-MM-DD` or another absolute form such as `April 26, 2025`) anchors partial and relative dates; without one the
     text's own dateline or header is used when it has one, else such dates stay unresolved.
     `kinds` limits the work and the record to some of "figures", "dates", "entities", "statements".
     """
@@ -106,13 +106,6 @@ def _check_kinds(kinds) -> set:
 
 def _reference(text, reference_date, reference_date_source):
     if reference_date is not None:
-        if isinstance(reference_date, str):
-            try:
-                reference_date = datetime.date.fromisoformat(reference_date[:10])
-            except ValueError:
-                raise ArgumentError(f"reference date {reference_date!r} is not YYYY-MM-DD") from None
-        elif isinstance(reference_date, datetime.datetime):
-            reference_date = reference_date.date()
-        return reference_date, reference_date_source or "option"
+        return to_date(reference_date), reference_date_source or "option"
     found = dates_extractor.find_reference_date(text)
     return (found, "text") if found else (None, None)

@@ -81,6 +81,18 @@ def test_jsonl_from_stdin_with_custom_fields():
     assert (record["id"], record["reference_date"]) == ("k1", "2024-05-04")
 
 
+def test_date_fields_in_other_layouts_are_read_and_bad_ones_reported(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(json.dumps({"id": identifier, "text": TEXT, "date": date}) for identifier, date in
+                              [("nyt", "2022/06/23"), ("rss", "Sat, 26 Apr 2025 23:30:00 -0500"),
+                               ("vague", "last week"), ("none", "")]) + "\n", encoding="utf-8")
+    result = run("extract", str(path), "-f", "jsonl", "--reference-date", "March 1, 2020")
+    assert result.exit_code == 0
+    assert [(record["reference_date"], record["reference_date_source"]) for record in records(result.stdout)] == \
+        [("2022-06-23", "field"), ("2025-04-26", "field"), ("2020-03-01", "option"), ("2020-03-01", "option")]
+    assert result.stderr.count("\n") == 1 and "record vague: date field 'last week'" in result.stderr
+
+
 @pytest.mark.parametrize("extension,delimiter", [("csv", ","), ("tsv", "\t")])
 def test_csv_and_tsv_rows_are_documents(tmp_path, extension, delimiter):
     path = tmp_path / f"corpus.{extension}"
@@ -254,7 +266,7 @@ def test_directory_where_a_file_is_needed(tmp_path):
 
 def test_usage_errors_exit_2():
     assert run("extract", "--only", "people", input="x").exit_code == 2
-    assert run("extract", "--reference-date", "26/04/2025", input="x").exit_code == 2
+    assert run("extract", "--reference-date", "next week", input="x").exit_code == 2
     assert run("extract", "--format", "xml", input="x").exit_code == 2
 
 
