@@ -19,6 +19,9 @@ from .model import KINDS
 # cost of passing them between processes stays small next to the cost of parsing them.
 BATCH_CHARACTERS = 32_000
 BATCH_DOCUMENTS = 64
+# A corpus whose date field is bad in every record would bury the other messages: each file
+# reports its first few bad dates, then says that it stops.
+DATE_WARNINGS_PER_FILE = 3
 
 
 class Batch:
@@ -34,6 +37,7 @@ class Batch:
         self.report_error = report
         self.warn = warn
         self.errors = 0
+        self.date_warnings = {}         # source -> bad date fields met so far
         self.counts = {kind: 0 for kind in KINDS}
         self.document_count = 0
         self.characters = 0
@@ -61,10 +65,17 @@ class Batch:
             try:
                 reference, source = to_date(document.date), "field"
             except ValueError:
-                self.warn(f"{document.source}: record {document.id}: date field "
-                          f"{str(document.date)[:40]!r} is not a calendar date, ignored")
+                self._warn_date(document)
         return (document.text, reference, source if reference else None, self.kinds,
                 document.id, document.source)
+
+    def _warn_date(self, document: RawDocument) -> None:
+        seen = self.date_warnings[document.source] = self.date_warnings.get(document.source, 0) + 1
+        if seen <= DATE_WARNINGS_PER_FILE:
+            self.warn(f"{document.source}: record {document.id}: date field "
+                      f"{str(document.date)[:40]!r} is not a calendar date, ignored"
+                      + ("; further bad date fields in this file are not reported"
+                         if seen == DATE_WARNINGS_PER_FILE else ""))
 
     def parse(self, document: RawDocument):
         result = parse_task(self.task(document))

@@ -93,6 +93,16 @@ def test_date_fields_in_other_layouts_are_read_and_bad_ones_reported(tmp_path):
     assert result.stderr.count("\n") == 1 and "record vague: date field 'last week'" in result.stderr
 
 
+def test_a_file_of_bad_date_fields_reports_only_its_first_few(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text("".join(json.dumps({"text": TEXT, "date": "unknown"}) + "\n" for _ in range(5)),
+                    encoding="utf-8")
+    result = run("extract", str(path), "-f", "jsonl")
+    assert result.exit_code == 0 and len(records(result.stdout)) == 5
+    warnings = result.stderr.splitlines()
+    assert len(warnings) == 3 and warnings[-1].endswith("further bad date fields in this file are not reported")
+
+
 @pytest.mark.parametrize("extension,delimiter", [("csv", ","), ("tsv", "\t")])
 def test_csv_and_tsv_rows_are_documents(tmp_path, extension, delimiter):
     path = tmp_path / f"corpus.{extension}"
