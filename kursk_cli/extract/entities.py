@@ -165,9 +165,20 @@ def _compile_run_pattern(words: dict):
 
 
 def _after_first(abbreviations) -> str:
-    """`Gen`, `Lt` as `(?<=G)en|(?<=L)t`: the rest of each, after its first character."""
+    r"""`Gen`, `Gov`, `Lt` as `(?=.{1,2}\.)(?:(?<=G)(?:en|ov)|(?<=L)(?:t))`: the rest after the first character.
+
+    Every capitalized word tries this branch first, so it is kept cheap: the look-ahead (a
+    full stop within reach) turns most words away in one step, and grouping by the first
+    character checks one look-behind per letter, not one per abbreviation. Within a letter
+    the longest rest still comes first, so the same alternative matches as in a flat list.
+    """
     ordered = sorted(abbreviations, key=len, reverse=True)
-    return "|".join(f"(?<={re.escape(word[0])}){re.escape(word[1:])}" for word in ordered)
+    rests_by_first: dict = {}
+    for word in ordered:
+        rests_by_first.setdefault(word[0], []).append(re.escape(word[1:]))
+    groups = "|".join(f"(?<={re.escape(first)})(?:{'|'.join(rests)})" for first, rests in rests_by_first.items())
+    longest_rest = max(len(word) - 1 for word in ordered)
+    return rf"(?=.{{1,{longest_rest}}}\.)(?:{groups})"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -241,20 +252,31 @@ def find_entities(text: str) -> list:
                 continue
         shouting = lines.shouting if start <= lines.line_end else lines.uninformative(start)
         key = (match.group(), shouting, shouting or _sentence_start(text, start))
-        cached = cache.get(key)
-        if cached is None:
-            tokens = _tokens(text, match, lex, shouting)
-            found = _read_run(text, tokens, lex) if tokens else []
+        templates = cache.get(key)
+        if templates is None:
+            templates = _run_templates(text, match, lex, shouting)
             if len(cache) >= _RUN_CACHE_SIZE:
                 cache.clear()
-            cache[key] = [candidate.moved(-start) for candidate in found]
-        else:
-            found = [template.moved(start) for template in cached]
-        for candidate in found:
+            cache[key] = templates
+        for template in templates:
+            candidate = template.moved(start)
             if candidate.pending:
                 _settle(text, candidate, lex, shouting)
             candidates.append(candidate)
     return _resolve(text, candidates, lex)
+
+
+def _run_templates(text: str, match, lex: Lexicon, shouting: bool) -> list:
+    """What one run says on its own: candidates with offsets from the run's start, in text order.
+
+    Sorted here, once per distinct run, so that the document's candidates come out in text
+    order (runs do not overlap) and need no sort of their own.
+    """
+    tokens = _tokens(text, match, lex, shouting)
+    found = _read_run(text, tokens, lex) if tokens else []
+    found.sort(key=_by_position)
+    start = match.start()
+    return [candidate.moved(-start) for candidate in found]
 
 
 _LINK = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]\"]{1,2000}")
@@ -296,9 +318,8 @@ class _LineInfo:
         """ALL-CAPS text, or a short line in Title Case (a headline); a long line is prose."""
         if line.startswith("#"):
             return True            # a Markdown heading: capitals by convention
-        lowercase = [word for word in line[:60].split() if word[0].islower() and word not in _TITLE_CASE_LOWER]
-        if len(lowercase) >= 3:
-            return False           # prose, seen from its first words (the common case, kept cheap)
+        if _opens_like_prose(line):
+            return False           # the common case, kept cheap
         words = [word for word in line.split() if len(word) > 1 and word[0].isalpha()]
         if len(words) < 3:
             return False
@@ -310,6 +331,17 @@ class _LineInfo:
             return False           # a caption: `Volodymyr Zelenskyy on 20th October 2020`
         lower = sum(1 for word in words if word[0].islower() and word not in _TITLE_CASE_LOWER)
         return lower <= 0.15 * len(words)
+
+
+def _opens_like_prose(line: str) -> bool:
+    """Three lower-case words (not `of`, `the`) among the first 60 characters: prose, no headline."""
+    lowercase = 0
+    for word in line[:60].split():
+        if word[0].islower() and word not in _TITLE_CASE_LOWER:
+            lowercase += 1
+            if lowercase == 3:
+                return True        # most lines are told apart here, after a few words
+    return False
 
 
 # Titles that are also adjectives: before a common word they start a name (`General Motors`,
@@ -929,7 +961,7 @@ _LED_BY_A_PERSON = frozenset("government administration cabinet regime era team 
 # The document: one type and one canonical name per thing.
 
 def _resolve(text: str, candidates: list, lex: Lexicon) -> list:
-    candidates.sort(key=_by_position)
+    """`candidates` come in text order (by start, the longer first): see `_run_templates`."""
     # What the document itself settles: full names of people, types of repeated names.
     surnames = {}
     strong_types = {}
@@ -1023,14 +1055,16 @@ def _by_position(candidate):
 
 def _canonical_names(result: list, full_orgs: list) -> None:
     """One name per thing; every look-up is a dictionary probe, so hostile input stays linear."""
-    # places named with a regional suffix (`Donetsk Oblast`), which `Donetsk` takes as its name
-    regions = {candidate.text for candidate in result
-               if candidate.type == "LOC" and candidate.text.endswith(_REGION_SUFFIXES)}
-    countries_named = {candidate.canonical for candidate in result
-                       if candidate.type == "LOC" and candidate.gazetteer_kind == "country"}
+    regions = set()              # places named with a regional suffix (`Donetsk Oblast`), which `Donetsk` takes
+    countries_named = set()
     full_person = {}
-    for candidate in result:
-        if candidate.type == "PERSON" and len(candidate.tokens) >= 2:
+    for candidate in result:     # one pass gathers all three
+        if candidate.type == "LOC":
+            if candidate.text.endswith(_REGION_SUFFIXES):
+                regions.add(candidate.text)
+            if candidate.gazetteer_kind == "country":
+                countries_named.add(candidate.canonical)
+        elif candidate.type == "PERSON" and len(candidate.tokens) >= 2:
             name = candidate.canonical or candidate.text
             full_person.setdefault(candidate.tokens[-1], name)
             full_person.setdefault(candidate.tokens[0], name)
