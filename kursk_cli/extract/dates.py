@@ -260,8 +260,7 @@ class _Grammar:
                       rf"{month_full}(?![\w])(?:{_GAP}(?:last|this|next){_GAP}year(?![\w]))?"),
         ]
         self.rule_names = [name for name, _ in rules]
-        # Every match holds one of these words (matched as a lowercase prefix at a word start):
-        # literal branches let the regex engine skip ahead by first character.
+        # Every match holds one of these words (matched as a lowercase prefix at a word start).
         triggers = set(data["scan_words"]) | event_triggers
         triggers |= set(data["months"]) | set(data["month_abbreviations"])
         triggers |= set(data["weekdays"]) | set(data["weekday_abbreviations"])
@@ -270,11 +269,16 @@ class _Grammar:
         triggers |= {name.split()[-1].lower() for name in data["moving_holidays"]}
         triggers |= set(data["decade_words"])
         triggers |= {phrase.split()[-1] for phrase in data["present_ref"] + data["past_ref"] + data["future_ref"]}
-        # A digit triggers only where a number starts and is short enough to be part of a date.
         # A digit triggers only where a number starts that can be part of a date: a year, or a short
         # number followed by a letter (`26 april`, `2pm`, `1990s`) or a separator and a digit.
+        # The pattern opens with the character before the trigger (any but a letter or a digit)
+        # rather than a look-behind: the engine then skips through words to the next space or
+        # mark in its own fast loop instead of trying every position. `_scan` puts a space before
+        # the text to stand for its start, so a match's start is the trigger's offset in the text.
+        # A trigger ending in such a character would use up the one the next trigger opens with.
+        assert all(re.fullmatch("[a-z0-9]", word[-1].lower()) for word in triggers)
         self.trigger = re.compile(
-            rf"(?<![a-z0-9])(?:{_alternation(triggers)}(?![a-z])"
+            rf"[^a-z0-9](?:{_alternation(triggers)}(?![a-z])"
             rf"|(?<![.,:/])[0-9](?=[0-9]{{3}}(?![0-9])|[0-9]{{0,2}}(?:[.,:/{_HYPHENS}]\d|\s{{0,3}}[a-z])))")
         # Where a match may start: a trigger, or a word that leads into one (`the`, `more`, `two`).
         leads = set(data["lead_words"]) | {phrase.split()[0] for phrase in self.numbers}
@@ -403,7 +407,7 @@ def _scan(text, reference, grammar) -> list:
     match_word = grammar.scanner.match
     match_digit = grammar.digit_scanner.match
     word_starts = grammar.word_start.finditer
-    for trigger in grammar.trigger.finditer(lowered):
+    for trigger in grammar.trigger.finditer(" " + lowered):     # the space: see `_Grammar.trigger`
         trigger_start = trigger.start()
         if trigger_start < last_end:
             continue
