@@ -183,8 +183,41 @@ def _qualifier_pattern(words):
     follow a letter (`x>10`) but not another comparison sign (`=>`, `<>` are no qualifiers)."""
     named = [word for word in words if word[:1].isalpha()]
     symbols = [word for word in words if not word[:1].isalpha()]
-    return re.compile(rf"(?:(?:^|(?<![\w<>=])){_alternation(named, True)}|(?<![<>=]){_alternation(symbols)})"
-                      r"[ \t\u00a0]{0,2}$")
+    pattern = re.compile(rf"(?:(?:^|(?<![\w<>=])){_alternation(named, True)}|(?<![<>=]){_alternation(symbols)})"
+                         r"[ \t\u00a0]{0,2}$")
+    return _Ending(pattern, [*_case_forms(named), *symbols], " \t\u00a0")
+
+
+class _Ending:
+    """A pattern for words written right before a number: one of `words`, then characters of
+    `tail` (white space, `:`), then the end of the searched text.
+
+    `search` answers as the pattern's own search would. A search tries the pattern at every
+    start position, and only a few numbers in a hundred have such a word before them: the words'
+    last tokens, looked up by the text's last character, rule the others out first.
+    """
+
+    def __init__(self, pattern, words, tail):
+        self.pattern = pattern
+        self.tail = tail
+        self.ends = {}              # last character -> the words' last tokens that end with it
+        for token in {word.split()[-1].rstrip(tail) for word in words}:
+            self.ends.setdefault(token[-1:], set()).add(token)
+        self.ends = {character: tuple(sorted(tokens)) for character, tokens in self.ends.items()}
+        # a word made of tail characters alone (`#`) can only be among the stripped characters
+        self.bare = [word for word in words if not word.rstrip(tail)]
+
+    def search(self, text):
+        core = text[:-1] if text.endswith("\n") else text      # `$` also matches before a final newline
+        stripped = core.rstrip(self.tail)
+        tokens = self.ends.get(stripped[-1:])
+        if (tokens is None or not stripped.endswith(tokens)) and \
+                not (self.bare and any(word in core[len(stripped):] for word in self.bare)):
+            return None
+        return self.pattern.search(text)
+
+    def match(self, text, pos, endpos):
+        return self.pattern.match(text, pos, endpos)
 
 
 def _runs(text, lexicon):
@@ -194,7 +227,7 @@ def _runs(text, lexicon):
     the full run pattern is then tried only there. One big alternation tried at every character
     would be several times slower.
     """
-    starts = [m.start() for m in lexicon.run_start.finditer(text)]
+    starts = _run_starts(text, lexicon)
     if ".5" in text or "." in text and lexicon.point_start.search(text):
         starts = sorted(starts + [m.start() for m in lexicon.point_start.finditer(text)])
     consumed = 0
@@ -214,6 +247,25 @@ def _runs(text, lexicon):
             continue
         consumed = match.end()
         yield match
+
+
+def _run_starts(text, lexicon):
+    """Where a run can start, in text order: a digit not glued to a word or a number, a number word.
+
+    Two passes, each beginning with a character class, which the engine skips through in C (a
+    pattern that begins with a look-behind is tried at every character): the digits, and the
+    character before a number word, which is no letter, digit or underscore. A digit is never
+    part of a number word, so together they find what one pass for both would.
+    """
+    starts = [match.start() for match in lexicon.digit_start.finditer(text)]
+    resume = 0
+    first = lexicon.word_at_start.match(text)
+    if first is not None:
+        starts.append(0)
+        resume = first.end()
+    starts.extend([match.start() + 1 for match in lexicon.word_start.finditer(text, resume)])
+    starts.sort()       # two sorted runs: a merge
+    return starts
 
 
 def _trie(words) -> str:
@@ -342,9 +394,11 @@ class _Lexicon:
         """
         self.scan = re.compile(
             rf"(?P<skip>{skip})|(?P<run>{lead}{token}(?:{separator}{token}){{0,14}})", re.VERBOSE)
-        # Where a run can start: a digit not glued to a word or a number, a number word (one pass:
-        # a digit and a word never overlap, so the starts come in text order), `.25`.
-        self.run_start = re.compile(rf"(?<![A-Za-z0-9_])(?:\d(?<![\w.]\d)|{word_token}(?![A-Za-z0-9_]))")
+        # Where a run can start (see _run_starts): a digit not glued to a word or a number; a number
+        # word, behind the character before it (or at the start of the text); `.25`.
+        self.digit_start = re.compile(r"\d(?<![\w.]\d)")
+        self.word_start = re.compile(rf"[^A-Za-z0-9_]{word_token}(?![A-Za-z0-9_])")
+        self.word_at_start = re.compile(rf"{word_token}(?![A-Za-z0-9_])")
         self.point_start = re.compile(r"\.\d(?<![^\s$£€(~]\.\d)")
         self.lead_before = re.compile(r"\b(?i:a|an|half|quarter|minus|negative)[ \t]{1,3}(?:(?i:a|an)[ \t]{1,3})?$")
         self.token = re.compile(
@@ -359,7 +413,8 @@ class _Lexicon:
         self.currency_words = {k.lower(): v for k, v in units["currency_words"].items()}
         symbols = _alternation(self.currency_symbols)
         codes = _alternation(self.currency_codes)
-        self.currency_before = re.compile(rf"(?:(?P<symbol>{symbols})|\b(?P<code>{codes}))[ \u00a0]?$")
+        self.currency_before = _Ending(re.compile(rf"(?:(?P<symbol>{symbols})|\b(?P<code>{codes}))[ \u00a0]?$"),
+                                       [*self.currency_symbols, *self.currency_codes], " \u00a0")
         self.after_number = re.compile(rf"""
             (?P<percent>[ \u00a0]?%|[ \u00a0]{_alternation(units['percent_words'], True)}\b)
            |[ \u00a0]?(?P<code>{codes})\b
@@ -376,7 +431,9 @@ class _Lexicon:
             rf"consecutive|previous|past|next|last)[ \u00a0])?(?:{_alternation(units['time_units'], True)})(?![\w])")
 
         # Qualifiers.
-        self.approx_before = re.compile(rf"(?:^|(?<![\w])){_alternation(context['approximate_before'], True)}[ \t\u00a0]{{0,2}}$")
+        self.approx_before = _Ending(
+            re.compile(rf"(?:^|(?<![\w])){_alternation(context['approximate_before'], True)}[ \t\u00a0]{{0,2}}$"),
+            _case_forms(context["approximate_before"]), " \t\u00a0")
         self.min_before = _qualifier_pattern(context["min_before"])
         self.qualifier_last_words = {
             phrase.split()[-1].lower() for key in ("approximate_before", "min_before", "max_before")
@@ -395,7 +452,9 @@ class _Lexicon:
         self.month_range_after = re.compile(
             rf"^(?:st|nd|rd|th)?[ ]?(?:to|and|-|–|through|until|or)[ ]?\d{{1,2}}(?:st|nd|rd|th)?[ \t\u00a0]{{1,3}}(?:of[ ])?{months}\b")
         self.date_prepositions = re.compile(rf"\b{_alternation(context['date_prepositions'], True)}[ \t]{{1,3}}$")
-        self.code_before = re.compile(rf"(?:^|(?<![\w])){_alternation(context['code_words'])}[ \t\u00a0]?[:#]?[ \t\u00a0]?$")
+        self.code_before = _Ending(
+            re.compile(rf"(?:^|(?<![\w])){_alternation(context['code_words'])}[ \t\u00a0]?[:#]?[ \t\u00a0]?$"),
+            context["code_words"], " \t\u00a0:#")
         self.stop_words = set(word.lower() for word in context["stop_words"])
         self.compound_words = set(context["compound_not_counts"]["words"])
         self.calendar_words = set(context["months"]) | set(context["weekdays"])
