@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
 from collections import OrderedDict, deque
 from dataclasses import dataclass, field
@@ -123,26 +124,36 @@ def _patterns():
 # One token: an abbreviation with dots (U.S.), a word (with inner apostrophes, hyphens,
 # ampersands), or one punctuation mark that matters for phrase edges.
 _TOKEN = re.compile(r"""
+    (?=[\w@#,;:()\[\]“”"—–'‘’-])           # (a first character that may start a token: a fast check)
+    (?:
       (?:[A-Z]\.){2,}                    # U.S., U.K.
     | [\w@#](?:[\w’'\-&.@]{0,40}[\w])?   # words, handles, hashtags; bounded inner run
     | [,;:()\[\]“”"—–]                  # phrase-edge punctuation
     | (?<!\S)-(?!\S)                      # a dash written as a hyphen between spaces
     | (?<![\w’'])['‘’]|['‘’](?![\w’'])    # a quotation mark at a word's edge
+    )
     """, re.VERBOSE)
 
 # Quotation marks; which of them open or close is decided from the neighbours, so that
 # apostrophes (Russia’s, don't) are never taken for quotation marks.
 _QUOTE_MARK = re.compile(r"[“”\"‘’']")
 
-# Candidate sentence ends, found by their first character: final punctuation, a line break, or
-# `**` (markdown bold blocks: `**headline** **lead**`). _SENTENCE_END then checks the details.
-_BOUNDARY = re.compile(r"[.!?…\n*]")
-_SENTENCE_END = re.compile(r"""
-    [.!?…]{1,3}                           # final punctuation
-    [”"’')\]*_]{0,4}                      # closing quotes, brackets, markdown emphasis
-    (?=[ \t]{1,8}[“"‘'(\[]?[A-Z0-9]|[ \t]{0,8}$|[ \t]{0,8}\n)   # then a capital, the end, a break
+# Sentence ends, all found in one scan: final punctuation that a capital, a line break or the end
+# follows; a run of line breaks; or `**` between markdown bold blocks (`**headline** **lead**`).
+# The pattern starts with one character class so that the regex engine skips fast to the next
+# candidate; each branch then looks back at the character it took.
+_BOUNDARY = re.compile(r"""
+    [.!?…\n*]
+    (?:
+        (?<=[.!?…])(?P<final>
+            [.!?…]{0,2}                   # more final punctuation
+            [”"’')\]*_]{0,4}              # closing quotes, brackets, markdown emphasis
+        )
+        (?=[ \t]{1,8}[“"‘'(\[]?[A-Z0-9]|[ \t]{0,8}$|[ \t]{0,8}\n)   # then a capital, the end, a break
+      | (?<=\n)(?P<breaks>\n*)           # line breaks
+      | (?<=\*)\*(?=[ \t]{1,4}\*\*)       # `**` between two bold blocks
+    )
     """, re.VERBOSE)
-_BOLD_BREAK = re.compile(r"\*\*(?=[ \t]{1,4}\*\*)")
 
 
 # After a post-posed cue (`…, officials said on Friday.`): at most a short phrase, then the end.
@@ -219,31 +230,23 @@ def _sentences(text: str, quotes: list) -> list:
     abbreviations = _words()["abbreviations"]
     cuts = []
     quote_index = 0
-    skip_to = 0
-    for candidate in _BOUNDARY.finditer(text):
-        if candidate.start() < skip_to:
+    for boundary in _BOUNDARY.finditer(text):
+        kind = boundary.lastgroup
+        if kind is None:         # between bold blocks
+            cuts.append(boundary.end())
             continue
-        mark = candidate.group()
-        if mark == "*":
-            bold = _BOLD_BREAK.match(text, candidate.start())
-            if bold is not None:
-                cuts.append(bold.end())
+        stop_at = boundary.start()
+        end = boundary.end()
+        if kind == "breaks":
+            # (a second line break in a row never joins lines: only a single one is checked)
+            if end - stop_at > 1 or not _joins_next_line(text, stop_at):
+                cuts.append(end)
             continue
-        if mark == "\n":
-            if not _joins_next_line(text, candidate.start()):
-                cuts.append(candidate.end())
-            continue
-        match = _SENTENCE_END.match(text, candidate.start())
-        if match is None:
-            continue
-        skip_to = match.end()
-        stop_at = match.start()
-        end = match.end()
         while quote_index < len(quotes) and quotes[quote_index][1] <= stop_at:
             quote_index += 1
         if quote_index < len(quotes) and quotes[quote_index][0] < stop_at and end < quotes[quote_index][1]:
             continue             # a full stop inside a quotation that goes on
-        if mark == ".":
+        if text[stop_at] == ".":
             space = max(text.rfind(" ", max(0, stop_at - 20), stop_at), text.rfind("\n", max(0, stop_at - 20), stop_at))
             word = text[space + 1:stop_at].lstrip("(“\"‘'").lower()
             if word in abbreviations or (len(word) == 1 and word.isalpha()):
@@ -331,14 +334,17 @@ def _is_possessive(token: str) -> bool:
 def _phrase_before(text: str, low: int, end: int) -> Optional[_Phrase]:
     """The speaker phrase that ends just before `end` (a cue), looking back no further than `low`."""
     near = max(low, end - NEAR_WINDOW)      # most speakers are short: look close first
-    phrase, at_edge = _phrase_within(text, near, end)
+    phrase, at_edge = _phrase_within(text, near, end, widening=near > low)
     if at_edge and near > low:
         phrase, _ = _phrase_within(text, max(low, end - WINDOW), end)
     return phrase
 
 
-def _phrase_within(text: str, low: int, end: int):
-    """(phrase, whether the search reached `low` and might go on beyond it)."""
+def _phrase_within(text: str, low: int, end: int, widening: bool = False):
+    """(phrase, whether the search reached `low` and might go on beyond it).
+
+    `widening`: a wider window is looked at when this one is not enough; an apposition is then
+    left to it (an apposition always counts as reaching the edge)."""
     words = _words()
     tokens = _tokens(text, low, end)
     index = len(tokens) - 1
@@ -365,7 +371,7 @@ def _phrase_within(text: str, low: int, end: int):
         if opening > 0 and tokens[opening][2] == "(":
             index = opening - 1
     if index >= 0 and tokens[index][2] == ",":
-        return _apposition_before(tokens, index), True
+        return (None if widening else _apposition_before(tokens, index)), True
     phrase = _noun_phrase_back(tokens, index, relative)
     edge = tokens[min(1, len(tokens) - 1)][0]
     return phrase, index <= 1 or (phrase is not None and phrase.start <= edge)
@@ -661,7 +667,7 @@ def _classify(tokens: list) -> Optional[_Phrase]:
     if tokens[-1][2].lower() in _MONTHS or (head[0].isdigit() and not capitals):
         return None              # a date alone is no source
     if _is_capital(head) or (head[0].isdigit() and capitals):
-        if all(_bare(token[2]).lower() in words["demonyms"] for token in capitals) and len(tokens) == len(capitals):
+        if len(tokens) == len(capitals) and all(_bare(token[2]).lower() in words["demonyms"] for token in capitals):
             if head.endswith("s"):
                 return _Phrase(start, end, text, "generic", person=None)   # `Europeans say`
             return None          # `Russian claims`: a nationality alone is no speaker
@@ -785,35 +791,37 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list, mat
     wrapper = _wrapping_quote(quotes, quote_starts, start, end)
     title_case = None
     for match in matches:
-        if _inside(quotes, quote_starts, match.start()) and not (
-                wrapper and wrapper[0] < match.start() < wrapper[1]):
+        cue_start, cue_end = match.span()
+        if _inside(quotes, quote_starts, cue_start) and not (
+                wrapper and wrapper[0] < cue_start < wrapper[1]):
             continue
         word = match.group()
         lowered = word.lower()
-        if match.group("called"):
-            phrase = _phrase_before(text, start, match.start())
+        branch = match.lastgroup          # according, called or verb
+        if branch == "called":
+            phrase = _phrase_before(text, start, cue_start)
             if phrase is not None:
-                found.append(_Cue(match.start(), match.end(), word, "verb", phrase, 1, deny=True))
+                found.append(_Cue(cue_start, cue_end, word, "verb", phrase, 1, deny=True))
             continue
-        if match.group("according"):
-            phrase = _phrase_after(text, match.end(), end)
+        if branch == "according":
+            phrase = _phrase_after(text, cue_end, end)
             if phrase is not None and phrase.text.lower() not in ("reports", "unconfirmed reports"):
                 # (`according to reports` names no source: it is `reportedly`)
-                found.append(_Cue(match.start(), match.end(), "according to", "according", phrase, 2))
+                found.append(_Cue(cue_start, cue_end, "according to", "according", phrase, 2))
             continue
         if not word[0].islower():
             if title_case is None:
                 title_case = _title_case(text, start, end)
-            if not title_case or match.start() == start:
+            if not title_case or cue_start == start:
                 continue         # `Claims` as a noun; `Says` only inside a Title Case headline
-        cue = _Cue(match.start(), match.end(), word, "participle" if lowered in words["participles"] else "verb",
+        cue = _Cue(cue_start, cue_end, word, "participle" if lowered in words["participles"] else "verb",
                    deny=lowered in words["deny_verbs"])
-        by = _BY.match(text, match.end(), end)
-        preceding = text[max(start, match.start() - 3):match.start()].rstrip()
+        by = _BY.match(text, cue_end, end)
+        preceding = text[max(start, cue_start - 3):cue_start].rstrip()
         if by is not None and lowered == "quoted":
             continue             # `Shoigu was quoted by TASS as saying`: Shoigu speaks (see `as saying`)
         if by is not None and lowered in words["passive"]:
-            before = text[max(start, match.start() - 12):match.start()].split()
+            before = text[max(start, cue_start - 12):cue_start].split()
             if before and before[-1].lower() in ("was", "were", "is", "are", "been", "being", "as", "be"):
                 cue.kind = "passive"
                 cue.phrase = _phrase_after(text, by.end(), end)
@@ -828,15 +836,15 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list, mat
             if participle is not None:
                 found.append(participle)
             continue
-        if _INSTRUCTED.match(text, match.end(), end) and lowered in ("told", "accused", "urged", "warned"):
+        if _INSTRUCTED.match(text, cue_end, end) and lowered in ("told", "accused", "urged", "warned"):
             continue             # `Ukrainians told to be ready`, `troops accused of massacre`
-        if _negated(text, start, match.start()):
+        if _negated(text, start, cue_start):
             continue             # `Kyiv has not commented`, `declined to confirm`: nothing was said
-        if lowered in ("reported", "reports") and _REPORTED_TO_A_PLACE.match(text, match.end(), end):
+        if lowered in ("reported", "reports") and _REPORTED_TO_A_PLACE.match(text, cue_end, end):
             continue             # `he reported to a recruitment centre`: no statement
         if lowered in words["inverted"] and (preceding.endswith((",", "”", '"', "—", "–", "'", "’"))
-                                              or match.start() == start):
-            after = _phrase_after(text, match.end(), end)
+                                              or cue_start == start):
+            after = _phrase_after(text, cue_end, end)
             quoted_before = preceding.endswith(("”", '"', "’", "'"))
             if after is not None and (quoted_before or _closed_after(text, after.end, end)) and (
                     after.kind != "pronoun" or preceding.endswith(("”", '"', "’", "'"))):
@@ -844,12 +852,12 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list, mat
                 cue.rank = 0
                 found.append(cue)
                 continue
-        if _previous_word(text, start, match.start()) in _NOUN_MARKERS:
+        if _previous_word(text, start, cue_start) in _NOUN_MARKERS:
             continue             # `the reported attack`, `their claims`: no verb, no speaker
-        cue.phrase = _phrase_before(text, start, match.start())
+        cue.phrase = _phrase_before(text, start, cue_start)
         if cue.phrase is not None:
             cue.rank = 0 if _postposed(text, start, end, cue) else 1
-        elif _SUBJECT_GOES_ON.search(text[max(start, match.start() - 30):match.start()]):
+        elif _SUBJECT_GOES_ON.search(text[max(start, cue_start - 30):cue_start]):
             cue.kind = "ellipsis"    # `X visited Kyiv and told …`, `X, head of …, said`: the subject speaks
             cue.rank = 2
         found.append(cue)
@@ -969,7 +977,7 @@ class _Resolver:
 
     def __init__(self, text: str, entities: list):
         self.text = text
-        self.entities = sorted(entities or [], key=lambda entity: (entity.start, entity.end))
+        self.entities = sorted(entities or [], key=operator.attrgetter("start", "end"))
         self.entity_starts = [entity.start for entity in self.entities]
         # sources by canonical name, the most recent last; lookups beyond an exact name only look
         # at the RECENT last ones, so that a text with thousands of speakers stays linear
@@ -1042,7 +1050,7 @@ class _Resolver:
             if person:
                 canonical = self._full(canonical)
             return self._remember(canonical, person, plural, phrase)
-        person_name = _person_name(phrase) or (
+        person_name = titled or (
             " ".join(phrase.text.split()[1:]) if _title_and_name(phrase.text) else None)
         if person_name:
             return self._remember(self._full(person_name), True, False, phrase)
@@ -1096,11 +1104,7 @@ class _Resolver:
     def _remember(self, canonical: str, person, plural: bool, phrase: _Phrase) -> _Source:
         found = self.sources.get(canonical)
         if found is None:
-            for source in self._recent(RECENT):
-                if (" " in canonical and source.canonical.startswith(canonical + " ")) or (
-                        " " not in canonical and source.canonical.split()[-1] == canonical and source.person):
-                    found = source       # `General Staff` after `General Staff of the …`; a surname
-                    break
+            found = self._shortened(canonical)
         if found is not None:
             if found.person is None:
                 found.person = person
@@ -1112,6 +1116,16 @@ class _Resolver:
         source = _Source(canonical, person, plural, {phrase.text} | ({phrase.alias} if phrase.alias else set()))
         self.sources[canonical] = source
         return source
+
+    def _shortened(self, canonical: str) -> Optional[_Source]:
+        """The recent source that `canonical` names in short: `General Staff` after `General Staff
+        of the …`, a surname after a person's full name."""
+        recent = itertools.islice(reversed(self.sources.values()), RECENT)
+        if " " in canonical:
+            prefix = canonical + " "
+            return next((source for source in recent if source.canonical.startswith(prefix)), None)
+        return next((source for source in recent
+                     if source.canonical.split()[-1] == canonical and source.person), None)
 
     def _generic(self, phrase: _Phrase) -> Optional[_Source]:
         """`the ministry` -> the last source named `… ministry`; `Ukrainian officials` -> the last
