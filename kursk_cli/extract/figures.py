@@ -252,19 +252,21 @@ def _runs(text, lexicon):
 def _run_starts(text, lexicon):
     """Where a run can start, in text order: a digit not glued to a word or a number, a number word.
 
-    Two passes, each beginning with a character class, which the engine skips through in C (a
-    pattern that begins with a look-behind is tried at every character): the digits, and the
-    character before a number word, which is no letter, digit or underscore. A digit is never
-    part of a number word, so together they find what one pass for both would.
+    One pass for the character before the start, which is no letter, digit or underscore: a
+    pattern that begins with a character class lets the engine skip through the text in C, where
+    one that begins with a look-behind is tried at every character. The start of the text has no
+    character before it and is tried on its own.
     """
-    starts = [match.start() for match in lexicon.digit_start.finditer(text)]
+    starts = []
     resume = 0
-    first = lexicon.word_at_start.match(text)
-    if first is not None:
+    if text[:1].isdecimal():                    # what `\d` matches
         starts.append(0)
-        resume = first.end()
-    starts.extend([match.start() + 1 for match in lexicon.word_start.finditer(text, resume)])
-    starts.sort()       # two sorted runs: a merge
+    else:
+        first = lexicon.word_at_start.match(text)
+        if first is not None:
+            starts.append(0)
+            resume = first.end()                # (a word of several may hold spaces)
+    starts.extend([match.start() + 1 for match in lexicon.run_start.finditer(text, resume)])
     return starts
 
 
@@ -394,10 +396,10 @@ class _Lexicon:
         """
         self.scan = re.compile(
             rf"(?P<skip>{skip})|(?P<run>{lead}{token}(?:{separator}{token}){{0,14}})", re.VERBOSE)
-        # Where a run can start (see _run_starts): a digit not glued to a word or a number; a number
-        # word, behind the character before it (or at the start of the text); `.25`.
-        self.digit_start = re.compile(r"\d(?<![\w.]\d)")
-        self.word_start = re.compile(rf"[^A-Za-z0-9_]{word_token}(?![A-Za-z0-9_])")
+        # Where a run can start (see _run_starts), matched from the character before it: a number
+        # word, or a digit not glued to a word or a number (the digit is left unconsumed: one that
+        # is no ASCII digit may stand before a word); `.25`.
+        self.run_start = re.compile(rf"[^A-Za-z0-9_](?:{word_token}(?![A-Za-z0-9_])|(?=\d)(?<![\w.]))")
         self.word_at_start = re.compile(rf"{word_token}(?![A-Za-z0-9_])")
         self.point_start = re.compile(r"\.\d(?<![^\s$£€(~]\.\d)")
         self.lead_before = re.compile(r"\b(?i:a|an|half|quarter|minus|negative)[ \t]{1,3}(?:(?i:a|an)[ \t]{1,3})?$")
@@ -543,16 +545,33 @@ def _lexicon() -> _Lexicon:
 
 def _masked_spans(text, lexicon):
     """Spans (URLs, e-mail addresses) whose digits are never figures, as a sorted list."""
-    if "://" not in text and "www." not in text and "@" not in text:
-        return []
+    # A match starts with `http`, `www.` or `@`: str.find spots those, and the pattern is tried
+    # only there, in text order and without overlaps, as finditer would (scanning for its first
+    # characters, h and w, would cost far more).
+    candidates = sorted(at for marker in ("http", "www.", "@") for at in _occurrences(text, marker))
     spans = []
-    for match in lexicon.url.finditer(text):
+    consumed = 0
+    for candidate in candidates:
+        if candidate < consumed:
+            continue
+        match = lexicon.url.match(text, candidate)
+        if match is None:
+            continue
+        consumed = match.end()
         start = match.start()
         if text[start] == "@":
             while start > 0 and match.start() - start < 64 and (text[start - 1].isalnum() or text[start - 1] in "._+-"):
                 start -= 1
         spans.append((start, match.end()))
     return spans
+
+
+def _occurrences(text, needle):
+    """Every position of `needle` in `text`, in order."""
+    at = text.find(needle)
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + 1)
 
 
 def _inside(spans, position) -> bool:
