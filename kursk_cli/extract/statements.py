@@ -816,7 +816,8 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list, mat
                 continue         # `Claims` as a noun; `Says` only inside a Title Case headline
         cue = _Cue(cue_start, cue_end, word, "participle" if lowered in words["participles"] else "verb",
                    deny=lowered in words["deny_verbs"])
-        by = _BY.match(text, cue_end, end)
+        # (`by` only matters after a passive cue: the other cues skip the regex)
+        by = _BY.match(text, cue_end, end) if lowered == "quoted" or lowered in words["passive"] else None
         preceding = text[max(start, cue_start - 3):cue_start].rstrip()
         if by is not None and lowered == "quoted":
             continue             # `Shoigu was quoted by TASS as saying`: Shoigu speaks (see `as saying`)
@@ -836,7 +837,7 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list, mat
             if participle is not None:
                 found.append(participle)
             continue
-        if _INSTRUCTED.match(text, cue_end, end) and lowered in ("told", "accused", "urged", "warned"):
+        if lowered in ("told", "accused", "urged", "warned") and _INSTRUCTED.match(text, cue_end, end):
             continue             # `Ukrainians told to be ready`, `troops accused of massacre`
         if _negated(text, start, cue_start):
             continue             # `Kyiv has not commented`, `declined to confirm`: nothing was said
