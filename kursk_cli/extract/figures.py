@@ -211,10 +211,12 @@ class _Ending:
         core = text[:-1] if text.endswith("\n") else text      # `$` also matches before a final newline
         stripped = core.rstrip(self.tail)
         tokens = self.ends.get(stripped[-1:])
-        if (tokens is None or not stripped.endswith(tokens)) and \
-                not (self.bare and any(word in core[len(stripped):] for word in self.bare)):
-            return None
-        return self.pattern.search(text)
+        if tokens is not None and stripped.endswith(tokens):
+            return self.pattern.search(text)
+        for word in self.bare:
+            if word in core[len(stripped):]:
+                return self.pattern.search(text)
+        return None
 
     def match(self, text, pos, endpos):
         return self.pattern.match(text, pos, endpos)
@@ -915,6 +917,8 @@ def _is_figure(text, atom, lexicon) -> bool:
     before = text[max(0, start - _BEFORE):start]
     after = text[end:end + _AFTER]
     previous = text[start - 1] if start else ""
+    # Cheap string tests go before the patterns they stand for: most numbers fail them.
+    has_dot = "." in text[start:end]
 
     # Percent, currency, measure straight after the number.
     follow = lexicon.after_number.match(text, end)
@@ -985,13 +989,14 @@ def _is_figure(text, atom, lexicon) -> bool:
     if previous and previous in "#№":
         return False
     # `2 May 2022 03.52`, `Updated at 01.34`: live-blog clock times written with a dot.
-    if _CLOCK_DOT.fullmatch(text, start, end) and _CLOCK_DOT_BEFORE.search(before[-12:]):
+    if has_dot and _CLOCK_DOT.fullmatch(text, start, end) and _CLOCK_DOT_BEFORE.search(before[-12:]):
         return False
     # `six months old, two of which ...`: a part of a duration is a duration.
-    if _PARTITIVE_AFTER.match(after) and lexicon.time_unit_before.search(before[-40:]):
+    if "of" in after[:4] and _PARTITIVE_AFTER.match(after) and lexicon.time_unit_before.search(before[-40:]):
         return False
     # `24/7`, `9/11`, `1/2`: numbers joined by a slash are shorthand, dates or fractions.
-    if (previous == "/" and start >= 2 and text[start - 2].isdigit()) or _SLASH_DIGIT.match(text, end):
+    if (previous == "/" and start >= 2 and text[start - 2].isdigit()) or \
+            (text[end:end + 1] == "/" and _SLASH_DIGIT.match(text, end)):
         return False
     # `2022-23`, `2022–2023`: the second year of a span of years.
     if atom.digits and previous and previous in "-–—/" and _YEAR_BEFORE_DASH.search(text, max(0, start - 6), start - 1):
@@ -1002,7 +1007,7 @@ def _is_figure(text, atom, lexicon) -> bool:
         return False
     if previous == "(" and text[end:end + 1] == ")" and atom.digits and atom.low < 20 and not atom.grouped:
         return False
-    if _YEAR_FOOTNOTE.fullmatch(text[start:end]) and _NEW_SENTENCE_AFTER.match(after):
+    if has_dot and _YEAR_FOOTNOTE.fullmatch(text[start:end]) and _NEW_SENTENCE_AFTER.match(after):
         return False
     if lexicon.code_before.search(before[-20:]):
         return False
@@ -1014,7 +1019,7 @@ def _is_figure(text, atom, lexicon) -> bool:
             if lexicon.month_after.match(after) or lexicon.month_before.search(before) or \
                     lexicon.month_range_before.search(before[-24:]) or lexicon.month_range_after.match(after):
                 return False
-        if _DAY_MONTH.fullmatch(text[start:end]) and 1 <= int(text[end - 2:end]) <= 12 \
+        if has_dot and _DAY_MONTH.fullmatch(text[start:end]) and 1 <= int(text[end - 2:end]) <= 12 \
                 and int(text[start:end - 3]) <= 31:
             if lexicon.date_prepositions.search(before) or _DAY_MONTH_RANGE_AFTER.match(after):
                 return False
@@ -1023,13 +1028,15 @@ def _is_figure(text, atom, lexicon) -> bool:
     if lexicon.time_after.match(after) and atom.currency is None and not atom.percent \
             and not _AGE_AFTER.match(after):
         return False
-    if atom.digits and _line_start(text, start) <= start and \
+    # (a list marker ends in `.` or `)`, which `$` may see before a line break)
+    if atom.digits and text[end:end + 1] in (".", ")", "\n") and _line_start(text, start) <= start and \
             lexicon.list_marker.match(text[_line_start(text, start):end + 1]) \
             and not atom.grouped and atom.low < 100:
         return False
 
     # `seven-time champion`; `Ms Griner, 31, a ...` (an age in apposition); `Calvert 22` (a name).
-    if _COMPOUND_AFTER.match(after) and _COMPOUND_AFTER.match(after).group(1).lower() in lexicon.compound_words:
+    if after[:1] == "-" and _COMPOUND_AFTER.match(after) and \
+            _COMPOUND_AFTER.match(after).group(1).lower() in lexicon.compound_words:
         return False
     if atom.digits and not atom.grouped and after[:1] == "," and _APPOSITION_BEFORE.search(before) and atom.low < 120:
         return False
@@ -1063,7 +1070,7 @@ def _is_figure(text, atom, lexicon) -> bool:
 def _looks_like_year(text, atom, before, after, lexicon) -> bool:
     """`2022` is a year unless the text counts with it (`about 2000 troops`, `tanks ‒ 1997`)."""
     raw = text[atom.start:atom.end]
-    if not _FOUR_DIGITS.fullmatch(raw) or not 1000 <= atom.low <= 2100:
+    if len(raw) != 4 or not _FOUR_DIGITS.fullmatch(raw) or not 1000 <= atom.low <= 2100:
         return False
     if atom.low < 1800:     # an older year only after `in`, `of`, `since` ...: `armies in 1780`
         return _YEAR_PREPOSITION_BEFORE.search(before) is not None
@@ -1199,7 +1206,8 @@ def _describe(text, atom, previous, context, lexicon) -> Figure:
             lexicon.approx_before.search(layout.group("qualifier")) or lexicon.min_before.search(layout.group("qualifier"))
             or lexicon.max_before.search(layout.group("qualifier"))):
         layout = None       # `killed 23 people – including three`: prose, not a report line
-    increment = _INCREMENT_BEFORE.search(text[max(0, atom.start - 4):atom.start]) is not None
+    increment = "+" in text[max(0, atom.start - 4):atom.start] and \
+        _INCREMENT_BEFORE.search(text[max(0, atom.start - 4):atom.start]) is not None
     if increment and previous is not None and previous[0].end <= atom.start and \
             "\n" not in text[previous[0].end:atom.start]:
         _, earlier = previous
