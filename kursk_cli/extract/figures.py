@@ -526,6 +526,7 @@ class _Lexicon:
             (?:(?P<qualifier>[A-Za-z~]{1,13}(?:[ ][a-z]{2,5})?)[ \t]+)?   # about, more than
             (?:[$£€][ ]?)?$
         """, re.VERBOSE)
+        self.layout_mark = re.compile(r"[‒–—:-]")         # the layout's dash or colon
         self.list_marker = re.compile(r"[ \t]*\(?[0-9]{1,2}[.)]$")
         # URLs, and the domain part of e-mail addresses (the local part is taken in code).
         self.url = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]{1,2000}|@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}")
@@ -1051,7 +1052,7 @@ def _is_figure(text, atom, lexicon) -> bool:
         noun = _NEXT_WORD.match(after)
         line_start = _line_start(text, start)
         if (noun is not None and noun.group(1).lower() in lexicon.noun_category) or \
-                lexicon.layout.match(text, line_start, start) if line_start <= start else False:
+                _layout(text, line_start, start, lexicon) if line_start <= start else False:
             atom.low = atom.high = atom.low * 1000
             atom.grouped = True
     # `one` as a pronoun or article: `one of the soldiers`, `the one`, `one day`.
@@ -1077,7 +1078,7 @@ def _looks_like_year(text, atom, before, after, lexicon) -> bool:
     if _INCREMENT_AFTER.match(after):           # `1997 (+17)` in a daily report
         return False
     line_start = _line_start(text, atom.start)
-    if lexicon.layout.match(text, line_start, atom.start):
+    if _layout(text, line_start, atom.start, lexicon):
         return False
     if lexicon.approx_before.search(before) or lexicon.min_before.search(before) or lexicon.max_before.search(before):
         if not _YEAR_PREPOSITION_BEFORE.search(before):
@@ -1201,7 +1202,7 @@ def _describe(text, atom, previous, context, lexicon) -> Figure:
     unit, category, actor, civilian = None, "other", None, None
     line_start = _line_start(text, atom.start)
     segment_start = _segment_start(text, atom.start, line_start)
-    layout = lexicon.layout.match(text, segment_start, atom.start) if segment_start <= atom.start else None
+    layout = _layout(text, segment_start, atom.start, lexicon) if segment_start <= atom.start else None
     if layout is not None and layout.group("qualifier") and not (
             lexicon.approx_before.search(layout.group("qualifier")) or lexicon.min_before.search(layout.group("qualifier"))
             or lexicon.max_before.search(layout.group("qualifier"))):
@@ -1402,6 +1403,7 @@ def _continues_noun(window, at, lexicon):
         "troops", "launchers", "bombs"))
 
 
+@functools.lru_cache(maxsize=4096)     # noun phrases repeat: `people`, `troops`, `civilians`
 def _head_category(phrase, lexicon):
     """Category named by the counted noun phrase, from its last noun back."""
     words = [w.lower().strip(",") for w in phrase.split() if w not in (",", "/")]
@@ -1607,6 +1609,7 @@ def _actor_name(match, lexicon, context):
     return lexicon.actor_of.get(name) or lexicon.actor_of.get(" ".join(name.split()))
 
 
+@functools.lru_cache(maxsize=4096)
 def _civilian(phrase, lexicon):
     words = set(word.lower().strip(",") for word in phrase.split())
     if words & lexicon.civilian_nouns:
@@ -1614,6 +1617,14 @@ def _civilian(phrase, lexicon):
     if words & lexicon.military_nouns or " ".join(sorted(words)) in lexicon.military_nouns:
         return False
     return None
+
+
+def _layout(text, start, end, lexicon):
+    """The daily-report layout (`label ‒ [about] `) filling text[start:end], or None. Its dash or
+    colon is looked for first: prose seldom has one there, and the layout costs far more to try."""
+    if lexicon.layout_mark.search(text, start, end) is None:
+        return None
+    return lexicon.layout.match(text, start, end)
 
 
 def _segment_start(text, position, line_start, reach=100):
