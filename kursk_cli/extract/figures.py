@@ -276,7 +276,8 @@ def _trie(words) -> str:
     """A regex alternation of `words` shaped as a prefix tree: `t(?:en|h(?:irty|ree)|wo)`.
 
     Python's engine tries alternatives one by one; sharing prefixes makes a failed attempt at a
-    position cost one character test instead of one per word.
+    position cost one character test instead of one per word. The characters of a branch differ,
+    so their order cannot change a match: the ones English text has most come first.
     """
     tree = {}
     for word in words:
@@ -297,7 +298,7 @@ def _trie(words) -> str:
         while len(node) == 1 and "" not in node:      # a run of single children needs no group
             (character, node), = node.items()
             chain.append(piece(character))
-        branches = [piece(character) + emit(node[character]) for character in sorted(k for k in node if k)]
+        branches = [piece(character) + emit(node[character]) for character in sorted((k for k in node if k), key=_frequent_first)]
         if not branches:
             return "".join(chain)
         ends_here = "" in node
@@ -305,6 +306,18 @@ def _trie(words) -> str:
         return "".join(chain) + body + ("?" if ends_here else "")
 
     return emit(tree)
+
+
+# Letters by how often English text has them.
+_LETTER_ORDER = {letter: rank for rank, letter in enumerate("etaoinshrdlcumwfgypbvkjxqz")}
+
+
+def _frequent_first(character):
+    """Sort key: lower-case letters by how often English has them, then capitals, then the rest."""
+    rank = _LETTER_ORDER.get(character.lower())
+    if rank is None:
+        return (2, 0, character)
+    return (int(character.isupper()), rank, character)
 
 
 def _case_forms(words):
@@ -401,7 +414,9 @@ class _Lexicon:
         # Where a run can start (see _run_starts), matched from the character before it: a number
         # word, or a digit not glued to a word or a number (the digit is left unconsumed: one that
         # is no ASCII digit may stand before a word); `.25`.
-        self.run_start = re.compile(rf"[^A-Za-z0-9_](?:{word_token}(?![A-Za-z0-9_])|(?=\d)(?<![\w.]))")
+        first_letters = "".join(sorted({word[0] for word in _case_forms(self.words)}))
+        self.run_start = re.compile(
+            rf"[^A-Za-z0-9_](?=[\d{re.escape(first_letters)}])(?:{word_token}(?![A-Za-z0-9_])|(?=\d)(?<![\w.]))")
         self.word_at_start = re.compile(rf"{word_token}(?![A-Za-z0-9_])")
         self.point_start = re.compile(r"\.\d(?<![^\s$£€(~]\.\d)")
         self.lead_before = re.compile(r"\b(?i:a|an|half|quarter|minus|negative)[ \t]{1,3}(?:(?i:a|an)[ \t]{1,3})?$")
