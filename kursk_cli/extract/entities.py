@@ -42,8 +42,10 @@ class Known(NamedTuple):
 
 @dataclass(slots=True)
 class Lexicon:
-    names: dict                  # written name -> Known
-    first_words: dict            # first word of a name -> most words any name starting so has
+    names: dict                  # written name -> Known, for all but places (which these win over)
+    place_names: dict            # written name of a place -> its canonical name
+    places: dict                 # canonical name of a place -> [kind, rank, aliases], as in places.json
+    longest_names: dict          # first word of a name of several words -> most words such a name has
     words: dict                  # cue lists from entity_words.json, as sets
     common: frozenset            # lowercase common English words
     place_suffixes: tuple        # endings of settlement names (str.endswith takes a tuple)
@@ -51,6 +53,21 @@ class Lexicon:
     org_suffixes: tuple          # endings of company names (Bundesbank, Rosenergoatom)
     run_pattern: object          # compiled pattern for a run of capitalized words
     country_of: dict             # canonical country -> its other names (for NORP canonical)
+
+    def known(self, name: str) -> Optional[Known]:
+        """What the gazetteers say about `name` as written, or None."""
+        found = self.names.get(name)
+        if found is None:
+            canonical = self.place_names.get(name)
+            if canonical is not None:
+                kind, rank, _ = self.places[canonical]
+                found = Known("LOC", canonical, kind, rank >= 1, rank >= 2)
+        return found
+
+    def longest(self, first_word: str) -> int:
+        """Most words of a gazetteer name that starts with `first_word`; 0 if none does."""
+        return self.longest_names.get(first_word) or \
+            (1 if first_word in self.names or first_word in self.place_names else 0)
 
 
 def _apostrophes(text: str) -> str:
@@ -77,11 +94,15 @@ def lexicon() -> Lexicon:
     for group in load("groups.json"):
         for demonym in group["demonyms"]:
             add(demonym, Known("NORP", group["name"], "demonym"))
-    for canonical, (kind, rank, aliases) in load("places.json").items():
-        known = Known("LOC", canonical, kind, rank >= 1, rank >= 2)
-        names.setdefault(canonical, known)
+    # 11,500 places under 27,000 names: a Known for each was most of the cost of a first call,
+    # so a place's Known is made when a look-up finds it (see `Lexicon.known`). The other lists
+    # all come before them or override them, so their names win over a place's.
+    places = load("places.json")
+    place_names: dict = {}
+    for canonical, (_, _, aliases) in places.items():
+        place_names.setdefault(canonical, canonical)
         for name in aliases:
-            names.setdefault(name, known)
+            place_names.setdefault(name, canonical)
     for organisation in load("organisations.json"):
         for name in [organisation["name"], *organisation["aliases"]]:
             if name.startswith("The "):
@@ -101,17 +122,16 @@ def lexicon() -> Lexicon:
     words = {key: set(value) for key, value in load("entity_words.json").items() if isinstance(value, list)}
     for blocked in words["not_entities"]:
         names.pop(blocked, None)
+        place_names.pop(blocked, None)
         if " " in blocked:
             # `Storm Shadow`, `Mars II`: taken whole by the gazetteer pass, then dropped
             names[blocked] = Known("SKIP", blocked)
-    first_words: dict = {}
-    for name in names:
-        if " " in name:
-            parts = name.split(" ")
-            first_words[parts[0]] = max(first_words.get(parts[0], 1), len(parts))
-        elif name not in first_words:
-            first_words[name] = 1
-    return Lexicon(names=names, first_words=first_words, words=words,
+    # A name of one word needs no entry here: `Lexicon.longest` finds it in the dictionaries.
+    longest_names: dict = {}
+    for name in [name for name in place_names if " " in name] + [name for name in names if " " in name]:
+        parts = name.split(" ")
+        longest_names[parts[0]] = max(longest_names.get(parts[0], 2), len(parts))
+    return Lexicon(names=names, place_names=place_names, places=places, longest_names=longest_names, words=words,
                    common=frozenset(load("common_words.json")["words"]),
                    also_names=frozenset(load("common_words.json")["also_names"]),
                    place_suffixes=tuple(words["place_suffixes"]),
@@ -410,11 +430,11 @@ def _tokens(text: str, match, lex: Lexicon, shouting: bool) -> list:
 
 def _lookup(tokens: list, lex: Lexicon) -> Optional[Known]:
     key = " ".join(_apostrophes(token.text) for token in tokens)
-    known = lex.names.get(key)
+    known = lex.known(key)
     if known is None and key.isupper() and len(key) > 3:
-        known = lex.names.get(key.title())          # KYIV, Ukraine
+        known = lex.known(key.title())          # KYIV, Ukraine
     if known is None and ("'" in key or "ʹ" in key):
-        known = lex.names.get(key.replace("'", "").replace("ʹ", ""))    # Slov'yansʹk
+        known = lex.known(key.replace("'", "").replace("ʹ", ""))    # Slov'yansʹk
     return known
 
 
@@ -429,9 +449,9 @@ def _segment(tokens: list, lex: Lexicon) -> list:
             index += 1
             continue
         first = _apostrophes(token.text)
-        longest = max(lex.first_words.get(first, 0), lex.first_words.get(first.title(), 0) if first.isupper() else 0)
+        longest = max(lex.longest(first), lex.longest(first.title()) if first.isupper() else 0)
         if not longest and ("'" in first or "ʹ" in first):
-            longest = lex.first_words.get(first.replace("'", "").replace("ʹ", ""), 0)
+            longest = lex.longest(first.replace("'", "").replace("ʹ", ""))
         found = None
         for length in range(min(longest, len(tokens) - index), 0, -1):
             span = tokens[index:index + length]
@@ -798,7 +818,7 @@ def _plain_name(text, items, lex) -> Optional[Candidate]:
     tokens = [token.text for item in items for token in item.tokens]
     informative = items[0].tokens[0].informative
     if len(tokens) == 1 and "-" in surface:
-        parts = [lex.names.get(_apostrophes(part)) for part in surface.split("-")]
+        parts = [lex.known(_apostrophes(part)) for part in surface.split("-")]
         if all(part is not None and part.type == "LOC" for part in parts):
             # Slovyansk-Siversk-Bakhmut: a front line named by its towns
             return Candidate(start, end, surface, "LOC", strong=True, tokens=tokens)
