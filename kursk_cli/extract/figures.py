@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import os
 import re
 from dataclasses import dataclass
 from typing import List, Optional
@@ -527,7 +528,12 @@ class _Lexicon:
         # No look-behind before the names: the pattern then starts with literals, which the engine
         # skips to in C; callers check the character before a match themselves.
         self.actor_names = re.compile(rf"{_trie(self.actor_of)}(?![\w-])")
-        self.adversary_stems = sorted({word.lower()[:5] for word in adversary})
+        # Stems for str.find: what the words sharing their first five letters have in common, up
+        # to a space (the text may have other white space there); a longer needle is found faster.
+        groups = {}
+        for word in adversary:
+            groups.setdefault(word.lower()[:5], []).append(word.lower())
+        self.adversary_stems = sorted(os.path.commonprefix(group).split()[0] for group in groups.values())
         self.adversaries = re.compile(rf"\b{_alternation(adversary, True)}(?![\w-])")
         self.sides = actors["sides"]
         self.side_markers = {side: re.compile(_alternation(info["markers"])) for side, info in self.sides.items()}
