@@ -51,16 +51,19 @@ def _words():
         places.update(alias.lower() for alias in country.get("aliases", ()))
         demonyms.update(d.lower() for d in country.get("demonyms", ()))
     lower = lambda items: frozenset(word.lower() for word in items)
+    generic, plural = _with_number_variants(lower(speakers["generic_heads"]), lower(speakers["plural_heads"]),
+                                            lower(cues["source_documents"]))
     return {
         "verbs": lower(cues["verbs"]),
         "participles": lower(cues["participles"]),
         "inverted": lower(cues["inverted"]),
         "deny_verbs": lower(cues["deny_verbs"]),
+        "not_in_headlines": lower(cues["not_in_headlines"]),
         "passive": lower(cues["passive_verbs"]),
         "documents": lower(cues["source_documents"]),
         "descriptors": lower(cues["source_documents"]) | lower(cues["media_descriptors"]),
-        "generic": lower(speakers["generic_heads"]),
-        "plural": lower(speakers["plural_heads"]),
+        "generic": generic,
+        "plural": plural,
         "titles": lower(speakers["titles"]),
         "pronouns": {word.lower(): kind for word, kind in speakers["pronouns"].items()},
         "determiners": lower(speakers["determiners"]),
@@ -73,6 +76,16 @@ def _words():
         "places": frozenset(places),
         "countries": countries,
     }
+
+
+def _with_number_variants(generic: frozenset, plural: frozenset, documents: frozenset):
+    """(generic heads, plural heads) with the other number of each regular noun for a person or a
+    body: the lists may name `insiders` or `lawyer`, and the text write `one insider` or `his
+    lawyers`. Documents keep their own forms (`notes` is a document, `note` also a verb)."""
+    people = generic - documents
+    singulars = {word[:-1] for word in people if word.endswith("s") and not word.endswith("ss")}
+    plurals = {word + "s" for word in people if word.isalpha() and not word.endswith(("s", "y"))}
+    return generic | singulars | plurals, plural | plurals
 
 
 def _trie(words) -> str:
@@ -148,6 +161,9 @@ _BOUNDARY = re.compile(r"""
         (?<=[.!?…])(?P<final>
             [.!?…]{0,2}                   # more final punctuation
             [”"’')\]*_]{0,4}              # closing quotes, brackets, markdown emphasis
+            (?:\[\[?[\w.\-]{1,12}\]?\]        # footnote markers: `[3]`, `[[iv]]`,
+               (?:\([^()\s]{1,300}\))?         #   linked in markdown: `[[iv]](https://…)`
+            ){0,3}
         )
         (?=[ \t]{1,8}[“"‘'(\[]?[A-Z0-9]|[ \t]{0,8}$|[ \t]{0,8}\n)   # then a capital, the end, a break
       | (?<=\n)(?P<breaks>\n*)           # line breaks
@@ -401,8 +417,8 @@ _NAME_JOINERS = frozenset(("of", "for", "and", "de", "al", "von", "van"))
 def _noun_phrase_back(tokens: list, index: int, relative: bool = False) -> Optional[_Phrase]:
     """Walk back from tokens[index] over one noun phrase; None when it cannot name a speaker."""
     words = _words()
-    if index < 0 or _is_possessive(tokens[index][2]):
-        return None              # `leadership’s claims`: a noun, not a verb
+    if index < 0 or _is_possessive(tokens[index][2]) or tokens[index][2] in ("and", "of", "for"):
+        return None              # `leadership’s claims`: a noun, not a verb; `X and said`: no phrase
     head = index
     first = index
     lowercase_run = 0
@@ -418,6 +434,12 @@ def _noun_phrase_back(tokens: list, index: int, relative: bool = False) -> Optio
                 continue
             first = index
             break
+        if lowered in _PLACE_PREPOSITIONS and index > 0 and _generic_governor(tokens[index - 1][2]) \
+                and head - index < MAX_NP_TOKENS - 2:
+            first = index        # `officials in Kyiv`, `an adviser to Zelenskiy`: the generic word is the head
+            index -= 1
+            lowercase_run = 0
+            continue
         if lowered in _NAME_JOINERS:
             if index == 0 or not (_is_capital(tokens[index - 1][2]) or tokens[index - 1][2].lower()
                                   in words["generic"] or _is_possessive(tokens[index - 1][2])):
@@ -666,6 +688,10 @@ def _classify(tokens: list) -> Optional[_Phrase]:
         start = tokens[0][0]
     if tokens[-1][2].lower() in _MONTHS or (head[0].isdigit() and not capitals):
         return None              # a date alone is no source
+    if _is_capital(head) and len(tokens) > 2:
+        governed = _governing_generic(tokens)
+        if governed is not None:
+            return _Phrase(start, end, text, "generic", person=_head_kind(governed))
     if _is_capital(head) or (head[0].isdigit() and capitals):
         if len(tokens) == len(capitals) and all(_bare(token[2]).lower() in words["demonyms"] for token in capitals):
             if head.endswith("s"):
@@ -674,13 +700,14 @@ def _classify(tokens: list) -> Optional[_Phrase]:
         if lowered in words["titles"] and len(tokens) == 1:
             return _Phrase(start, end, text, "generic", person=True)
         return _Phrase(start, end, text, "named", person=_looks_like_person(tokens))
-    if determined and len(tokens) <= 3 and len(lowered) >= 6 and lowered.endswith(words["person_suffixes"]) \
-            and lowered.isalpha() and lowered not in words["generic"]:
-        return _Phrase(start, end, text, "generic", person=True)    # `the investigator wrote`
-    if lowered not in words["generic"]:
-        # `the governor of the Luhansk region`: the head comes before `of`
+    if len(tokens) <= 4 and (determined or (len(capitals) and len(capitals) == len(tokens) - 1)) \
+            and lowered not in words["generic"] and _occupational(lowered):
+        # `the investigator wrote`, `Russian milbloggers claimed`
+        return _Phrase(start, end, text, "generic", person=None if lowered.endswith("s") else True)
+    if lowered not in words["generic"] or any(token[2] in _PLACE_PREPOSITIONS for token in tokens[1:-1]):
+        # `the governor of the Luhansk region`, `officials in Kyiv`: the head comes before `of`
         for position, token in enumerate(tokens[1:-1], 1):
-            if token[2] in ("of", "for"):
+            if token[2] in ("of", "for") or token[2] in _PLACE_PREPOSITIONS:
                 lowered = tokens[position - 1][2].lower()
                 if lowered in words["generic"]:
                     return _Phrase(start, end, text, "generic", person=_head_kind(lowered))
@@ -697,6 +724,48 @@ def _classify(tokens: list) -> Optional[_Phrase]:
                            person=None if _is_possessive(proper[-1][2]) else False)
         return _Phrase(start, end, text, "generic", person=_head_kind(lowered))
     return None
+
+
+# Prepositions that may tie a place or a superior to a generic speaker: `officials in Kyiv`,
+# `an adviser to Zelenskiy`.
+_PLACE_PREPOSITIONS = frozenset(("in", "at", "from", "to"))
+
+
+def _governing_generic(tokens) -> Optional[str]:
+    """`governor of Luhansk`, `officials in Kyiv`: the lowercase generic word before the first
+    preposition, which is the head of the phrase; None when there is none."""
+    generic = _words()["generic"]
+    for position in range(1, len(tokens) - 1):
+        word = tokens[position][2]
+        if word in ("of", "for") or word in _PLACE_PREPOSITIONS:
+            previous = tokens[position - 1][2]
+            if not _generic_governor(previous):
+                return None
+            # `secretary of state Antony Blinken`: a lowercase word before the closing name makes
+            # the name the head; `adviser to Volodymyr Zelenskiy`: the name is the object
+            last_lowercase = max(index for index, token in enumerate(tokens) if not _is_capital(token[2]))
+            if last_lowercase > position and tokens[last_lowercase][2].lower() not in ("the", "a", "an") \
+                    and last_lowercase < len(tokens) - 1:
+                return None
+            return previous.lower()
+    return None
+
+
+def _generic_governor(word: str) -> bool:
+    """A generic word that a prepositional phrase may follow: lowercase (`governor of`), or a
+    plural capitalized at a sentence start (`Officials in Kyiv`); `Staff of` begins a name."""
+    words = _words()
+    lowered = word.lower()
+    return lowered in words["generic"] and (word.islower() or (
+        word[:1].isupper() and word[1:].islower() and lowered in words["plural"]))
+
+
+def _occupational(word: str) -> bool:
+    """`investigator`, `milbloggers`: a noun for a person by its suffix (`-er`, `-ist` …)."""
+    words = _words()
+    singular = word[:-1] if word.endswith("s") else word
+    return len(singular) >= 6 and singular.isalpha() and singular.endswith(words["person_suffixes"]) \
+        and not singular.endswith("ment") and word not in words["stop"] and word not in words["between"]
 
 
 def _head_kind(head: str) -> Optional[bool]:
@@ -730,8 +799,10 @@ def _person_name(phrase: _Phrase) -> Optional[str]:
     names = phrase.text.split()
     cut = None
     for index, name in enumerate(names[:-1]):
-        if name.lower() in words["titles"] or name.lower() in words["generic"]:
-            cut = index
+        if name.lower() in words["titles"] or name.lower() in words["generic"] or (
+                cut is not None and name.islower() and name not in _NAME_JOINERS
+                and name not in _PREPOSITIONS and name not in ("the", "a", "an")):
+            cut = index          # (`minister of energy Herman Halushchenko`: after the last lowercase word)
     if cut is None:
         return None
     rest = names[cut + 1:]
@@ -812,8 +883,10 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list, mat
         if not word[0].islower():
             if title_case is None:
                 title_case = _title_case(text, start, end)
-            if not title_case or cue_start == start:
+            if not title_case or cue_start == start or lowered in words["not_in_headlines"] \
+                    or text.find("|", start, end) >= 0:
                 continue         # `Claims` as a noun; `Says` only inside a Title Case headline
+                                 # (`War Adds Havoc`; `| Assessed |` heads a table column)
         cue = _Cue(cue_start, cue_end, word, "participle" if lowered in words["participles"] else "verb",
                    deny=lowered in words["deny_verbs"])
         # (`by` only matters after a passive cue: the other cues skip the regex)
@@ -837,8 +910,8 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list, mat
             if participle is not None:
                 found.append(participle)
             continue
-        if lowered in ("told", "accused", "urged", "warned") and _INSTRUCTED.match(text, cue_end, end):
-            continue             # `Ukrainians told to be ready`, `troops accused of massacre`
+        if lowered in ("told", "accused", "urged", "warned", "added") and _INSTRUCTED.match(text, cue_end, end):
+            continue             # `Ukrainians told to be ready`, `troops accused of massacre`, `added to a list`
         if _negated(text, start, cue_start):
             continue             # `Kyiv has not commented`, `declined to confirm`: nothing was said
         if lowered in ("reported", "reports") and _REPORTED_TO_A_PLACE.match(text, cue_end, end):
@@ -1039,8 +1112,8 @@ class _Resolver:
                 found.names.add(phrase.text)
                 return found
             return self._remember(self._strip_document(phrase.text), phrase.person,
-                                  phrase.text.split()[-1].lower() in _words()["plural"], phrase)
-        plural = phrase.text.split()[-1].lower() in _words()["plural"]
+                                  _alias_head(phrase.text) in _words()["plural"], phrase)
+        plural = _alias_head(phrase.text) in _words()["plural"]
         entity = self.entity_for(phrase)
         titled = _person_name(phrase)
         if titled and (entity is None or entity.type != "PERSON" or len(entity.canonical) < len(titled)):
@@ -1144,15 +1217,16 @@ class _Resolver:
             keys = self._nation_keys(nations[0])
             if phrase.person is True:    # `the Ukrainian leader`: a person introduced as Ukrainian
                 for source in self._recent(6):
-                    if source.person is True and any(key in name.lower() for name in source.names
-                                                     for key in keys):
+                    if source.person is True and any(key in _before_preposition(name).lower()
+                                                     for name in source.names for key in keys):
                         return source
                 return None
             for source in self._recent(6):
                 if source.person is True:
                     continue
-                lowered = source.canonical.lower()
-                if any(key in lowered for key in keys) and any(_is_capital(part) for part in source.canonical.split()[1:] or [""]) \
+                canonical = _before_preposition(source.canonical)
+                lowered = canonical.lower()
+                if any(key in lowered for key in keys) and any(_is_capital(part) for part in canonical.split()[1:] or [""]) \
                         and not source.canonical.lower() in keys:
                     return source
             return None
@@ -1378,14 +1452,32 @@ def _alias_head(name: str) -> str:
     return words[-1].lower() if words else ""
 
 
+def _before_preposition(name: str) -> str:
+    """`Russian official in Ukraine` -> `Russian official`: the words that qualify a lowercase
+    head; a preposition inside a name stays (`General Staff of the Ukrainian Armed Forces`)."""
+    words = name.split()
+    for index, word in enumerate(words[1:], 1):
+        if word.lower() in _ALIAS_ENDS and words[index - 1].islower():
+            return " ".join(words[:index])
+    return name
+
+
 _ALIAS_ENDS = frozenset("who which that whose of for in with at from on to by".split())
 
 
 def _has_deny_phrase(pattern, lowered: str) -> bool:
-    for match in pattern.finditer(lowered):
-        if match.start() == 0 or not (lowered[match.start() - 1].isalnum() or lowered[match.start() - 1] in "’'-"):
+    """A denial phrase that starts a word. A match inside a word (`is fake` in `this fake news`)
+    is rejected and the search goes on from the next character, not after the match, so that an
+    overlapping phrase (`fake news`) is still found."""
+    position = 0
+    while True:
+        match = pattern.search(lowered, position)
+        if match is None:
+            return False
+        start = match.start()
+        if start == 0 or not (lowered[start - 1].isalnum() or lowered[start - 1] in "’'-"):
             return True
-    return False
+        position = start + 1
 
 
 def _has_quote(text, start, end, quotes, quote_starts) -> bool:
