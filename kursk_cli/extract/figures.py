@@ -1187,6 +1187,7 @@ class _DocumentContext:
         self._bounds = None
         self._mentions = None
         self._mention_starts = None
+        self._last_sentence = (None, None)      # (query, answer): a figure asks several times
 
     @property
     def adversary(self):
@@ -1207,12 +1208,16 @@ class _DocumentContext:
 
     def sentence(self, start, end):
         """(start, end) of the sentence around [start, end), bounded to a window."""
+        if self._last_sentence[0] == (start, end):
+            return self._last_sentence[1]
         if self._bounds is None:
             self._bounds = [m.end() for m in self.lexicon.sentence_end.finditer(self.text, self.low, self.high)]
         index = bisect.bisect_right(self._bounds, start)
         begin = self._bounds[index - 1] if index else 0
         finish = self._bounds[index] if index < len(self._bounds) else len(self.text)
-        return max(begin, start - _SENTENCE), min(finish, end + _SENTENCE)
+        answer = max(begin, start - _SENTENCE), min(finish, end + _SENTENCE)
+        self._last_sentence = ((start, end), answer)
+        return answer
 
 
 _WORD = re.compile(r"[A-Za-z][\w'’./-]*|[,/]")
@@ -1295,7 +1300,8 @@ def _describe(text, atom, previous, context, lexicon) -> Figure:
 
 
 def _figure(text, atom, approximate, bound, unit, category, actor, civilian) -> Figure:
-    low, high = _clean(atom.low), _clean(atom.high)
+    low = _clean(atom.low)
+    high = low if atom.high == atom.low else _clean(atom.high)
     return Figure(text=text[atom.start:atom.end], start=atom.start, end=atom.end, value=low, low=low, high=high,
                   approximate=approximate, bound=bound, unit=unit, category=category, actor=actor,
                   civilian=civilian)
@@ -1563,16 +1569,27 @@ def _actor_mentions(text, lexicon, low, high):
 
 def _actor_in(phrase, lexicon, context):
     """The first actor a short phrase names: a country or organisation, else a word for the other
-    side. Names and those words all begin with a word character not glued to a word or hyphen."""
+    side (whose actor the document's reporting side tells)."""
     if not phrase:
         return None
+    actor = _phrase_actor(phrase, lexicon)
+    return context.adversary if actor is _OTHER_SIDE else actor
+
+
+_OTHER_SIDE = object()      # what _phrase_actor returns for a word naming the other side
+
+
+@functools.lru_cache(maxsize=4096)     # counted noun phrases repeat
+def _phrase_actor(phrase, lexicon):
+    """The actor of the first name in `phrase`, _OTHER_SIDE for a word naming the other side, or
+    None. Names and those words all begin with a word character not glued to a word or hyphen."""
     for word in _NAME_START.finditer(phrase):
         at = word.start()
         name = lexicon.actor_names.match(phrase, at)
         if name is not None:
             return lexicon.actor_of[name.group(0)]
         if lexicon.adversaries.match(phrase, at) is not None:
-            return context.adversary
+            return _OTHER_SIDE
     return None
 
 
