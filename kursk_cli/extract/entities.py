@@ -42,10 +42,10 @@ class Known(NamedTuple):
 
 @dataclass(slots=True)
 class Lexicon:
-    names: dict                  # written name -> Known, for all but places (which these win over)
-    place_names: dict            # written name of a place -> its canonical name
-    places: dict                 # canonical name of a place -> [kind, rank, aliases], as in places.json
-    longest_names: dict          # first word of a name of several words -> most words such a name has
+    names: dict                  # written name -> Known, but for places not yet looked up
+    places: dict                 # canonical name of a place -> "kind rank" (places.json)
+    place_aliases: dict          # other name of a place -> its canonical name (place_aliases.json)
+    first_words: dict            # first word of a name -> most words any name starting so has
     words: dict                  # cue lists from entity_words.json, as sets
     common: frozenset            # lowercase common English words
     place_suffixes: tuple        # endings of settlement names (str.endswith takes a tuple)
@@ -58,16 +58,13 @@ class Lexicon:
         """What the gazetteers say about `name` as written, or None."""
         found = self.names.get(name)
         if found is None:
-            canonical = self.place_names.get(name)
-            if canonical is not None:
-                kind, rank, _ = self.places[canonical]
-                found = Known("LOC", canonical, kind, rank >= 1, rank >= 2)
+            # A place's Known is made on its first look-up (one for each of 11,500 places was most
+            # of the cost of a first call) and kept with the other names, which it does not hide.
+            canonical = name if name in self.places else self.place_aliases.get(name)
+            if canonical is not None and name not in self.words["not_entities"]:
+                kind, rank = self.places[canonical].split(" ")
+                found = self.names[name] = Known("LOC", canonical, kind, int(rank) >= 1, int(rank) >= 2)
         return found
-
-    def longest(self, first_word: str) -> int:
-        """Most words of a gazetteer name that starts with `first_word`; 0 if none does."""
-        return self.longest_names.get(first_word) or \
-            (1 if first_word in self.names or first_word in self.place_names else 0)
 
 
 def _apostrophes(text: str) -> str:
@@ -94,15 +91,10 @@ def lexicon() -> Lexicon:
     for group in load("groups.json"):
         for demonym in group["demonyms"]:
             add(demonym, Known("NORP", group["name"], "demonym"))
-    # 11,500 places under 27,000 names: a Known for each was most of the cost of a first call,
-    # so a place's Known is made when a look-up finds it (see `Lexicon.known`). The other lists
-    # all come before them or override them, so their names win over a place's.
+    # Places get no Known yet (see `Lexicon.known`): the lists above come before them and the
+    # ones below override them, so all their names win over a place's.
     places = load("places.json")
-    place_names: dict = {}
-    for canonical, (_, _, aliases) in places.items():
-        place_names.setdefault(canonical, canonical)
-        for name in aliases:
-            place_names.setdefault(name, canonical)
+    place_aliases = load("place_aliases.json")
     for organisation in load("organisations.json"):
         for name in [organisation["name"], *organisation["aliases"]]:
             if name.startswith("The "):
@@ -121,17 +113,22 @@ def lexicon() -> Lexicon:
 
     words = {key: set(value) for key, value in load("entity_words.json").items() if isinstance(value, list)}
     for blocked in words["not_entities"]:
-        names.pop(blocked, None)
-        place_names.pop(blocked, None)
+        names.pop(blocked, None)        # nor does `Lexicon.known` give a place of this name
         if " " in blocked:
             # `Storm Shadow`, `Mars II`: taken whole by the gazetteer pass, then dropped
             names[blocked] = Known("SKIP", blocked)
-    # A name of one word needs no entry here: `Lexicon.longest` finds it in the dictionaries.
-    longest_names: dict = {}
-    for name in [name for name in place_names if " " in name] + [name for name in names if " " in name]:
+    # Every name enters in bulk as a name of one word; those of several words then give way to
+    # their first word (a loop over all 27,000 names was a fifth of the cost of a first call).
+    first_words = dict.fromkeys(places, 1)
+    first_words.update(dict.fromkeys(place_aliases, 1))
+    for blocked in words["not_entities"]:
+        first_words.pop(blocked, None)
+    first_words.update(dict.fromkeys(names, 1))
+    for name in [name for name in first_words if " " in name]:
+        del first_words[name]
         parts = name.split(" ")
-        longest_names[parts[0]] = max(longest_names.get(parts[0], 2), len(parts))
-    return Lexicon(names=names, place_names=place_names, places=places, longest_names=longest_names, words=words,
+        first_words[parts[0]] = max(first_words.get(parts[0], 1), len(parts))
+    return Lexicon(names=names, places=places, place_aliases=place_aliases, first_words=first_words, words=words,
                    common=frozenset(load("common_words.json")["words"]),
                    also_names=frozenset(load("common_words.json")["also_names"]),
                    place_suffixes=tuple(words["place_suffixes"]),
@@ -449,9 +446,9 @@ def _segment(tokens: list, lex: Lexicon) -> list:
             index += 1
             continue
         first = _apostrophes(token.text)
-        longest = max(lex.longest(first), lex.longest(first.title()) if first.isupper() else 0)
+        longest = max(lex.first_words.get(first, 0), lex.first_words.get(first.title(), 0) if first.isupper() else 0)
         if not longest and ("'" in first or "ʹ" in first):
-            longest = lex.longest(first.replace("'", "").replace("ʹ", ""))
+            longest = lex.first_words.get(first.replace("'", "").replace("ʹ", ""), 0)
         found = None
         for length in range(min(longest, len(tokens) - index), 0, -1):
             span = tokens[index:index + length]
