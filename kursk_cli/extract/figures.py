@@ -1398,9 +1398,10 @@ def _noun_after(text, atom, lexicon):
                     continue
             break
         bare = word.rstrip(".,")
-        if bare.lower() in lexicon.stop_words and not (bare.isupper() and len(bare) > 1):
+        lowered = bare.lower()
+        if lowered in lexicon.stop_words and not (bare.isupper() and len(bare) > 1):
             break           # (`US citizens`: an acronym is no pronoun)
-        if bare.lower() in lexicon.verb_category and bare.lower() not in lexicon.noun_category:
+        if lowered in lexicon.verb_category and lowered not in lexicon.noun_category:
             nxt = _LOWER_WORD_AFTER.match(window[match.end():match.end() + 24])
             if nxt is None or nxt.group(1) not in lexicon.noun_category:
                 break           # a verb ends the phrase, unless a noun follows (`fighting vehicles`)
@@ -1410,7 +1411,7 @@ def _noun_after(text, atom, lexicon):
         ends.append(match.start() + len(bare))
         if word.endswith(".") or len(words) >= 6:
             break
-        if bare.lower() in lexicon.noun_category and lexicon.noun_category[bare.lower()] != "people" and \
+        if lowered in lexicon.noun_category and lexicon.noun_category[lowered] != "people" and \
                 not _continues_noun(window, ends[-1], lexicon):
             break
     while words and (words[-1] == "," or words[-1].lower() in lexicon.stop_words):
