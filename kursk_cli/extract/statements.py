@@ -140,6 +140,7 @@ _TOKEN = re.compile(r"""
     (?=[\w@#,;:()\[\]“”"—–'‘’-])           # (a first character that may start a token: a fast check)
     (?:
       (?:[A-Z]\.){2,}                    # U.S., U.K.
+    | A\.(?=[ ][A-Z][a-z])                # `Michael A. McFaul` (not the article; see _initial_a)
     | [\w@#](?:[\w’'\-&.@]{0,40}[\w])?   # words, handles, hashtags; bounded inner run
     | [,;:()\[\]“”"—–]                  # phrase-edge punctuation
     | (?<!\S)-(?!\S)                      # a dash written as a hyphen between spaces
@@ -196,7 +197,12 @@ _DATELINE = re.compile(r"""
 # Introductory phrases skipped when looking for the subject of a sentence.
 _INTRO_WORDS = frozenset("""in on at after before during speaking writing earlier later meanwhile
     since with without following according despite however separately also but and yet last this
-    addressing asked""".split())
+    addressing asked throughout amid among under within when while once until""".split())
+# Nouns of a time that may open a sentence with no comma after them (`Last month Kyiv …`).
+_TIME_NOUNS = frozenset("""week month year weekend night morning evening afternoon spring summer
+    autumn fall winter monday tuesday wednesday thursday friday saturday sunday""".split())
+# Units of a span of time that opens a sentence (`Three days after the vote, …`).
+_TIME_UNITS = frozenset("""minutes hours days weeks months years decades""".split())
 
 
 # --------------------------------------------------------------------------------------------
@@ -389,6 +395,16 @@ def _phrase_within(text: str, low: int, end: int, widening: bool = False):
     if index >= 0 and tokens[index][2] == ",":
         return (None if widening else _apposition_before(tokens, index)), True
     phrase = _noun_phrase_back(tokens, index, relative)
+    if relative and phrase is not None and phrase.kind == "generic" and _after_comma(tokens, phrase):
+        if widening:
+            return None, True    # (the wider window looks at the name before the apposition)
+        comma = next(position for position, token in enumerate(tokens) if token[0] == phrase.start)
+        while tokens[comma][2] != ",":
+            comma -= 1
+        named = _noun_phrase_back(tokens, comma - 1, relative=True)
+        if named is not None and named.kind == "named" and named.person is not False:
+            named.alias = phrase.text    # `Arif Husain, the chief economist at the WFP, who said`
+            return named, True
     edge = tokens[min(1, len(tokens) - 1)][0]
     return phrase, index <= 1 or (phrase is not None and phrase.start <= edge)
 
@@ -425,10 +441,11 @@ def _noun_phrase_back(tokens: list, index: int, relative: bool = False) -> Optio
     while index >= 0 and head - index < MAX_NP_TOKENS:
         word = tokens[index][2]
         lowered = word.lower()
-        if not (word[0].isalnum() or word[0] in "_@#"):
+        if not (word[0].isalnum() or word[0] in "_@#") or (word == "A." and not _initial_a(tokens, index)):
             break
         if lowered in words["determiners"]:
-            if lowered in ("the", "a", "an") and index > 0 and tokens[index - 1][2].lower() in ("of", "for"):
+            if lowered in ("the", "a", "an") and index > 0 and (tokens[index - 1][2].lower() in ("of", "for") or (
+                    tokens[index - 1][2] in _PLACE_PREPOSITIONS and index > 1 and _generic_governor(tokens[index - 2][2]))):
                 first = index    # General Staff of the Ukrainian Armed Forces: keep going
                 index -= 1
                 continue
@@ -436,6 +453,8 @@ def _noun_phrase_back(tokens: list, index: int, relative: bool = False) -> Optio
             break
         if lowered in _PLACE_PREPOSITIONS and index > 0 and _generic_governor(tokens[index - 1][2]) \
                 and head - index < MAX_NP_TOKENS - 2:
+            if lowered == "in" and tokens[head][2].lower() in words["descriptors"]:
+                head = index - 1     # `the military in a Facebook post said`: the post is no part of it
             first = index        # `officials in Kyiv`, `an adviser to Zelenskiy`: the generic word is the head
             index -= 1
             lowercase_run = 0
@@ -477,6 +496,8 @@ def _phrase_after(text: str, start: int, high: int) -> Optional[_Phrase]:
         return None
     if tokens[0][2].lower() in _words()["pronouns"]:
         return _Phrase(tokens[0][0], tokens[0][1], tokens[0][2], "pronoun")
+    if tokens[0][2].lower() in _ANONYMOUS and (len(tokens) == 1 or tokens[1][2] in ",;:—–"):
+        return _classify(tokens[:1])      # `…,” said one.`, `said another, adding …`
     phrase, last = _noun_phrase_forward(tokens, 0)
     if phrase is None:
         return None
@@ -531,7 +552,7 @@ def _noun_phrase_forward(tokens: list, index: int):
     while index < len(tokens) and index - first < MAX_NP_TOKENS:
         word = tokens[index][2]
         lowered = word.lower()
-        if not (word[0].isalnum() or word[0] in "_@#"):
+        if not (word[0].isalnum() or word[0] in "_@#") or (word == "A." and not _initial_a(tokens, index)):
             break
         if lowered in ("of", "for", "and", "the", "de", "al", "von", "van"):
             if last is None or index + 1 >= len(tokens):
@@ -555,8 +576,10 @@ def _noun_phrase_forward(tokens: list, index: int):
             lowercase_run += 1
             if lowercase_run > 4:
                 break
-            if last is not None and _is_capital(tokens[last][2]) and not _generic_follows(tokens, index):
+            if last is not None and _is_capital(tokens[last][2]) and not _generic_follows(tokens, index) \
+                    and not _is_possessive(tokens[last][2]):
                 break            # `said Kim reading …`: a name ends where lowercase begins
+                                 # (`said Russia’s leading businessman`: a possessive goes on)
         last = index
         index += 1
     if last is None:
@@ -564,36 +587,64 @@ def _noun_phrase_forward(tokens: list, index: int):
     # a phrase ending in a lowercase word that is no speaker noun: cut back to the last good head
     while last > first and not _good_head(tokens[last][2]):
         last -= 1
+    if last == first and tokens[last][2].lower() in words["determiners"]:
+        return None, last        # `said one line`: no head
+    if _is_possessive(tokens[last][2]) and last + 1 < len(tokens) and tokens[last + 1][2][:1].islower() \
+            and not tokens[last + 1][2].endswith("ed") and tokens[last + 1][2] not in words["verbs"]:
+        return None, last        # `Vladislav’s vivid account …`: the possessor is not the head
+                                 # (`McDonald’s announced`: a name)
     return _classify(tokens[first:last + 1]), last
+
+
+def _initial_a(tokens: list, index: int) -> bool:
+    """`A.` between two capitalized words is a middle initial (`Michael A. McFaul`); after a
+    lowercase word it ends a sentence (`under plan A. Kim said`)."""
+    return index > 0 and tokens[index - 1][2][:1].isupper() and tokens[index - 1][2] != "A."
 
 
 def _generic_follows(tokens: list, index: int) -> bool:
     """`British defence secretary`: lowercase words up to a speaker noun, nothing capitalized between."""
-    generic = _words()["generic"]
     for token in tokens[index:index + 3]:
         if _is_capital(token[2]) or not token[2][0].isalpha():
             return False
-        if token[2].lower() in generic:
+        if _generic_word(token[2].lower()):
             return True
     return False
 
 
+def _generic_word(lowered: str) -> bool:
+    """A generic head, also as the last part of a compound (`vice-chancellor`, `co-founder`)."""
+    generic = _words()["generic"]
+    return lowered in generic or ("-" in lowered and lowered.rsplit("-", 1)[1] in generic)
+
+
 def _good_head(word: str) -> bool:
-    words = _words()
-    return _is_capital(word) or word.lower() in words["generic"] or word[0].isdigit()
+    lowered = word.lower()
+    return _is_capital(word) or _generic_word(lowered) or word[0].isdigit() or (
+        _occupational(lowered) and lowered.rstrip("s").endswith(("er", "or", "ist", "ian")))
 
 
 def _apposition_before(tokens: list, comma: int) -> Optional[_Phrase]:
     """`Serhiy Bratchuk, a spokesperson for …, said`; `The German chancellor, Olaf Scholz, said`."""
     inner_end = comma - 1
+    fallback = None
     for _ in range(3):           # an apposition may itself hold a comma (`…, on January 31, 2026,`)
         index = inner_end
         while index >= 0 and tokens[index][2] not in ",;:()“”\"—–" and inner_end - index < 20:
             index -= 1
         if index < 0 or tokens[index][2] != ",":
-            return None
+            return fallback
         apposition = tokens[index + 1:comma]
         outer = _noun_phrase_back(tokens, index - 1)
+        if outer is None and apposition and comma - index <= 5:
+            named = _described_person(tokens, index, apposition)
+            if named is not None:
+                return named     # `Russia’s leading businessman, Oleg Deripaska, said`
+        if fallback is not None and outer is not None and outer.kind == "named":
+            if outer.person or len(outer.text.split()) >= 2:
+                outer.alias = outer.alias or fallback.text
+                return outer     # `Ihor Zhovka, adviser to the president, Volodymyr Zelenskiy, said`
+            return fallback      # `Elsewhere, the Nato secretary general, Jens Stoltenberg, said`
         if apposition and outer is not None and outer.kind == "named" and _outer_closed(tokens, outer, index) \
                 and (_apposition_start(apposition[0][2]) or len(apposition) <= 4):
             if _apposition_start(apposition[0][2]):   # `The Kremlin, for its part, confirmed`
@@ -606,16 +657,58 @@ def _apposition_before(tokens: list, comma: int) -> Optional[_Phrase]:
                 if outer.kind == "generic" and inner is not None and inner.kind == "named" \
                         and inner.person is not False:     # `the gas monopoly, Gazprom, said`
                     inner.alias = outer.text
-                    return inner
+                    if not _after_comma(tokens, outer):
+                        return inner
+                    fallback = fallback or inner   # `X, an adviser to the president, Y, said`: X speaks
                 if outer.kind == "named":
                     outer.alias = " ".join(token[2] for token in apposition)
                     if outer.person is None and inner is not None and inner.kind == "generic":
                         outer.person = _head_is_person(apposition)
                     return outer
                 if outer.kind == "generic":
-                    return outer
+                    if _after_comma(tokens, outer):
+                        fallback = fallback or outer     # `Maksim Ryabkov, the director of …, testified`
+                    else:
+                        return outer
         inner_end = index - 1
-    return None
+    return fallback
+
+
+def _after_comma(tokens: list, phrase: _Phrase) -> bool:
+    """The phrase (with its article) follows a comma: an apposition of what comes before."""
+    index = next((position for position, token in enumerate(tokens) if token[0] == phrase.start), None)
+    if index is None:
+        return False
+    index -= 1
+    while index >= 0 and tokens[index][2].lower() in ("the", "a", "an"):
+        index -= 1
+    return index >= 0 and tokens[index][2] == ","
+
+
+def _described_person(tokens: list, comma: int, apposition: list) -> Optional[_Phrase]:
+    """The name in `<the or a possessive> <lowercase words>, <Name Surname>,` before a cue: a
+    description that no word list knows (`Russia’s leading businessman`) and a person's name."""
+    inner = _classify(apposition)
+    if inner is None or inner.kind != "named" or inner.person is not True:
+        return None
+    index = comma - 1
+    while index >= 0 and comma - index <= 5 and tokens[index][2][:1].islower() \
+            and tokens[index][2].lower() not in _words()["determiners"] and tokens[index][2].isalpha():
+        index -= 1
+    if index < 0 or index == comma - 1:
+        return None
+    word = tokens[index][2]
+    if not (word.lower() in ("the", "a", "an", "his", "her", "their", "its") or _is_possessive(word)):
+        return None
+    if _is_possessive(word):
+        while index > 0 and comma - index < 8 and _is_capital(tokens[index - 1][2]) \
+                and tokens[index - 1][2].lower() not in _words()["stop"]:
+            index -= 1           # `Greenpeace UK’s political campaigner`, `Mr. Young’s partner`
+    before = tokens[index - 1][2].lower() if index > 0 else ","
+    if before not in ",;:—–(“\"" and (before not in _words()["stop"] or before in _PREPOSITIONS):
+        return None          # the description must open its clause (`an adviser to the president, X`: X is no speaker)
+    inner.alias = " ".join(token[2] for token in tokens[index:comma])
+    return inner
 
 
 def _apposition_start(word: str) -> bool:
@@ -668,15 +761,23 @@ def _classify(tokens: list) -> Optional[_Phrase]:
               if token[2][0].isalnum() or any(char.isalnum() for char in token[2])]
     if not tokens:
         return None
-    determined = bool(tokens) and tokens[0][2].lower() in ("the", "a", "an")
+    determined = bool(tokens) and tokens[0][2].lower() in words["determiners"]
     while tokens and tokens[0][2].lower() in ("the", "a", "an"):
         tokens = tokens[1:]
     if not tokens:
         return None
+    if len(tokens) == 1 and tokens[0][2].lower() in _ANONYMOUS:
+        # `one said`, `said another`, `others say`: somebody of a group the text described
+        word = tokens[0][2]
+        return _Phrase(tokens[0][0], tokens[0][1], word, "generic",
+                       person=None if word.lower() == "others" else True)
     head = _bare(tokens[-1][2])
     lowered = head.lower()
-    if not head or (lowered in words["stop"] or lowered in words["pronouns"]) and not _acronym(head):
-        return None
+    if not head or (lowered in words["stop"] or lowered in words["pronouns"] or lowered in words["determiners"]) \
+            and not _acronym(head):
+        return None              # (`Its`, `This`: no speaker)
+    if "-" in lowered and lowered not in words["generic"] and _generic_word(lowered):
+        lowered = lowered.rsplit("-", 1)[1]      # `vice-chancellor`: a chancellor
     capitals = [token for token in tokens if _is_capital(token[2])]
     text = " ".join([_bare(token[2]) for token in tokens])
     text = text.replace(" ,", ",")
@@ -744,11 +845,16 @@ def _governing_generic(tokens) -> Optional[str]:
             # `secretary of state Antony Blinken`: a lowercase word before the closing name makes
             # the name the head; `adviser to Volodymyr Zelenskiy`: the name is the object
             last_lowercase = max(index for index, token in enumerate(tokens) if not _is_capital(token[2]))
-            if last_lowercase > position and tokens[last_lowercase][2].lower() not in ("the", "a", "an") \
-                    and last_lowercase < len(tokens) - 1:
+            name = [_bare(token[2]) for token in tokens[last_lowercase + 1:]]
+            if last_lowercase > position and tokens[last_lowercase][2].lower() not in _NOT_TITLE_WORDS \
+                    and 2 <= len(name) <= 4 and all(part[:1].isupper() and part[1:2].islower() for part in name):
                 return None
             return previous.lower()
     return None
+
+
+# Lowercase words that join a name rather than end a title before one.
+_NOT_TITLE_WORDS = frozenset(("the", "a", "an", "and", "of", "for", "in", "at", "from", "to", "de", "von", "van"))
 
 
 def _generic_governor(word: str) -> bool:
@@ -764,8 +870,14 @@ def _occupational(word: str) -> bool:
     """`investigator`, `milbloggers`: a noun for a person by its suffix (`-er`, `-ist` …)."""
     words = _words()
     singular = word[:-1] if word.endswith("s") else word
+    if singular.endswith(("ant", "ent")) and (singular == word or singular.endswith("ment")):
+        return False             # `recent`, `current`: adjectives; `militants`, `migrants`: people
     return len(singular) >= 6 and singular.isalpha() and singular.endswith(words["person_suffixes"]) \
-        and not singular.endswith("ment") and word not in words["stop"] and word not in words["between"]
+        and word not in words["stop"] and word not in words["between"]
+
+
+# Words that stand for a speaker of a group without naming one.
+_ANONYMOUS = frozenset(("one", "another", "others"))
 
 
 def _head_kind(head: str) -> Optional[bool]:
@@ -916,7 +1028,7 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list, mat
             continue             # `Kyiv has not commented`, `declined to confirm`: nothing was said
         if lowered in ("reported", "reports") and _REPORTED_TO_A_PLACE.match(text, cue_end, end):
             continue             # `he reported to a recruitment centre`: no statement
-        if lowered in words["inverted"] and (preceding.endswith((",", "”", '"', "—", "–", "'", "’"))
+        if lowered in words["inverted"] and (preceding.endswith((",", "”", '"', "—", "–", "'", "’", " -"))
                                               or cue_start == start):
             after = _phrase_after(text, cue_end, end)
             quoted_before = preceding.endswith(("”", '"', "’", "'"))
@@ -929,6 +1041,9 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list, mat
         if _previous_word(text, start, cue_start) in _NOUN_MARKERS:
             continue             # `the reported attack`, `their claims`: no verb, no speaker
         cue.phrase = _phrase_before(text, start, cue_start)
+        if cue.phrase is not None and lowered.endswith("s") and cue.phrase.kind == "generic" \
+                and cue.phrase.text.split()[0].lower() in _POSSESSIVES:
+            continue             # `its maximalist demands`, `their current reports`: nouns
         if cue.phrase is not None:
             cue.rank = 0 if _postposed(text, start, end, cue) else 1
         elif _SUBJECT_GOES_ON.search(text[max(start, cue_start - 30):cue_start]):
@@ -950,6 +1065,7 @@ def _title_case(text: str, start: int, end: int) -> bool:
     return len(words) >= 3 and sum(word[0].isupper() for word in words) >= 0.8 * len(words)
 
 
+_POSSESSIVES = frozenset("its his her their our my your".split())
 # Words after which a cue word is a noun or an adjective (`the reported attack`, `its claims`).
 _NOUN_MARKERS = frozenset("""the a an its his her their our your my this that these those such
     of to no any some every each""".split())
@@ -1005,7 +1121,9 @@ def _postposed(text: str, start: int, end: int, cue: _Cue) -> bool:
 
 def _closed_after(text: str, position: int, end: int) -> bool:
     """A phrase after an inverted cue ends the clause: `…, said Terri Sewell, her …`."""
-    return _CLAUSE_END.match(text, position, end) is not None or position >= end
+    return _CLAUSE_END.match(text, position, end) is not None or position >= end \
+        or _POSTPOSED_TAIL.match(text, position, end) is not None \
+        or text.startswith((" who ", " whose "), position)    # `…, says Zelenskyy after talks.`, `said people who …`
 
 
 # The comma or closing quote that ends the content before a post-posed speaker phrase.
@@ -1022,8 +1140,13 @@ def _sentence_subject(text: str, start: int, end: int) -> Optional[_Phrase]:
     index = 0
     if tokens and tokens[0][2].lower() in _words()["pronouns"]:
         return _Phrase(tokens[0][0], tokens[0][1], tokens[0][2], "pronoun")
-    if tokens and (tokens[0][2].lower() in _INTRO_WORDS or tokens[0][2].lower() in _words()["stop"]
-                   or _is_adverb(tokens[0][2].lower())):
+    first = tokens[0][2].lower() if tokens else ""
+    if len(tokens) > 2 and first in ("last", "this", "next", "earlier", "later") \
+            and tokens[1][2].lower() in _TIME_NOUNS and tokens[2][2] != ",":
+        index = 2                # `Last month Ukraine’s army withdrew …` (no comma after the time)
+    elif first in _INTRO_WORDS or first in _words()["stop"] or _is_adverb(first) or (
+            len(tokens) > 1 and (first.isdigit() or first in _QUANTIFIERS)
+            and tokens[1][2].lower() in _TIME_UNITS):      # `Three days after …, the ministry …`
         while index < len(tokens) and tokens[index][2] != "," and index < 16:
             index += 1
         index += 1
