@@ -299,7 +299,8 @@ def _trie(words) -> str:
         while len(node) == 1 and "" not in node:      # a run of single children needs no group
             (character, node), = node.items()
             chain.append(piece(character))
-        branches = [piece(character) + emit(node[character]) for character in sorted((k for k in node if k), key=_frequent_first)]
+        characters = sorted((k for k in node if k), key=_frequent_first)
+        branches = [piece(character) + emit(node[character]) for character in characters]
         if not branches:
             return "".join(chain)
         ends_here = "" in node
