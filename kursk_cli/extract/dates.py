@@ -67,8 +67,26 @@ class _Item:
     rangeable: bool = False                 # may be one end of a range
 
 
+class _CompiledOnUse:
+    """A pattern of `_Grammar.sources`, compiled when first read and then kept on the instance.
+
+    Unlike `__getattr__` on the class, this leaves the grammar's other attributes on Python's
+    fast path of attribute look-up, which the scan loop and the normalizers use all the time."""
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, grammar, owner=None):
+        if grammar is None:
+            return self
+        pattern = re.compile(*grammar.sources[self.name])
+        grammar.__dict__[self.name] = pattern      # found before this descriptor from now on
+        return pattern
+
+
 class _Grammar:
-    """Every pattern the module uses, compiled once on first use (see `_grammar`)."""
+    """Every pattern the module uses, compiled once on first use (see `_grammar`); those that
+    read a matched span, when a normalizer first asks for them."""
 
     def __init__(self):
         data = load("dates.json")
@@ -124,7 +142,7 @@ class _Grammar:
         part_of_day = _alternation(["morning", "afternoon", "evening", "night"])
         zone = rf"(?:{_GAP}(?:{_alternation(data['time_zones'])}(?![\w])|local{_GAP}time|[a-z]{{3,16}}{_GAP}time))"
         season = _alternation(self.seasons)
-        self.future_cues = re.compile(r"(?<![\w'’])" + _alternation(data["future_cues"]) + r"(?![\w])", re.I)
+        future_cues = r"(?<![\w'’])" + _alternation(data["future_cues"]) + r"(?![\w])"
         self.speech_verbs = set(data["speech_verbs"])
         event_phrases, event_triggers = [], set()
         for event in data["events"].values():
@@ -299,24 +317,44 @@ class _Grammar:
         # compiles the rules they share once: two patterns took half as long again to build,
         # and compiling is most of what a fresh process pays on its first call.
         self.scanner = re.compile(r"(?<![\w])(?:" + _fenced_rules(rules) + ")")
-        # Pieces the normalizers read back out of a matched span.
-        self.month_word = re.compile(month, re.I)
-        self.month_full_word = re.compile(rf"(?<![\w]){month_full}(?![\w])", re.I)
-        self.weekday_word = re.compile(rf"(?<![\w]){weekday_any}", re.I)
-        self.day_number = re.compile(r"(?<![\w])(\d{1,2})(?:st|nd|rd|th)?(?![\w]|[:.]\d)", re.I)
-        self.year_number = re.compile(r"(?<![\d])(1[6-9]\d\d|20\d\d)(?!\d)")
-        self.number = re.compile(number, re.I)
-        self.unit_word = re.compile(rf"(?<![\w]){unit_any}(?![\w])", re.I)
-        self.part_of_day_word = re.compile(rf"(?<![\w]){part_of_day}(?![\w])", re.I)
-        self.season_word = re.compile(rf"(?<![\w]){season}(?![\w])", re.I)
-        self.clock_parts = re.compile(
-            r"(\d{1,2})(?:[:.](\d\d))?(?::\d\d)?\s{0,3}(a\.m\.|p\.m\.|am|pm)?", re.I)
-        self.ordinal = re.compile(r"first|second|third|fourth|1st|2nd|3rd|4th", re.I)
-        self.range_joint = re.compile(rf"^{_GAP0}(?:[{_HYPHENS}]|to|until|till|through|and|—){_GAP0}$", re.I)
-        self.range_opening = re.compile(r"(?:from|between|since)\s{1,3}$", re.I)
-        self.sentence_break = re.compile(r"[.!?][\"”’')\]]{0,2}\s|\n")
-        self.word_before = re.compile(r"([\w'’]+)[^\w\n]{0,3}$")
-        self.word_after = re.compile(r"^[^\w\n]{0,3}([\w'’]+)")
+        # Pieces the normalizers read back out of a matched span: compiled on first use (see
+        # `_CompiledOnUse`), as a short document needs few of them.
+        self.sources = {
+            "future_cues": (future_cues, re.I),
+            "month_word": (month, re.I),
+            "month_full_word": (rf"(?<![\w]){month_full}(?![\w])", re.I),
+            "weekday_word": (rf"(?<![\w]){weekday_any}", re.I),
+            "day_number": (r"(?<![\w])(\d{1,2})(?:st|nd|rd|th)?(?![\w]|[:.]\d)", re.I),
+            "number": (number, re.I),
+            "unit_word": (rf"(?<![\w]){unit_any}(?![\w])", re.I),
+            "part_of_day_word": (rf"(?<![\w]){part_of_day}(?![\w])", re.I),
+            "season_word": (rf"(?<![\w]){season}(?![\w])", re.I),
+            "clock_parts": (r"(\d{1,2})(?:[:.](\d\d))?(?::\d\d)?\s{0,3}(a\.m\.|p\.m\.|am|pm)?", re.I),
+            "ordinal": (r"first|second|third|fourth|1st|2nd|3rd|4th", re.I),
+            "range_joint": (rf"^{_GAP0}(?:[{_HYPHENS}]|to|until|till|through|and|—){_GAP0}$", re.I),
+            "range_opening": (r"(?:from|between|since)\s{1,3}$", re.I),
+            "sentence_break": (r"[.!?][\"”’')\]]{0,2}\s|\n", 0),
+            "word_before": (r"([\w'’]+)[^\w\n]{0,3}$", 0),
+            "word_after": (r"^[^\w\n]{0,3}([\w'’]+)", 0),
+        }
+
+    # One attribute per entry of `sources` (checked in `_grammar`).
+    month_word = _CompiledOnUse()
+    month_full_word = _CompiledOnUse()
+    weekday_word = _CompiledOnUse()
+    day_number = _CompiledOnUse()
+    number = _CompiledOnUse()
+    unit_word = _CompiledOnUse()
+    part_of_day_word = _CompiledOnUse()
+    season_word = _CompiledOnUse()
+    clock_parts = _CompiledOnUse()
+    ordinal = _CompiledOnUse()
+    range_joint = _CompiledOnUse()
+    range_opening = _CompiledOnUse()
+    sentence_break = _CompiledOnUse()
+    word_before = _CompiledOnUse()
+    word_after = _CompiledOnUse()
+    future_cues = _CompiledOnUse()
 
 
 # Rules whose match can begin with a digit, and those that can begin with nothing else.
@@ -357,7 +395,9 @@ def _fenced_rules(rules) -> str:
 
 @functools.lru_cache(maxsize=None)
 def _grammar() -> _Grammar:
-    return _Grammar()
+    grammar = _Grammar()
+    assert set(grammar.sources) == {name for name, value in vars(_Grammar).items() if isinstance(value, _CompiledOnUse)}
+    return grammar
 
 
 # ---------------------------------------------------------------------------------------------
