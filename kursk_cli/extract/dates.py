@@ -364,12 +364,14 @@ _DIGIT_ONLY_RULES = {"iso", "numeric", "year_range"}
 
 
 def _fenced_rules(rules) -> str:
-    """The rules as one alternation, each behind a look-ahead on the kind of its first character.
+    """The rules as one alternation, in their order, where a rule that can begin only with a
+    digit, or not with one, sits behind a look-ahead on the first character.
 
-    A rule that can begin only with a digit and one that cannot begin with a digit never match
-    at the same start, so the two may trade places; only the order of the rules that can begin
-    with either holds them. Each run of one kind between two of those is fenced once, which
-    keeps the look-aheads a start tries few.
+    Two such rules of different kinds never match at the same start, so they may trade places;
+    only the rules that can begin with either keep them in their order. Each run of one kind between
+    two of those is fenced once, which keeps the look-aheads a start tries few. (Starts are an
+    ASCII digit, an apostrophe or the first letter of a trigger or lead word, so `[0-9]` tells
+    them apart as `str.isdigit` did when two scanners were chosen from in `_scan`.)
     """
     parts = []
     pending = {"digit": [], "word": []}
