@@ -4,6 +4,8 @@ The case tables live in tests/cases/statements_*.jsonl:
 - statements_forms.jsonl: one sentence each, every cue form of the spec, with the statements
   expected (speaker, speaker_text, cue, stance, quote; a field left out is not checked);
 - statements_documents.jsonl: short documents whose pronouns and generic speakers must resolve;
+- statements_entities.jsonl: the same, with the entities extractor's people (pronouns after a
+  sentence about a person, roles such as `the regional governor` named before or after);
 - statements_polnear.jsonl: paragraphs of the PolNeAR test split (political news, 2016) with the
   annotated source of one cue, reshaped; `known_gap` marks the ones we still get wrong.
 """
@@ -13,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from kursk_cli.extract.entities import find_entities
 from kursk_cli.extract.statements import find_statements
 from kursk_cli.model import Entity
 
@@ -70,6 +73,14 @@ def test_forms(case):
 @pytest.mark.parametrize("case", _params("statements_documents.jsonl"))
 def test_documents(case):
     found = find_statements(case["text"], [])
+    _check_offsets(case["text"], found)
+    assert [statement.speaker for statement in found] == case["speakers"]
+
+
+@pytest.mark.parametrize("case", _params("statements_entities.jsonl"))
+def test_documents_with_entities(case):
+    """As the pipeline runs it: the entities extractor's people resolve pronouns and roles."""
+    found = find_statements(case["text"], find_entities(case["text"]))
     _check_offsets(case["text"], found)
     assert [statement.speaker for statement in found] == case["speakers"]
 

@@ -34,6 +34,7 @@ FORWARD_WINDOW = 140     # characters looked at after a cue (`according to …`,
 WINDOW = 200             # characters looked at before or after a cue for its speaker
 MAX_NP_TOKENS = 12       # longest speaker phrase, in tokens
 RECENT = 64             # sources searched for a surname or a short name (most recent first)
+TITLE_REACH = 1500       # characters between a role (`the governor`) and the name it stands for
 MIN_QUOTE_WORDS = 4      # a statement is a quote when its quotation holds this many words
 
 
@@ -72,6 +73,7 @@ def _words():
         "abbreviations": lower(speakers["abbreviations"]),
         "person_suffixes": tuple(speakers["person_suffixes"]),
         "official_bodies": lower(speakers["official_bodies"]),
+        "roles": lower(speakers["role_titles"]),
         "demonyms": frozenset(demonyms),
         "places": frozenset(places),
         "countries": countries,
@@ -1180,6 +1182,12 @@ class _Resolver:
         # at the RECENT last ones, so that a text with thousands of speakers stays linear
         self.sources: "OrderedDict[str, _Source]" = OrderedDict()
         self._full_names = None
+        # where the sentence being read starts, where the one before it starts, and whether that
+        # one was a statement: a pronoun opening a sentence after a sentence that reports nothing
+        # takes the person that sentence is about (`Umerov flew to Washington. He said …`)
+        self.sentence_start = 0
+        self.previous_start = 0
+        self.previous_spoke = True
 
     @property
     def full_names(self) -> dict:
@@ -1231,6 +1239,8 @@ class _Resolver:
             return self._antecedent(phrase, subject, same_sentence)
         if phrase.kind == "generic":
             found = self._generic(phrase)
+            if found is None and phrase.person and _definite_role(self.text, phrase):
+                found = self._titled_person(phrase)
             if found is not None:
                 found.names.add(phrase.text)
                 return found
@@ -1258,6 +1268,30 @@ class _Resolver:
                 return self._remember(full, True, False, phrase)
         # a name's shape alone (`Red Cross`, `Kira Rudik`) does not tell a person from the rest
         return self._remember(canonical, None if phrase.person else phrase.person, plural, phrase)
+
+    def _titled_person(self, phrase: _Phrase) -> Optional[_Source]:
+        """`the regional governor`: the person the text names with that title nearest to the
+        phrase, before it (`Governor Oleh Syniehubov visited …`) or after it."""
+        head = _alias_head(phrase.text)
+        before = bisect.bisect_left(self.entity_starts, phrase.start) - 1
+        after = bisect.bisect_left(self.entity_starts, phrase.end)
+        best = None
+        for indexes in (range(before, -1, -1), range(after, len(self.entities))):
+            for position in itertools.islice(indexes, 40):
+                entity = self.entities[position]
+                distance = abs(entity.start - phrase.start)
+                if distance > TITLE_REACH or (best is not None and distance >= best[0]):
+                    break
+                if entity.type == "PERSON" and _titled(self.text, entity, head) \
+                        and not phrase.start - 12 < entity.end <= phrase.start \
+                        and _same_nation(phrase, self.text[max(0, entity.start - 60):entity.end + 60]):
+                    best = (distance, entity)
+                    break
+        if best is None:
+            return None
+        entity = best[1]
+        return self._remember(self._full(entity.canonical), True, False,
+                              _Phrase(entity.start, entity.end, entity.text, "named", person=True))
 
     def _strip_document(self, text: str) -> str:
         words = _words()
@@ -1381,6 +1415,18 @@ class _Resolver:
         for source in reversed(same_sentence):
             if self._fits(source, kind):
                 return source
+        if kind == "person" and not self.previous_spoke and phrase.start - self.sentence_start <= 1:
+            index = bisect.bisect_left(self.entity_starts, self.previous_start)
+            while index < len(self.entities) and self.entities[index].start < self.sentence_start:
+                entity = self.entities[index]
+                if entity.type == "PERSON":
+                    # only the first person the sentence names, and only as its subject: at its
+                    # start or before a verb (`Umerov flew`; not `Photograph: Ed Ram/…`)
+                    if entity.start - self.previous_start <= 2 or _SUBJECT_VERB.match(self.text, entity.end):
+                        return self._remember(self._full(entity.canonical), True, False,
+                                              _Phrase(entity.start, entity.end, entity.text, "named", person=True))
+                    break
+                index += 1
         if kind == "thing" and subject is not None and subject.end <= phrase.start and (
                 (subject.kind == "named" and subject.person is not True)
                 or (subject.kind == "generic" and subject.person is False and subject.text[:1].isupper())):
@@ -1423,9 +1469,12 @@ def find_statements(text: str, entities: list) -> list:
     paragraph, previous_end = 0, 0
     matches = list(_patterns()[0].finditer(text))     # every cue candidate, in one scan
     next_match = 0
+    last_statement_end = 0
     for start, end in _sentences(text, quotes):
         if text.find("\n", previous_end, start) >= 0:
             paragraph += 1
+        resolver.previous_spoke = last_statement_end > resolver.sentence_start or not statements
+        resolver.previous_start, resolver.sentence_start = resolver.sentence_start, start
         previous_end = end
         found = []
         while next_match < len(matches) and matches[next_match].start() < start:
@@ -1447,6 +1496,7 @@ def find_statements(text: str, entities: list) -> list:
                 found.append(_continuation(text, start, end, statements[-1]))
         if found:
             statements.extend(found)
+            last_statement_end = found[-1].end
             continuing = found[-1].quote
             unattributed.clear()
         else:
@@ -1563,6 +1613,47 @@ def _as_written(text: str, phrase: _Phrase) -> str:
     if phrase.end <= phrase.start or phrase.end - phrase.start > 4 * len(phrase.text) + 8:
         return phrase.text
     return " ".join(text[phrase.start:phrase.end].split()).strip("_*")
+
+
+# A lowercase word right after a name: the name is a subject with its verb (`Umerov flew`), not
+# a caption or a byline (`Photograph: Ed Ram/The Guardian`).
+_SUBJECT_VERB = re.compile(r"[ ]{1,2}[a-z]")
+
+
+def _definite_role(text: str, phrase: _Phrase) -> bool:
+    """`the regional governor`, not `a governor`, `one official` or `the governor of Luhansk`
+    (which names its own place): a role that one person holds."""
+    if _alias_head(phrase.text) != phrase.text.split()[-1].lower() or phrase.text[:1].isupper() \
+            or phrase.text.split()[-1].lower() not in _words()["roles"]:
+        return False
+    before = text[max(0, phrase.start - 12):phrase.start].split()
+    return not before or before[-1].lower() in ("the", "its", "their", "his", "her")
+
+
+def _titled(text: str, entity, head: str) -> bool:
+    """The person's name comes with the title: `Governor Oleh Syniehubov`, `the governor, Oleh
+    Syniehubov`, `Oleh Syniehubov, the regional governor,`."""
+    before = text[max(0, entity.start - 40):entity.start].lower()
+    after = text[entity.end:entity.end + 60].lower()
+    words_before = re.findall(r"[\w’'\-]+", before)
+    if words_before and words_before[-1] == head:
+        # `Governor Oleh Syniehubov`, `the governor, Oleh Syniehubov`; not `an adviser to the president, X`
+        return not any(word in ("to", "of", "for") for word in words_before[-4:])
+    if after.startswith(", ") and "," in after[2:]:
+        description = re.findall(r"[\w’'\-]+", after[2:].split(",")[0])
+        return len(description) <= 6 and _alias_head(" ".join(description)) == head and not any(
+            word in _words()["verbs"] for word in description)     # `Oleh Syniehubov, the governor,`
+    return False
+
+
+def _same_nation(phrase: _Phrase, context: str) -> bool:
+    """`the former Russian president` takes a name that the text calls Russian, if any nation."""
+    words = _words()
+    nations = [word.lower() for word in phrase.text.split()[:-1] if word.lower() in words["demonyms"]]
+    if not nations:
+        return True
+    lowered = context.lower()
+    return any(key in lowered for key in _Resolver._nation_keys(nations[0]))
 
 
 def _alias_head(name: str) -> str:
