@@ -60,6 +60,7 @@ def _words():
         "inverted": lower(cues["inverted"]),
         "deny_verbs": lower(cues["deny_verbs"]),
         "not_in_headlines": lower(cues["not_in_headlines"]),
+        "not_sources": lower(cues["according_non_sources"]),
         "passive": lower(cues["passive_verbs"]),
         "documents": lower(cues["source_documents"]),
         "descriptors": lower(cues["source_documents"]) | lower(cues["media_descriptors"]),
@@ -329,11 +330,19 @@ class _Phrase:
 
 
 def _tokens(text: str, start: int, end: int) -> list:
-    return [(match.start(), match.end(), match.group()) for match in _TOKEN.finditer(text, start, end)]
+    return [(match.start(), match.end(), match[0]) for match in _TOKEN.finditer(text, start, end)]
 
 
 def _bare(token: str) -> str:
     return token.strip("_*")
+
+
+def _joined(tokens: list) -> str:
+    """The tokens' words with one space between, markdown emphasis (`_AFP_`) taken off."""
+    text = " ".join([token[2] for token in tokens])
+    if "_" in text or "*" in text:
+        text = " ".join([_bare(token[2]) for token in tokens])
+    return text
 
 
 def _is_capital(token: str) -> bool:
@@ -517,9 +526,9 @@ def _phrase_after(text: str, start: int, high: int) -> Optional[_Phrase]:
                 rest += 1
             if rest < len(tokens) and tokens[rest][2].lower() in ("by", "from", "of"):
                 source, _ = _noun_phrase_forward(tokens, rest + 1)
-                if source is not None and source.kind == "named":
-                    source.alias = phrase.text
-                    return source
+                if source is not None and (source.kind == "named" or tokens[rest][2].lower() == "by"):
+                    source.alias = phrase.text    # (`a report by local media`: the media; not
+                    return source                 # the topic of `an analysis of shipping`)
     # `said one European official, Ihor Yunusov,` / `said Chris Ordway, a senior official`
     rest = last + 1
     if rest + 1 < len(tokens) and tokens[rest][2] == ",":
@@ -532,6 +541,45 @@ def _phrase_after(text: str, start: int, high: int) -> Optional[_Phrase]:
             if phrase.kind == "named" and apposition.kind == "generic":
                 phrase.alias = apposition.text
     return phrase
+
+
+def _according_source(text: str, start: int, high: int) -> Optional[_Phrase]:
+    """After `according to`, whatever noun phrase follows names the source, even one that no word
+    list knows (`the news digest`, `special forces colonel Oleksandr Kutsepalenko`), unless it
+    names no source at all (`according to reports`, `according to the plan`)."""
+    words = _words()
+    tokens = _tokens(text, start, min(high, start + FORWARD_WINDOW))
+    index = 0
+    while index < len(tokens) and tokens[index][2].lower() in words["determiners"]:
+        index += 1
+    first = index
+    while index < len(tokens) and index - first < 8 and tokens[index][2][:1].isalnum() \
+            and tokens[index][2].lower() not in words["stop"] and tokens[index][2].lower() not in _PREPOSITIONS \
+            and not (index > first and tokens[index][2].islower() and tokens[index][2].endswith(("ed", "ing"))):
+        index += 1               # (up to a participle: `a person briefed on …`, `legislation signed by …`)
+    if index == first:
+        return None
+    head = tokens[index - 1][2]
+    if head.lower() in words["not_sources"] or head.lower() in words["pronouns"]:
+        return None
+    phrase = _classify(tokens[first:index])
+    if phrase is None:
+        phrase_text = " ".join(_bare(token[2]) for token in tokens[first:index])
+        lowered = head.lower()
+        person = True if _occupational(lowered) or lowered in ("person", "man", "woman") else False
+        phrase = _Phrase(tokens[first][0], tokens[index - 1][1], phrase_text, "generic", person=person)
+    return phrase
+
+
+def _unsourced(phrase_text: str) -> bool:
+    """`reports`, `multiple reports`, `several accounts`: hearsay that names no source."""
+    names = phrase_text.lower().split()
+    return names[-1] in ("reports", "accounts", "rumours", "rumors") and all(
+        name in _VAGUE for name in names[:-1])
+
+
+_VAGUE = frozenset("""multiple several some many numerous unconfirmed various other earlier recent
+    initial conflicting unverified further""".split())
 
 
 def _title_and_name(text: str) -> bool:
@@ -587,8 +635,9 @@ def _noun_phrase_forward(tokens: list, index: int):
     if last is None:
         return None, index
     # a phrase ending in a lowercase word that is no speaker noun: cut back to the last good head
-    while last > first and not _good_head(tokens[last][2]):
-        last -= 1
+    while last > first and not _good_head(tokens[last][2]) and not (
+            last - first <= 2 and tokens[last][2].lower() in words["documents"]):
+        last -= 1                # (a document heads a short phrase: `two reports`, not `… aired footage`)
     if last == first and tokens[last][2].lower() in words["determiners"]:
         return None, last        # `said one line`: no head
     if _is_possessive(tokens[last][2]) and last + 1 < len(tokens) and tokens[last + 1][2][:1].islower() \
@@ -781,21 +830,22 @@ def _classify(tokens: list) -> Optional[_Phrase]:
     if "-" in lowered and lowered not in words["generic"] and _generic_word(lowered):
         lowered = lowered.rsplit("-", 1)[1]      # `vice-chancellor`: a chancellor
     capitals = [token for token in tokens if _is_capital(token[2])]
-    text = " ".join([_bare(token[2]) for token in tokens])
+    text = _joined(tokens)
     text = text.replace(" ,", ",")
     start, end = tokens[0][0], tokens[-1][1]
     while len(tokens) > 1 and (tokens[0][2].lower() in _MONTHS or tokens[0][2].isdigit()):
         tokens = tokens[1:]      # `an April 2025 estimate`, `a March Bloomberg article`: a date first
         capitals = [token for token in tokens if _is_capital(token[2])]
-        text = " ".join([_bare(token[2]) for token in tokens])
+        text = _joined(tokens)
         start = tokens[0][0]
     if tokens[-1][2].lower() in _MONTHS or (head[0].isdigit() and not capitals):
         return None              # a date alone is no source
-    if _is_capital(head) and len(tokens) > 2:
+    capital_head = _is_capital(head)
+    if capital_head and len(tokens) > 2 and not _JOINING.isdisjoint([token[2] for token in tokens[1:-1]]):
         governed = _governing_generic(tokens)
         if governed is not None:
             return _Phrase(start, end, text, "generic", person=_head_kind(governed))
-    if _is_capital(head) or (head[0].isdigit() and capitals):
+    if capital_head or (head[0].isdigit() and capitals):
         if len(tokens) == len(capitals) and all(_bare(token[2]).lower() in words["demonyms"] for token in capitals):
             if head.endswith("s"):
                 return _Phrase(start, end, text, "generic", person=None)   # `Europeans say`
@@ -807,7 +857,8 @@ def _classify(tokens: list) -> Optional[_Phrase]:
             and lowered not in words["generic"] and _occupational(lowered):
         # `the investigator wrote`, `Russian milbloggers claimed`
         return _Phrase(start, end, text, "generic", person=None if lowered.endswith("s") else True)
-    if lowered not in words["generic"] or any(token[2] in _PLACE_PREPOSITIONS for token in tokens[1:-1]):
+    speaks = lowered in words["generic"] or lowered in words["documents"]    # (`two reports`)
+    if not speaks or any(token[2] in _PLACE_PREPOSITIONS for token in tokens[1:-1]):
         # `the governor of the Luhansk region`, `officials in Kyiv`: the head comes before `of`
         for position, token in enumerate(tokens[1:-1], 1):
             if token[2] in ("of", "for") or token[2] in _PLACE_PREPOSITIONS:
@@ -816,7 +867,7 @@ def _classify(tokens: list) -> Optional[_Phrase]:
                     return _Phrase(start, end, text, "generic", person=_head_kind(lowered))
                 break
         return None
-    if lowered in words["generic"]:
+    if speaks:
         proper = [token for token in capitals if _bare(token[2]).lower() not in words["demonyms"]
                   and _bare(token[2]).lower() not in words["places"]]
         if proper and tokens.index(proper[-1]) >= len(tokens) - 3 and (
@@ -845,16 +896,20 @@ def _governing_generic(tokens) -> Optional[str]:
             if not _generic_governor(previous):
                 return None
             # `secretary of state Antony Blinken`: a lowercase word before the closing name makes
-            # the name the head; `adviser to Volodymyr Zelenskiy`: the name is the object
+            # the name the head; `adviser to Volodymyr Zelenskiy`, `lawyer for basketball star
+            # Brittney Griner`: after `to` or `for` the name is the object
             last_lowercase = max(index for index, token in enumerate(tokens) if not _is_capital(token[2]))
             name = [_bare(token[2]) for token in tokens[last_lowercase + 1:]]
-            if last_lowercase > position and tokens[last_lowercase][2].lower() not in _NOT_TITLE_WORDS \
+            if word not in ("for", "to") and last_lowercase > position \
+                    and tokens[last_lowercase][2].lower() not in _NOT_TITLE_WORDS \
                     and 2 <= len(name) <= 4 and all(part[:1].isupper() and part[1:2].islower() for part in name):
                 return None
             return previous.lower()
     return None
 
 
+# Prepositions that may tie a phrase to a generic head (`governor of …`, `officials in …`).
+_JOINING = frozenset(("of", "for", "in", "at", "from", "to"))
 # Lowercase words that join a name rather than end a title before one.
 _NOT_TITLE_WORDS = frozenset(("the", "a", "an", "and", "of", "for", "in", "at", "from", "to", "de", "von", "van"))
 
@@ -989,8 +1044,8 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list, mat
                 found.append(_Cue(cue_start, cue_end, word, "verb", phrase, 1, deny=True))
             continue
         if branch == "according":
-            phrase = _phrase_after(text, cue_end, end)
-            if phrase is not None and phrase.text.lower() not in ("reports", "unconfirmed reports"):
+            phrase = _phrase_after(text, cue_end, end) or _according_source(text, cue_end, end)
+            if phrase is not None and not _unsourced(phrase.text):
                 # (`according to reports` names no source: it is `reportedly`)
                 found.append(_Cue(cue_start, cue_end, "according to", "according", phrase, 2))
             continue
@@ -1470,11 +1525,11 @@ def find_statements(text: str, entities: list) -> list:
     matches = list(_patterns()[0].finditer(text))     # every cue candidate, in one scan
     next_match = 0
     last_statement_end = 0
+    sentence_start = 0
     for start, end in _sentences(text, quotes):
         if text.find("\n", previous_end, start) >= 0:
             paragraph += 1
-        resolver.previous_spoke = last_statement_end > resolver.sentence_start or not statements
-        resolver.previous_start, resolver.sentence_start = resolver.sentence_start, start
+        previous_start, sentence_start = sentence_start, start
         previous_end = end
         found = []
         while next_match < len(matches) and matches[next_match].start() < start:
@@ -1483,6 +1538,8 @@ def find_statements(text: str, entities: list) -> list:
         while next_match < len(matches) and matches[next_match].end() <= end:
             next_match += 1
         if next_match > first_match:
+            resolver.previous_spoke = last_statement_end > previous_start or not statements
+            resolver.previous_start, resolver.sentence_start = previous_start, start
             for piece_start, piece_end, cues in _pieces(text, start, end, quotes, quote_starts,
                                                         matches[first_match:next_match]):
                 statement = _statement(text, piece_start, piece_end, cues, resolver, quotes, quote_starts)
@@ -1596,10 +1653,9 @@ def _statement(text, start, end, cues, resolver, quotes, quote_starts) -> Option
     elif primary.phrase.kind == "pronoun" and primary.phrase.text.lower() == "it" and subject is None:
         subject = _sentence_subject(text, start, end)     # `Izvestia showed what it said was …`
     source = resolver.name(primary.phrase, subject, same_sentence)
-    _, deny_pattern = _patterns()
     deny = primary.deny or any(cue.deny and cue.phrase is not None and cue.phrase.text == primary.phrase.text
                                for cue in cues)
-    deny = deny or _has_deny_phrase(deny_pattern, text[start:end].lower())
+    deny = deny or _has_deny_phrase(_patterns()[1], text[start:end].lower())
     return Statement(
         text=text[start:end], start=start, end=end,
         speaker=source.canonical, speaker_text=_as_written(text, primary.phrase),
@@ -1656,6 +1712,7 @@ def _same_nation(phrase: _Phrase, context: str) -> bool:
     return any(key in lowered for key in _Resolver._nation_keys(nations[0]))
 
 
+@functools.lru_cache(maxsize=4096)
 def _alias_head(name: str) -> str:
     """The head noun of a name or apposition: `the governor of the Luhansk region` -> governor."""
     words = []
