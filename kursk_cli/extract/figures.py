@@ -184,43 +184,91 @@ def _qualifier_pattern(words):
     follow a letter (`x>10`) but not another comparison sign (`=>`, `<>` are no qualifiers)."""
     named = [word for word in words if word[:1].isalpha()]
     symbols = [word for word in words if not word[:1].isalpha()]
-    pattern = re.compile(rf"(?:(?:^|(?<![\w<>=])){_alternation(named, True)}|(?<![<>=]){_alternation(symbols)})"
-                         r"[ \t\u00a0]{0,2}$")
-    return _Ending(pattern, [*_case_forms(named), *symbols], " \t\u00a0")
+    return _Ending(_qualifier_source, [*_case_forms(named), *symbols], " \t\u00a0")
+
+
+def _qualifier_source(words):
+    """The pattern source of _qualifier_pattern for `words` (all their case forms given)."""
+    named = [word for word in words if word[:1].isalpha()]
+    symbols = [word for word in words if not word[:1].isalpha()]
+    branches = []
+    if named:
+        branches.append(rf"(?:^|(?<![\w<>=])){_alternation(named)}")
+    if symbols:
+        branches.append(rf"(?<![<>=]){_alternation(symbols)}")
+    return rf"(?:{'|'.join(branches)})[ \t\u00a0]{{0,2}}$"
+
+
+def _approximate_source(words):
+    return rf"(?:^|(?<![\w])){_alternation(words)}[ \t\u00a0]{{0,2}}$"
+
+
+def _code_source(words):
+    return rf"(?:^|(?<![\w])){_alternation(words)}[ \t\u00a0]?[:#]?[ \t\u00a0]?$"
+
+
+def _currency_source(symbols, words):
+    """The pattern source of a currency symbol or code before a number; the named groups are
+    there even when `words` has no word for them."""
+    symbol = _alternation([word for word in words if word in symbols]) if set(words) & symbols else _NEVER
+    code = _alternation([word for word in words if word not in symbols]) if set(words) - symbols else _NEVER
+    return rf"(?:(?P<symbol>{symbol})|\b(?P<code>{code}))[ \u00a0]?$"
+
+
+_NEVER = "(?!)"         # a pattern that matches nothing
 
 
 class _Ending:
     """A pattern for words written right before a number: one of `words`, then characters of
-    `tail` (white space, `:`), then the end of the searched text.
+    `tail` (white space, `:`), then the end of the searched text. `source(words)` writes the
+    pattern for some of the words.
 
-    `search` answers as the pattern's own search would. A search tries the pattern at every
+    `search` answers as the whole pattern's own search would. A search tries the pattern at every
     start position, and only a few numbers in a hundred have such a word before them: the words'
-    last tokens, looked up by the text's last character, rule the others out first.
+    last tokens, looked up by the text's last character, rule the others out first. Only words
+    whose last token ends with that character can match, so the pattern searched is made of those
+    alone, when first needed: a new process then compiles a few small patterns, not one with every
+    word (compiling is most of the cost of a process's first document).
     """
 
-    def __init__(self, pattern, words, tail):
-        self.pattern = pattern
+    def __init__(self, source, words, tail):
+        self.source = source
+        self.words = list(words)
         self.tail = tail
-        self.ends = {}              # last character -> the words' last tokens that end with it
-        for token in {word.split()[-1].rstrip(tail) for word in words}:
-            self.ends.setdefault(token[-1:], set()).add(token)
-        self.ends = {character: tuple(sorted(tokens)) for character, tokens in self.ends.items()}
         # a word made of tail characters alone (`#`) can only be among the stripped characters
-        self.bare = [word for word in words if not word.rstrip(tail)]
+        self.bare = [word for word in self.words if not word.rstrip(tail)]
+        self.ends = {}              # last character -> the words' last tokens that end with it
+        self.by_end = {"": list(self.bare)}     # last character -> the words that may match (bare ones too)
+        for word in self.words:
+            token = word.split()[-1].rstrip(tail)
+            self.ends.setdefault(token[-1:], set()).add(token)
+            self.by_end.setdefault(token[-1:], list(self.bare)).append(word)
+        self.ends = {character: tuple(sorted(tokens)) for character, tokens in self.ends.items()}
+        self.patterns = {}          # last character -> the pattern of its words
+        self.whole = None           # the pattern of every word, for `match`
 
     def search(self, text):
         core = text[:-1] if text.endswith("\n") else text      # `$` also matches before a final newline
         stripped = core.rstrip(self.tail)
-        tokens = self.ends.get(stripped[-1:])
+        last = stripped[-1:]
+        tokens = self.ends.get(last)
         if tokens is not None and stripped.endswith(tokens):
-            return self.pattern.search(text)
+            return self._pattern(last).search(text)
         for word in self.bare:
             if word in core[len(stripped):]:
-                return self.pattern.search(text)
+                return self._pattern("").search(text)
         return None
 
     def match(self, text, pos, endpos):
-        return self.pattern.match(text, pos, endpos)
+        if self.whole is None:
+            self.whole = re.compile(self.source(self.words))
+        return self.whole.match(text, pos, endpos)
+
+    def _pattern(self, last):
+        pattern = self.patterns.get(last)
+        if pattern is None:
+            pattern = self.patterns[last] = re.compile(self.source(self.by_end[last]))
+        return pattern
 
 
 def _runs(text, lexicon):
@@ -258,17 +306,18 @@ def _run_starts(text, lexicon):
     One pass for the character before the start, which is no letter, digit or underscore: a
     pattern that begins with a character class lets the engine skip through the text in C, where
     one that begins with a look-behind is tried at every character. The start of the text has no
-    character before it and is tried on its own.
+    character before it: it is tried as if a space stood before it (its first words, one more
+    character than the longest number word takes, are all the pattern can read).
     """
     starts = []
     resume = 0
     if text[:1].isdecimal():                    # what `\d` matches
         starts.append(0)
     else:
-        first = lexicon.word_at_start.match(text)
+        first = lexicon.run_start.match(" " + text[:lexicon.longest_word + 1])
         if first is not None:
             starts.append(0)
-            resume = first.end()                # (a word of several may hold spaces)
+            resume = first.end() - 1            # (a word of several may hold spaces)
     starts.extend([match.start() + 1 for match in lexicon.run_start.finditer(text, resume)])
     return starts
 
@@ -280,40 +329,37 @@ def _trie(words) -> str:
     position cost one character test instead of one per word. The characters of a branch differ,
     so their order cannot change a match: the ones English text has most come first.
     """
-    tree = {}
-    for word in words:
-        node = tree
-        for character in word:
-            node = node.setdefault(character, {})
-        node[""] = {}
+    def emit(rests):
+        """The alternation of `rests`, what follows a shared prefix ("" for a word ending there)."""
+        if not rests:
+            return ""
+        if len(rests) == 1:                             # one word's tail: a plain string
+            rest, = rests
+            return rest.translate(_TRIE_ESCAPES)
+        branches = {}                                   # first character -> what follows it
+        for rest in rests:
+            if rest:
+                branches.setdefault(rest[0], set()).add(rest[1:])
+        ends_here = "" in rests
+        pieces = [character.translate(_TRIE_ESCAPES) + emit(branches[character])
+                  for character in sorted(branches, key=_frequent_first)]
+        if len(pieces) == 1 and not ends_here:          # a run of single children needs no group
+            return pieces[0]
+        return "(?:" + "|".join(pieces) + ")" + ("?" if ends_here else "")
 
-    escaped = {" ": r"[ \t\n\u00a0]{1,3}"}
+    return emit(set(words))
 
-    def piece(character):
-        if character not in escaped:
-            escaped[character] = re.escape(character)
-        return escaped[character]
 
-    def emit(node):
-        chain = []
-        while len(node) == 1 and "" not in node:      # a run of single children needs no group
-            (character, node), = node.items()
-            chain.append(piece(character))
-        characters = sorted((k for k in node if k), key=_frequent_first)
-        branches = [piece(character) + emit(node[character]) for character in characters]
-        if not branches:
-            return "".join(chain)
-        ends_here = "" in node
-        body = branches[0] if len(branches) == 1 and not ends_here else "(?:" + "|".join(branches) + ")"
-        return "".join(chain) + body + ("?" if ends_here else "")
-
-    return emit(tree)
+# re.escape's table, with a space in a word standing for any short run of white space.
+_TRIE_ESCAPES = {**{code: "\\" + chr(code) for code in b"()[]{}?*+-|^$\\.&~# \t\n\r\v\f"},
+                 ord(" "): r"[ \t\n\u00a0]{1,3}"}
 
 
 # Letters by how often English text has them.
 _LETTER_ORDER = {letter: rank for rank, letter in enumerate("etaoinshrdlcumwfgypbvkjxqz")}
 
 
+@functools.lru_cache(maxsize=None)     # a few dozen characters, asked for at every node of every tree
 def _frequent_first(character):
     """Sort key: lower-case letters by how often English has them, then capitals, then the rest."""
     rank = _LETTER_ORDER.get(character.lower())
@@ -419,7 +465,8 @@ class _Lexicon:
         first_letters = "".join(sorted({word[0] for word in _case_forms(self.words)}))
         self.run_start = re.compile(
             rf"[^A-Za-z0-9_](?=[\d{re.escape(first_letters)}])(?:{word_token}(?![A-Za-z0-9_])|(?=\d)(?<![\w.]))")
-        self.word_at_start = re.compile(rf"{word_token}(?![A-Za-z0-9_])")
+        # the most characters a number word can take (a space in it may be three)
+        self.longest_word = max(len(word) + 2 * word.count(" ") for word in self.words)
         self.point_start = re.compile(r"\.\d(?<![^\s$£€(~]\.\d)")
         self.lead_before = re.compile(r"\b(?i:a|an|half|quarter|minus|negative)[ \t]{1,3}(?:(?i:a|an)[ \t]{1,3})?$")
         self.token = re.compile(
@@ -432,9 +479,8 @@ class _Lexicon:
         self.currency_symbols = units["currency_symbols"]
         self.currency_codes = set(units["currency_codes"])
         self.currency_words = {k.lower(): v for k, v in units["currency_words"].items()}
-        symbols = _alternation(self.currency_symbols)
         codes = _alternation(self.currency_codes)
-        self.currency_before = _Ending(re.compile(rf"(?:(?P<symbol>{symbols})|\b(?P<code>{codes}))[ \u00a0]?$"),
+        self.currency_before = _Ending(functools.partial(_currency_source, set(self.currency_symbols)),
                                        [*self.currency_symbols, *self.currency_codes], " \u00a0")
         self.after_number = re.compile(rf"""
             (?P<percent>[ \u00a0]?%|[ \u00a0]{_alternation(units['percent_words'], True)}\b)
@@ -452,9 +498,7 @@ class _Lexicon:
             rf"consecutive|previous|past|next|last)[ \u00a0])?(?:{_alternation(units['time_units'], True)})(?![\w])")
 
         # Qualifiers.
-        self.approx_before = _Ending(
-            re.compile(rf"(?:^|(?<![\w])){_alternation(context['approximate_before'], True)}[ \t\u00a0]{{0,2}}$"),
-            _case_forms(context["approximate_before"]), " \t\u00a0")
+        self.approx_before = _Ending(_approximate_source, _case_forms(context["approximate_before"]), " \t\u00a0")
         self.min_before = _qualifier_pattern(context["min_before"])
         self.qualifier_last_words = {
             phrase.split()[-1].lower() for key in ("approximate_before", "min_before", "max_before")
@@ -473,9 +517,7 @@ class _Lexicon:
         self.month_range_after = re.compile(
             rf"^(?:st|nd|rd|th)?[ ]?(?:to|and|-|–|through|until|or)[ ]?\d{{1,2}}(?:st|nd|rd|th)?[ \t\u00a0]{{1,3}}(?:of[ ])?{months}\b")
         self.date_prepositions = re.compile(rf"\b{_alternation(context['date_prepositions'], True)}[ \t]{{1,3}}$")
-        self.code_before = _Ending(
-            re.compile(rf"(?:^|(?<![\w])){_alternation(context['code_words'])}[ \t\u00a0]?[:#]?[ \t\u00a0]?$"),
-            context["code_words"], " \t\u00a0:#")
+        self.code_before = _Ending(_code_source, context["code_words"], " \t\u00a0:#")
         self.stop_words = set(word.lower() for word in context["stop_words"])
         self.compound_words = set(context["compound_not_counts"]["words"])
         self.calendar_words = set(context["months"]) | set(context["weekdays"])
@@ -505,7 +547,7 @@ class _Lexicon:
             self.verb_category[word.lower()] = "block"
             verbs.append(word)
         self.strong_troops_verbs = set(word.lower() for word in categories["verbs_strong_troops"])
-        self.verbs = re.compile(rf"\b{_alternation(verbs, True)}\b")
+        self.verbs = _Verbs(verbs)
         # A multiword casualty phrase must beat its first word: `killed or wounded` is casualties.
         for word in categories["verbs"]["casualties"]:
             self.verb_category[word.lower()] = "casualties"
@@ -513,6 +555,7 @@ class _Lexicon:
 
         # Actors: countries (from the entities' gazetteer) and organisations, by every name.
         self.actor_of = {}
+        written = set()             # the names without the possessives made from them
         metonyms = [{"name": country, "aliases": [seat]} for seat, country in actors["metonyms"].items()
                     if not seat.startswith("_")]
         for entry in list(load("countries.json")) + list(actors["organisations"]) + metonyms:
@@ -521,14 +564,17 @@ class _Lexicon:
                 names.append(entry["capital"])
             for name in names:
                 self.actor_of.setdefault(name, entry["name"])
+                written.add(name)
                 if not name.endswith("s") and name[:1].isupper() and " " not in name:
                     self.actor_of.setdefault(name + "'s", entry["name"])
                     self.actor_of.setdefault(name + "’s", entry["name"])
         adversary = list(actors["adversary_words"])
         self.adversary_words = set(word.lower() for word in adversary)
         # No look-behind before the names: the pattern then starts with literals, which the engine
-        # skips to in C; callers check the character before a match themselves.
-        self.actor_names = re.compile(rf"{_trie(self.actor_of)}(?![\w-])")
+        # skips to in C; callers check the character before a match themselves. The possessives
+        # (`Iran's`) are one ending after any name, which makes the pattern a third shorter to
+        # compile; _actor_match cuts off the ending where it makes no name (`South Korea's`).
+        self.actor_names = re.compile(rf"{_trie(written)}(?:(['’]s))?(?![\w-])")
         # Stems for str.find: what the words sharing their first five letters have in common, up
         # to a space (the text may have other white space there); a longer needle is found faster.
         groups = {}
@@ -537,21 +583,10 @@ class _Lexicon:
         self.adversary_stems = sorted(os.path.commonprefix(group).split()[0] for group in groups.values())
         self.adversaries = re.compile(rf"\b{_alternation(adversary, True)}(?![\w-])")
         self.sides = actors["sides"]
-        self.side_markers = {side: re.compile(_alternation(info["markers"])) for side, info in self.sides.items()}
         self.default_side = actors["default_reporting_side"]
 
-        # Daily-report layout: `label ‒ [about] 1187`.
-        self.layout = re.compile(r"""
-            [ \t]*(?:[-•*·][ \t]+)?                               # optional bullet (match() anchors)
-            (?P<label>[A-Za-z][A-Za-z /'’().&+-]{0,70}?)          # what is counted: words, no digits
-            [ \t]*(?:[‒–—:]|[ \t]-|-[ \t])[ \t]*                  # the dash or colon
-            (?:(?P<qualifier>[A-Za-z~]{1,13}(?:[ ][a-z]{2,5})?)[ \t]+)?   # about, more than
-            (?:[$£€][ ]?)?$
-        """, re.VERBOSE)
         self.layout_mark = re.compile(r"[‒–—:-]")         # the layout's dash or colon
         self.list_marker = re.compile(r"[ \t]*\(?[0-9]{1,2}[.)]$")
-        # URLs, and the domain part of e-mail addresses (the local part is taken in code).
-        self.url = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]{1,2000}|@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}")
         # A sentence ends after `.`, `!`, `?` (a closing quote, a footnote number) and the space
         # before a capital, at a blank line, or before a bulleted line. One character class first
         # lets the engine skip ahead in C.
@@ -561,6 +596,62 @@ class _Lexicon:
               |(?<=\n)[ \t]*\n                                           # a blank line
               |(?<=\n)(?=[ \t]*[-•*·]))                                  # a bullet's line
         """, re.VERBOSE)
+
+    # The patterns below serve only some documents, so a process compiles them when one first
+    # needs them.
+
+    @functools.cached_property
+    def side_markers(self):
+        """Which side a document reports from: words each side's media use."""
+        return {side: re.compile(_alternation(info["markers"])) for side, info in self.sides.items()}
+
+    @functools.cached_property
+    def layout(self):
+        """Daily-report layout: `label ‒ [about] 1187`."""
+        return re.compile(r"""
+            [ \t]*(?:[-•*·][ \t]+)?                               # optional bullet (match() anchors)
+            (?P<label>[A-Za-z][A-Za-z /'’().&+-]{0,70}?)          # what is counted: words, no digits
+            [ \t]*(?:[‒–—:]|[ \t]-|-[ \t])[ \t]*                  # the dash or colon
+            (?:(?P<qualifier>[A-Za-z~]{1,13}(?:[ ][a-z]{2,5})?)[ \t]+)?   # about, more than
+            (?:[$£€][ ]?)?$
+        """, re.VERBOSE)
+
+    @functools.cached_property
+    def url(self):
+        """URLs, and the domain part of e-mail addresses (the local part is taken in code)."""
+        return re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]{1,2000}|@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}")
+
+
+class _Verbs:
+    """The category verbs in the case forms `killed`, `Killed`, `KILLED`, found as one pattern of
+    all those forms would find them.
+
+    The pattern searched holds the lower-case forms only and runs over the lower-cased text: it
+    is a third as long to compile. Should a match be in no such form (`kiLLed`), or lower-casing
+    change the text's length, the pattern of every form (compiled then) answers instead.
+    """
+
+    def __init__(self, words):
+        self.words = words
+        self.lower = re.compile(rf"\b{_alternation([word.lower() for word in words])}\b")
+        self.forms = _case_forms(words)
+        self.every_form = None
+
+    def finditer(self, text):
+        """The verbs in `text` as a list of matches (of the lower-cased text, if that had them)."""
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            matches = list(self.lower.finditer(lowered))
+            if lowered == text or all(self._written(text, match) for match in matches):
+                return matches
+        if self.every_form is None:
+            self.every_form = re.compile(rf"\b{_alternation(self.words, True)}\b")
+        return list(self.every_form.finditer(text))
+
+    def _written(self, text, match):
+        """Whether the text matched is one of the case forms."""
+        return text.startswith(match.group(0), match.start()) or \
+            " ".join(text[match.start():match.end()].split()) in self.forms
 
 
 @functools.lru_cache(maxsize=1)
@@ -1541,7 +1632,7 @@ def _actor_mentions(text, lexicon, low, high):
         start = match.start()
         if start and (text[start - 1].isalnum() or text[start - 1] in "-_"):
             continue
-        found.append(match)
+        found.append(_actor_match(match, lexicon) if match.lastindex else match)
     lowered = text.lower() if len(text) < 2_000_000 else None
     if lowered is None or len(lowered) != len(text):
         if lowered is None or any(lowered.find(stem) >= 0 for stem in lexicon.adversary_stems):
@@ -1569,6 +1660,16 @@ def _actor_mentions(text, lexicon, low, high):
     return found
 
 
+def _actor_match(match, lexicon):
+    """A match of lexicon.actor_names with a possessive ending (its group 1) as the names alone
+    would match: an ending that makes no name (`South Korea's`, `the Philippines's`) is cut off,
+    leaving the name before it."""
+    name = match.group(0)
+    if name in lexicon.actor_of or " ".join(name.split()) in lexicon.actor_of:
+        return match
+    return lexicon.actor_names.match(match.string, match.start(), match.end() - 2)
+
+
 def _actor_in(phrase, lexicon, context):
     """The first actor a short phrase names: a country or organisation, else a word for the other
     side (whose actor the document's reporting side tells)."""
@@ -1589,7 +1690,7 @@ def _phrase_actor(phrase, lexicon):
         at = word.start()
         name = lexicon.actor_names.match(phrase, at)
         if name is not None:
-            return lexicon.actor_of[name.group(0)]
+            return lexicon.actor_of[(_actor_match(name, lexicon) if name.lastindex else name).group(0)]
         if lexicon.adversaries.match(phrase, at) is not None:
             return _OTHER_SIDE
     return None
