@@ -490,9 +490,7 @@ class _Lexicon:
               |{_alternation([m for m in units['measures'] if not m.startswith('_') and len(m) >= 4], True)}\b)
         """, re.VERBOSE)
         self.measure_kind = {k.lower(): v for k, v in units["measures"].items() if not k.startswith("_")}
-        self.time_unit_before = re.compile(
-            rf"\b(?:{_alternation([u for u in units['time_units'] if u[:1].isalpha() and len(u) > 3], True)})"
-            r"\b[^.;:\d]{0,16}$")
+        self.time_units = units["time_units"]
         self.time_after = re.compile(
             rf"(?:[ \u00a0]|[ ]?[-\u2010\u2011][ ]?)(?:(?i:more|additional|further|extra|long|full|whole|straight|"
             rf"consecutive|previous|past|next|last)[ \u00a0])?(?:{_alternation(units['time_units'], True)})(?![\w])")
@@ -615,6 +613,13 @@ class _Lexicon:
             (?:(?P<qualifier>[A-Za-z~]{1,13}(?:[ ][a-z]{2,5})?)[ \t]+)?   # about, more than
             (?:[$£€][ ]?)?$
         """, re.VERBOSE)
+
+    @functools.cached_property
+    def time_unit_before(self):
+        """A time unit a little before a number (`in the past 24 hours, 110 of which`)."""
+        return re.compile(
+            rf"\b(?:{_alternation([u for u in self.time_units if u[:1].isalpha() and len(u) > 3], True)})"
+            r"\b[^.;:\d]{0,16}$")
 
     @functools.cached_property
     def url(self):
