@@ -138,22 +138,30 @@ class _Grammar:
         unit_singular = _alternation(self.units)
         unit_any = _alternation(list(self.units) + list(self.unit_plurals))
         unit_plural = _alternation(self.unit_plurals)
+        # A four-digit number counts units only before a plural one (`1461 days`, `2000 years
+        # ago`): before anything else it is a year (`the 2024 year`, `2024 budget`).
+        # After `in`, `since`, `by` such a number is still the year (`in 2024 months of talks`).
+        count = (rf"(?:{number}|(?<![\d.,])(?<!\bin )(?<!\bsince )(?<!\bby )(?<!\buntil )"
+                 rf"\d{{4}}(?={_GAP}(?:more{_GAP}|full{_GAP}|long{_GAP})?{unit_plural}(?![\w])))")
         hyphen = f"[{_HYPHENS}]"
         part_of_day = _alternation(["morning", "afternoon", "evening", "night"])
         zone = rf"(?:{_GAP}(?:{_alternation(data['time_zones'])}(?![\w])|local{_GAP}time|[a-z]{{3,16}}{_GAP}time))"
         season = _alternation(self.seasons)
         future_cues = r"(?<![\w'’])" + _alternation(data["future_cues"]) + r"(?![\w])"
         self.speech_verbs = set(data["speech_verbs"])
-        event_phrases, event_triggers = [], set()
+        event_phrases, since_phrases, event_triggers = [], [], set()
         for event in data["events"].values():
             event_phrases.extend(event["phrases"])
+            since_phrases.extend(event["since_phrases"])
             event_triggers.update(event["scan_words"])
             # every phrase must hold one of its event's scan words, or it would never be found
-            assert all(set(phrase.lower().split()) & set(event["scan_words"]) for phrase in event["phrases"])
+            assert all(set(phrase.lower().split()) & set(event["scan_words"])
+                       for phrase in event["phrases"] + event["since_phrases"])
             self.events.append((
-                [phrase.lower().replace("’", "'") for phrase in event["phrases"]],
+                [phrase.lower().replace("’", "'") for phrase in event["phrases"] + event["since_phrases"]],
                 datetime.date.fromisoformat(event["date"]),
                 datetime.date.fromisoformat(event["not_before"]),
+                event["object"],
             ))
 
         # Modifier words of the rules below, as alternations.
@@ -167,6 +175,9 @@ class _Grammar:
         plural_modifier = r"(?:past|last|next|coming|first|previous|following|recent|early|initial|final|many|few|several)"
         day_part_word = r"(?:day|week|month|year|morning|afternoon|evening|night)"
         of_edge = rf"(?:the{_GAP})?(?:end|start|beginning|middle|close){_GAP}of"
+        day_joint = rf"(?:{_GAP0}[{_HYPHENS}]{_GAP0}|{_GAP}(?:to|through|until|till|and){_GAP})"
+        # a 24-hour time right after a full date (`2 May 2022 05.42`; see `_full_item`)
+        stamp = r"(?:[01]\d|2[0-3])[.:][0-5]\d(?![\w%]|[.,:]\d)"
 
         # The alternatives, most specific first: at one position the first that matches wins.
         rules = [
@@ -176,14 +187,20 @@ class _Grammar:
             # 2025-04-26, 2022-05-11 06:00:00
             ("iso", rf"(?<![\w{_HYPHENS}.])\d{{4}}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
                     rf"(?:[t ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?(?![\w]|[{_HYPHENS}.]\d)"),
-            # since the war began, the start of the full-scale invasion
-            ("event", rf"(?:since{_GAP})?{_alternation(event_phrases)}(?![\w])"),
+            # since the war began, the start of the full-scale invasion; since the invasion (a
+            # phrase that names the event only after `since`)
+            ("event", rf"(?:since{_GAP})?{_alternation(event_phrases)}(?![\w])"
+                      rf"|since{_GAP}{_alternation(since_phrases)}(?![\w{_HYPHENS}])"),
             # 24-26 April 2022, April 24-26
-            ("day_range", rf"(?<![\w.,]){day}{_GAP0}[{_HYPHENS}]{_GAP0}{day}{_GAP}{month}(?:,?{_GAP}{year})?"
-                          rf"|{month}{_GAP}{day}{_GAP0}[{_HYPHENS}]{_GAP0}{day}(?:,?{_GAP}{year})?"),
-            # Tuesday, Feb. 3, 2026; the 26th of April 2025; 26 April; April 26
+            # 24-26 April 2022, February 20 to 21, 2026 (`and` is read in `_day_range`); the second
+            # day is not a month's (`February 20 to March 3` is joined later). TimeBank leaves `the
+            # night of` out of the mention, and so do we.
+            ("day_range", rf"(?<![\w.,]){day}{day_joint}{day}{_GAP}{month}(?:,?{_GAP}{year})?"
+                          rf"|{month}{_GAP}{day}{day_joint}{day}(?!{_GAP}{month})(?:,?{_GAP}{year})?"),
+            # Tuesday, Feb. 3, 2026; the 26th of April 2025; 26 April; April 26; 27 Jul 2022 16.03
+            # (a live report's time stamp)
             ("full", rf"(?:{weekday_any},?{_GAP})?(?:the{_GAP})?(?<![\w.,$£€]){day}(?:{_GAP}of)?(?:{_GAP}|{hyphen}){month}"
-                     rf"(?:{_GAP0},?{_GAP}{year}|{hyphen}{year})?"
+                     rf"(?:{_GAP0},?{_GAP}{year}(?:{_GAP}{stamp})?|{hyphen}{year})?"
                      rf"|(?:{weekday_any},?{_GAP})?{month}{_GAP}{day}(?:{_GAP0},?{_GAP}{year})?"),
             # November 2024, mid-November 2024, January of 2025
             ("month_year", rf"(?:(?:early|late|mid){_GAP0}{hyphen}?)?{month},?{_GAP}(?:of{_GAP})?{year}"),
@@ -223,7 +240,7 @@ class _Grammar:
                        rf"{season}(?:{_GAP}(?:of{_GAP})?{year})?(?![\w])"),
             # two days ago, a year earlier, a week or so ago
             ("ago", rf"(?:(?:about|around|some|nearly|almost|more{_GAP}than|over|just|only|less{_GAP}than|roughly|barely){_GAP})?"
-                    rf"{number}{_GAP}{unit_any}(?:{_GAP}or{_GAP}so)?{_GAP}"
+                    rf"{count}{_GAP}{unit_any}(?:{_GAP}or{_GAP}so)?{_GAP}"
                     rf"(?:ago|earlier|later|previously|before{_GAP}that|after{_GAP}that)(?![\w])"),
             # the day before yesterday, yesterday morning, tonight, late yesterday
             ("relative_day", rf"(?:(?:early|late|later|earlier){_GAP})?"
@@ -249,7 +266,7 @@ class _Grammar:
                     rf"|{_alternation(self.set_adverbs)}(?![\w])"),
             # five months, the past 24 hours, four-month, two more months, the nine months
             ("duration", rf"(?:the{_GAP})?(?:{duration_modifier}{_GAP})?"
-                         rf"{number}(?:{_GAP}and{_GAP}a{_GAP}half)?"
+                         rf"{count}(?:{_GAP}and{_GAP}a{_GAP}half|{hyphen}and{hyphen}a{hyphen}half)?"
                          rf"(?:{_GAP}(?:more|other|additional|full|long|straight|consecutive|trading|business|working){_GAP}|{_GAP}|{hyphen})"
                          rf"{unit_any}(?![\w]|{hyphen}[a-z])"
                          rf"(?!{_GAP}old(?![\w]))(?:{_GAP}and{_GAP}a{_GAP}half)?"
@@ -325,7 +342,7 @@ class _Grammar:
             "month_full_word": (rf"(?<![\w]){month_full}(?![\w])", re.I),
             "weekday_word": (rf"(?<![\w]){weekday_any}", re.I),
             "day_number": (r"(?<![\w])(\d{1,2})(?:st|nd|rd|th)?(?![\w]|[:.]\d)", re.I),
-            "number": (number, re.I),
+            "number": (rf"(?<![\d.,])\d{{4}}(?![\d])|{number}", re.I),
             "unit_word": (rf"(?<![\w]){unit_any}(?![\w])", re.I),
             "part_of_day_word": (rf"(?<![\w]){part_of_day}(?![\w])", re.I),
             "season_word": (rf"(?<![\w]){season}(?![\w])", re.I),
@@ -746,14 +763,20 @@ def _iso(text, found, reference, grammar, items):
 def _event(text, found, reference, grammar, items):
     span = text[found.start():found.end()].lower().replace("’", "'")
     span = _squeeze(span)
-    for phrases, day, not_before in grammar.events:
+    for phrases, day, not_before, event_object in grammar.events:
         if any(span.endswith(phrase) for phrase in phrases):
             if reference is not None and reference < not_before:
                 return None
             if re.match(r"\s{1,3}(?:in|on)\s{1,3}[A-Z0-9]", text[found.end():found.end() + 8]):
                 return None     # `since the war began in February`: the text gives the date
+            invaded = _INVADED_NAME.match(text, found.end(), found.end() + 40)
+            if invaded and invaded.group(1) != event_object:
+                return None     # `since the invasion of Iraq`: another event
             return _Item(found.start(), found.end(), "date", day.isoformat(), day=day, explicit_year=True)
     return None
+
+
+_INVADED_NAME = re.compile(r"\s{1,3}of\s{1,3}(?:the\s{1,3})?([A-Z][\w'’-]*)")
 
 
 def _month_in(span, grammar) -> Optional[int]:
@@ -773,35 +796,65 @@ def _day_parts(span, grammar):
 
 
 def _full(text, found, reference, grammar, items):
-    span = text[found.start():found.end()]
+    return _full_item(text, found.start(), found.end(), reference, grammar)
+
+
+def _full_item(text, start, end, reference, grammar) -> Optional[_Item]:
+    span = text[start:end]
     if not _capitalized_names_ok(span, grammar):
         return None
     month = _month_in(span, grammar)
+    stamp = _TIME_STAMP.search(span)
+    if stamp and _next_word(text, end)[:1].islower():
+        # `on 2 May 2022 12.50 euros`: a number of the sentence, not the time of a live report
+        end = start + len(span[:stamp.start()].rstrip())
+        span, stamp = text[start:end], None
+    elif stamp:
+        span = span[:stamp.start()]
     days = _day_parts(span, grammar)
     if month is None or not days:
         return None
     year = _year_in(span)
     explicit = year is not None
     if year is None:
-        year = _partial_year(reference, month, days[0], lambda: _is_future(text, found.start(), found.end(), grammar))
+        year = _partial_year(reference, month, days[0], lambda: _is_future(text, start, end, grammar))
     try:
         day = datetime.date(year or 2000, month, days[0])
     except ValueError:
         return None
+    value = day.isoformat() if year else f"XXXX-{month:02d}-{days[0]:02d}"
+    if stamp:
+        return _Item(start, end, "time", f"{value}T{int(stamp.group(1)):02d}:{stamp.group(2)}",
+                     day=day if year else None, explicit_year=explicit)
     if year is None:
-        return _Item(found.start(), found.end(), "date", f"XXXX-{month:02d}-{days[0]:02d}", rangeable=True)
-    return _Item(found.start(), found.end(), "date", day.isoformat(), day=day, explicit_year=explicit, rangeable=True)
+        return _Item(start, end, "date", value, rangeable=True)
+    return _Item(start, end, "date", value, day=day, explicit_year=explicit, rangeable=True)
+
+
+_TIME_STAMP = re.compile(r"\s([01]\d|2[0-3])[.:]([0-5]\d)\s*$")
+_DAY_JOINT = re.compile(rf"\d(?:st|nd|rd|th)?(\s{{0,3}}[{_HYPHENS}]\s{{0,3}}|\s{{1,3}}(?:to|through|until|till|and)\s)", re.I)
 
 
 def _day_range(text, found, reference, grammar, items):
-    span = text[found.start():found.end()]
+    start, end = found.start(), found.end()
+    span = text[start:end]
     if not _capitalized_names_ok(span, grammar):
         return None
     month = _month_in(span, grammar)
     days = _day_parts(span, grammar)
-    if month is None or len(days) < 2 or days[0] >= days[1]:
+    joint = _DAY_JOINT.search(span)
+    if month is None or len(days) < 2 or joint is None:
         return None
-    year = _year_in(span) or _partial_year(reference, month, days[0], lambda: _is_future(text, found.start(), found.end(), grammar))
+    if joint.group(1).strip().lower() == "and":
+        opening = grammar.range_opening.search(text[max(0, start - 12):start])
+        if not (opening and opening.group(0).lower().startswith("between")):
+            # `on February 20 and 21`: two days; the first is read here as a date of its own
+            return _full_item(text, start, start + joint.start(1), reference, grammar) if span[0].isalpha() else None
+        start -= len(opening.group(0))
+    if days[0] >= days[1] or _next_word(text, end).lower() in grammar.year_blockers:
+        # `on April 3 to 21 people`: a date, then a count
+        return _full_item(text, start, start + joint.start(1), reference, grammar) if span[0].isalpha() else None
+    year = _year_in(span) or _partial_year(reference, month, days[0], lambda: _is_future(text, found.start(), end, grammar))
     prefix = f"{year:04d}" if year else "XXXX"
     try:
         for number in days[:2]:
@@ -809,7 +862,7 @@ def _day_range(text, found, reference, grammar, items):
     except ValueError:
         return None
     value = f"{prefix}-{month:02d}-{days[0]:02d}/{prefix}-{month:02d}-{days[1]:02d}"
-    return _Item(found.start(), found.end(), "range", value)
+    return _Item(start, end, "range", value)
 
 
 def _month_year(text, found, reference, grammar, items):
@@ -880,8 +933,10 @@ def _clock(text, found, reference, grammar, items):
             if dotted and not zone_or_hours:
                 return None
             if not zone_or_hours and before not in ("at", "from", "until", "till", "by", "around", "about",
-                                                    "since", "before", "after", "to", "and", "approximately"):
-                return None
+                                                    "since", "before", "after", "to", "and", "approximately") \
+                    and not _CLOCK_LEAD.search(text, max(0, start - 8), start) \
+                    and not (re.match(r"\d\d:", span) and _CLOCK_DAY_AFTER.match(text, end, end + 8)):
+                return None     # `as of 08:00`, `08:00 on February 24` are times; `a 2:1 vote` is not
         if meridiem.startswith("p") and hour < 12:
             hour += 12
         elif meridiem.startswith("a") and hour == 12:
@@ -890,6 +945,10 @@ def _clock(text, found, reference, grammar, items):
         return _Item(start, end, "time", f"XXXX-XX-XXT{hour:02d}:{minute:02d}", default_day=True)
     return _Item(start, end, "time", f"{reference.isoformat()}T{hour:02d}:{minute:02d}",
                  day=reference, default_day=True)
+
+
+_CLOCK_LEAD = re.compile(r"(?<![\w])as\s{1,3}of\s{1,3}$", re.I)
+_CLOCK_DAY_AFTER = re.compile(r",?\s{1,3}on\s{1,3}[A-Z0-9]")
 
 
 def _decade(text, found, reference, grammar, items):
@@ -1282,6 +1341,13 @@ def _duration(text, found, reference, grammar, items):
     number_found = grammar.number.search(lowered[:unit_found.start()])
     if number_found is None:
         return None
+    military = _MILITARY_TIME.fullmatch(lowered)
+    if military and _previous_word(text, found.start()).lower() in _CLOCK_PREPOSITIONS:
+        # `at 1800 hours`: a time of day written the military way, not 1800 hours
+        hour, minute = int(military.group(1)), int(military.group(2))
+        day = reference.isoformat() if reference else "XXXX-XX-XX"
+        return _Item(found.start(), found.end(), "time", f"{day}T{hour:02d}:{minute:02d}", day=reference,
+                     default_day=True)
     amount = _number_value(number_found.group(0), grammar)
     words = number_found.group(0)
     if words in ("a", "an") and _next_word(text, found.end()).lower() in ("ago", "earlier"):
@@ -1300,9 +1366,15 @@ def _duration(text, found, reference, grammar, items):
         return None         # `Kyiv will one day rebuild`: some day, neither a span nor a date
     if _quoted_title(text, found):
         return None
-    if "and a half" in lowered and amount is not None:
+    if _AND_A_HALF.search(lowered) and amount is not None:
         amount += 0.5
     return _Item(found.start(), found.end(), "duration", _duration_value(amount, unit))
+
+
+_AND_A_HALF = re.compile(rf"and[\s{_HYPHENS}]a[\s{_HYPHENS}]half")
+_MILITARY_TIME = re.compile(r"([01]\d|2[0-3])([0-5]\d)\s{1,3}hours")
+_CLOCK_PREPOSITIONS = ("at", "from", "until", "till", "by", "around", "about", "since", "before", "after", "to",
+                       "and", "approximately")
 
 
 def _quoted_title(text, found) -> bool:
@@ -1645,14 +1717,20 @@ def _tie_times(text, items, grammar) -> None:
             return other.day.isoformat()
         return other.value if other.value and _PARTIAL_DAY.fullmatch(other.value) else None
 
+    def night_day(other):
+        """`overnight on February 20-21`: a night that runs over two days is the first one's."""
+        found = _TWO_DAYS.fullmatch(other.value or "") if other.kind == "range" else None
+        if found and found.group(1)[:8] == found.group(2)[:8] and int(found.group(2)[8:]) == int(found.group(1)[8:]) + 1:
+            return found.group(1)
+        return None
+
     for index, item in enumerate(items):
         if not item.default_day:
             continue
         day = None
         following = items[index + 1] if index + 1 < len(items) else None
-        if following is not None and named_day(following) is not None and \
-                re.fullmatch(r"[\s,]{0,3}(?:on\s{1,3})?", text[item.end:following.start]):
-            day = named_day(following)
+        if following is not None and re.fullmatch(r"[\s,]{0,3}(?:on\s{1,3})?", text[item.end:following.start]):
+            day = named_day(following) or (night_day(following) if item.value.endswith("TNI") else None)
         for other_index in range(index - 1, max(-1, index - 1 - _TIE_REACH), -1):
             if day is not None or breaks[other_index]:
                 break
@@ -1667,3 +1745,4 @@ def _tie_times(text, items, grammar) -> None:
 
 
 _PARTIAL_DAY = re.compile(r"XXXX-\d\d-\d\d")
+_TWO_DAYS = re.compile(r"((?:\d{4}|XXXX)-\d\d-\d\d)/((?:\d{4}|XXXX)-\d\d-\d\d)")
