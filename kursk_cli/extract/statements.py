@@ -972,8 +972,8 @@ def _person_name(phrase: _Phrase) -> Optional[str]:
                 cut is not None and name.islower() and name not in _NAME_JOINERS
                 and name not in _PREPOSITIONS and name not in ("the", "a", "an")):
             cut = index          # (`minister of energy Herman Halushchenko`: after the last lowercase word)
-    if cut is None:
-        return None
+    if cut is None or (names[cut].lower() in words["generic"] and names[cut].lower() not in words["titles"]):
+        return None              # `Russian opposition outlet Meduza`, `state news agency RIA`: no person
     rest = names[cut + 1:]
     if "of" in rest[1:]:
         rest = rest[:rest.index("of")]      # Gov. Mike Pence of Indiana
@@ -1293,7 +1293,8 @@ class _Resolver:
         if phrase.kind == "pronoun":
             return self._antecedent(phrase, subject, same_sentence)
         if phrase.kind == "generic":
-            found = self._generic(phrase)
+            # `a Russian milblogger` brings in somebody new; `the milblogger` may be known
+            found = None if _indefinite(self.text, phrase) else self._generic(phrase)
             if found is None and phrase.person and _definite_role(self.text, phrase):
                 found = self._titled_person(phrase)
             if found is not None:
@@ -1674,6 +1675,12 @@ def _as_written(text: str, phrase: _Phrase) -> str:
 # A lowercase word right after a name: the name is a subject with its verb (`Umerov flew`), not
 # a caption or a byline (`Photograph: Ed Ram/The Guardian`).
 _SUBJECT_VERB = re.compile(r"[ ]{1,2}[a-z]")
+
+
+def _indefinite(text: str, phrase: _Phrase) -> bool:
+    """The phrase follows `a` or `an`."""
+    before = text[max(0, phrase.start - 4):phrase.start].lower()
+    return before.endswith((" a ", " an ")) or before in ("a ", "an ")
 
 
 def _definite_role(text: str, phrase: _Phrase) -> bool:
