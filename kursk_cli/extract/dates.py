@@ -796,10 +796,10 @@ def _day_parts(span, grammar):
 
 
 def _full(text, found, reference, grammar, items):
-    return _full_item(text, found.start(), found.end(), reference, grammar)
+    return _full_item(text, found.start(), found.end(), reference, grammar, items)
 
 
-def _full_item(text, start, end, reference, grammar) -> Optional[_Item]:
+def _full_item(text, start, end, reference, grammar, items) -> Optional[_Item]:
     span = text[start:end]
     if not _capitalized_names_ok(span, grammar):
         return None
@@ -817,7 +817,10 @@ def _full_item(text, start, end, reference, grammar) -> Optional[_Item]:
     year = _year_in(span)
     explicit = year is not None
     if year is None:
-        year = _partial_year(reference, month, days[0], lambda: _is_future(text, start, end, grammar))
+        future = functools.partial(_is_future, text, start, end, grammar)
+        year = _partial_year(reference, month, days[0], future)
+        if year is not None and (year, month, days[0]) > (reference.year, reference.month, reference.day):
+            year = _narrative_year(text, items, start, month, reference, future) or year
     try:
         day = datetime.date(year or 2000, month, days[0])
     except ValueError:
@@ -849,11 +852,11 @@ def _day_range(text, found, reference, grammar, items):
         opening = grammar.range_opening.search(text[max(0, start - 12):start])
         if not (opening and opening.group(0).lower().startswith("between")):
             # `on February 20 and 21`: two days; the first is read here as a date of its own
-            return _full_item(text, start, start + joint.start(1), reference, grammar) if span[0].isalpha() else None
+            return _full_item(text, start, start + joint.start(1), reference, grammar, items) if span[0].isalpha() else None
         start -= len(opening.group(0))
     if days[0] >= days[1] or _next_word(text, end).lower() in grammar.year_blockers:
         # `on April 3 to 21 people`: a date, then a count
-        return _full_item(text, start, start + joint.start(1), reference, grammar) if span[0].isalpha() else None
+        return _full_item(text, start, start + joint.start(1), reference, grammar, items) if span[0].isalpha() else None
     year = _year_in(span) or _partial_year(reference, month, days[0], lambda: _is_future(text, found.start(), end, grammar))
     prefix = f"{year:04d}" if year else "XXXX"
     try:
@@ -1609,6 +1612,27 @@ def _year_range(text, found, reference, grammar, items):
     return _Item(found.start(), found.end(), "range", f"{first}/{second}")
 
 
+_NARRATIVE_REACH = 600     # characters back to the date a story told in the past goes on from
+
+
+def _narrative_year(text, items, start, month, reference, future) -> Optional[int]:
+    """The year of a partial date that would fall after the reference, in a story about an
+    earlier year: `the talks began in February 2022 ... ended on March 7` is March 7, 2022, not
+    the March after the publication day. The last month the text gave a past year to, in the
+    same paragraph, sets the year (the next one when the month comes before its month); a
+    bare year (`Spain joined in 1982`) is too loose a tie, and a sentence about the future
+    keeps the reading ahead."""
+    for item in reversed(items):
+        if item.end < start - _NARRATIVE_REACH or "\n\n" in text[item.end:start]:
+            return None
+        found = _PERIOD_PREFIX["month"].match(item.value or "")
+        if not item.explicit_year or item.kind != "date" or found is None:
+            continue
+        year = int(found.group(1)) + (month < int(found.group(2)))
+        return year if year < reference.year and not future() else None
+    return None
+
+
 def _month(text, found, reference, grammar, items):
     span = text[found.start():found.end()]
     month_found = grammar.month_full_word.search(span)
@@ -1637,7 +1661,10 @@ def _month(text, found, reference, grammar, items):
         elif lowered.startswith("this "):
             year = reference.year
     if year is None:
-        year = _partial_year(reference, month, 0, lambda: _is_future(text, found.start(), found.end(), grammar))
+        future = functools.partial(_is_future, text, found.start(), found.end(), grammar)
+        year = _partial_year(reference, month, 0, future)
+        if year is not None and (year, month) > (reference.year, reference.month):
+            year = _narrative_year(text, items, found.start(), month, reference, future) or year
     value = f"{year:04d}-{month:02d}" if year else f"XXXX-{month:02d}"
     return _Item(found.start(), found.end(), "date", value, rangeable=True)
 
