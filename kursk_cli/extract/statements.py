@@ -61,6 +61,7 @@ def _words():
         "deny_verbs": lower(cues["deny_verbs"]),
         "not_in_headlines": lower(cues["not_in_headlines"]),
         "not_sources": lower(cues["according_non_sources"]),
+        "quote_verbs": lower(cues["quote_verbs"]),
         "passive": lower(cues["passive_verbs"]),
         "documents": lower(cues["source_documents"]),
         "descriptors": lower(cues["source_documents"]) | lower(cues["media_descriptors"]),
@@ -115,7 +116,7 @@ def _trie(words) -> str:
 def _patterns():
     """The cue pattern (one scan finds every candidate cue) and the denial-phrase pattern."""
     words = _words()
-    verbs = words["verbs"] | words["participles"] | words["passive"]
+    verbs = words["verbs"] | words["participles"] | words["passive"] | words["quote_verbs"]
     verbs = sorted(verbs | {verb.capitalize() for verb in words["verbs"]})   # Title Case headlines
     cues = load("statement_cues.json")
     cue = re.compile(rf"""
@@ -515,7 +516,7 @@ def _phrase_after(text: str, start: int, high: int) -> Optional[_Phrase]:
     first_word = tokens[0][2]
     if not (first_word.lower() in _words()["determiners"] or _is_capital(first_word)
             or first_word.lower() in _words()["generic"] or first_word.lower() in _words()["titles"]
-            or phrase.kind == "generic" or _title_and_name(phrase.text)):
+            or phrase.kind == "generic" or _title_and_name(phrase.text) or _generic_follows(tokens, 0)):
         return None              # `said rockets struck central Kharkiv`: a clause, not a speaker
     # `according to a report published by the Institute for the Study of War`
     if phrase.text.split()[-1].lower() in _words()["documents"] or phrase.kind == "generic":
@@ -897,10 +898,11 @@ def _governing_generic(tokens) -> Optional[str]:
                 return None
             # `secretary of state Antony Blinken`: a lowercase word before the closing name makes
             # the name the head; `adviser to Volodymyr Zelenskiy`, `lawyer for basketball star
-            # Brittney Griner`: after `to` or `for` the name is the object
+            # Brittney Griner`, `official from the self-proclaimed Donetsk People’s Republic`:
+            # after another preposition the name is the object
             last_lowercase = max(index for index, token in enumerate(tokens) if not _is_capital(token[2]))
             name = [_bare(token[2]) for token in tokens[last_lowercase + 1:]]
-            if word not in ("for", "to") and last_lowercase > position \
+            if word == "of" and last_lowercase > position \
                     and tokens[last_lowercase][2].lower() not in _NOT_TITLE_WORDS \
                     and 2 <= len(name) <= 4 and all(part[:1].isupper() and part[1:2].islower() for part in name):
                 return None
@@ -1072,6 +1074,11 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list, mat
                 if cue.phrase is not None:
                     found.append(cue)
                 continue
+        if lowered in words["quote_verbs"]:
+            quoted = _quote_verb(text, start, end, cue, preceding)
+            if quoted is not None:
+                found.append(quoted)
+            continue
         if lowered not in words["verbs"] and lowered not in words["participles"]:
             continue             # `described`, `quoted`: cues only in the passive
         if cue.kind == "participle":
@@ -1101,6 +1108,9 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list, mat
         if cue.phrase is not None and lowered.endswith("s") and cue.phrase.kind == "generic" \
                 and cue.phrase.text.split()[0].lower() in _POSSESSIVES:
             continue             # `its maximalist demands`, `their current reports`: nouns
+        if cue.phrase is not None and text.startswith(":", cue_end) and lowered.endswith("s") \
+                and lowered != "says" and cue.phrase.kind != "pronoun" and _label_word(cue.phrase.text):
+            continue             # `Unconfirmed claims:`, `Latest reports:`: a label, no speaker
         if cue.phrase is not None:
             cue.rank = 0 if _postposed(text, start, end, cue) else 1
         elif _SUBJECT_GOES_ON.search(text[max(start, cue_start - 30):cue_start]):
@@ -1148,6 +1158,35 @@ def _wrapping_quote(quotes, quote_starts, start, end):
     if index >= 0 and quotes[index][1] >= end - 2 and quotes[index][0] >= start + 2 :
         return quotes[index]
     return None
+
+
+def _label_word(phrase_text: str) -> bool:
+    """One common English word that names no speaker (`Unconfirmed`, `Latest`)."""
+    lowered = phrase_text.lower()
+    return " " not in lowered and lowered in _common_words() and lowered not in _words()["generic"]
+
+
+@functools.lru_cache(maxsize=None)
+def _common_words() -> frozenset:
+    return frozenset(load("common_words.json")["words"])
+
+
+def _quote_verb(text: str, start: int, end: int, cue: _Cue, preceding: str) -> Optional[_Cue]:
+    """`“…?” she asked`, `“Thanks,” responded Kim`: verbs that report speech only right after a
+    quotation (`asked to leave`, `continued to fight` report none)."""
+    if preceding.endswith(_CLOSING_QUOTES):
+        after = _phrase_after(text, cue.end, end)
+        if after is not None and (after.kind == "pronoun" or _closed_after(text, after.end, end)):
+            cue.phrase, cue.rank = after, 0
+            return cue
+    phrase = _phrase_before(text, start, cue.start)
+    if phrase is not None and text[max(start, phrase.start - 4):phrase.start].rstrip().endswith(_CLOSING_QUOTES):
+        cue.phrase, cue.rank = phrase, 0
+        return cue
+    return None
+
+
+_CLOSING_QUOTES = ("”", '"', "’", "'", ",”", ',"', "?”", '?"', "!”", '!"')
 
 
 def _participle(text: str, start: int, end: int, match, preceding: str) -> Optional[_Cue]:
@@ -1547,7 +1586,8 @@ def find_statements(text: str, entities: list) -> list:
                 if statement is not None:
                     found.append(statement)
         if not found:
-            post = _embedded_post(text, start, end, unattributed, paragraph, resolver)
+            post = _embedded_post(text, start, end, unattributed, paragraph, resolver) \
+                or _colon_headline(text, start, end, resolver, quotes, quote_starts)
             if post is not None:
                 found.append(post)
             elif continuing and statements and text[start] in "“\"‘'":
@@ -1561,6 +1601,32 @@ def find_statements(text: str, entities: list) -> list:
             continuing = False
             unattributed.append((start, end, paragraph))
     return statements
+
+
+# The start of a headline or line that gives its speaker before a colon: `Zelensky: Russia must
+# pay`, `## Kremlin: no talks before spring`, `* Peskov: …` (markdown marks first).
+_HEADLINE_MARKS = re.compile(r"[#*>\-–—•\s]{0,6}")
+
+
+def _colon_headline(text, start, end, resolver, quotes, quote_starts) -> Optional[Statement]:
+    """`Zelensky: We will not give up our land`: a person or organisation the entities extractor
+    found opens the sentence, a colon follows and at least three words after it."""
+    if text.find(":", start, min(end, start + 80)) < 0 or not resolver.entities:
+        return None
+    position = _HEADLINE_MARKS.match(text, start, end).end()
+    index = bisect.bisect_left(resolver.entity_starts, position)
+    if index >= len(resolver.entities) or resolver.entities[index].start != position:
+        return None
+    entity = resolver.entities[index]
+    content = text[entity.end + 2:end].split()
+    if entity.type not in ("PERSON", "ORG") or not text.startswith(": ", entity.end) \
+            or len(content) < 3 or content[0].lower() in _words()["pronouns"]:
+        return None              # (`Sunak: He kicked off his campaign`: a label over a story about him)
+    phrase = _Phrase(entity.start, entity.end, entity.text, "named", person=entity.type == "PERSON")
+    source = resolver.name(phrase)
+    return Statement(text=text[start:end], start=start, end=end, speaker=source.canonical,
+                     speaker_text=entity.text, cue=":", stance="assert",
+                     quote=_has_quote(text, start, end, quotes, quote_starts))
 
 
 def _continuation(text, start, end, previous: Statement) -> Statement:
