@@ -153,7 +153,7 @@ def _compile_run_pattern(words: dict):
             (?:{_after_first(words["abbreviations"])})\.   # Gen. Lt. Mr.
           | (?<=[{upper}])\.(?:[{upper}]\.){{1,4}}     # U.S. U.K. U.N.
           | (?<=[{upper}])\.(?=[ ](?!(?:{sentence_openers})\b)[{upper}][a-z])  # the V. of Vladimir V. Putin
-          | (?<=\d)\d{{0,2}}(?:st|nd|rd|th)(?=[ ][{upper}])  # 47th before a capitalized word (units)
+          | (?<=\d)\d{{0,3}}(?:st|nd|rd|th)(?=[ ][{upper}])  # 47th, 1431st before a capitalized word (units)
           | (?<=[{upper}])[^\W_]{{0,40}}               # a capitalized word
             (?:[’'][{upper}][^\W\d_]{{0,20}}     # O'Brien, D'Artagnan
               |[’'](?!(?:s|m|re|ll|ve|d|t)\b)[^\W\d_]{{1,20}}  # Slov'yansk (not I'm, We're)
@@ -167,7 +167,7 @@ def _compile_run_pattern(words: dict):
     # first and the look-behinds, two characters wide, check the one before it.
     word = rf"""
         [{upper}\d]                             # a capital (or the digit of an ordinal)
-        (?<![^\W_].)(?<![@#’'.].)               # not inside a word, a handle or a hashtag
+        (?<![^\W_].)(?<![@#’'.=].)              # not inside a word, a handle, a hashtag or a URL's query
         {shapes}
     """
     run = rf"""
@@ -207,6 +207,7 @@ class Token:
     start: int
     end: int
     possessive: bool = False
+    genitive: bool = False       # an 's was cut off (a possessive, or inside `People's Republic`)
     connector: bool = False
     informative: bool = True     # capital letter says "name" (not sentence start, headline, caps)
     shouting: bool = False       # in a headline or a line in capitals
@@ -366,6 +367,12 @@ def _opens_like_prose(line: str) -> bool:
 _ADJECTIVE_TITLES = frozenset(("general", "major", "premier", "chief", "private", "prime"))
 
 
+# Capitalized at a sentence start, these open a phrase, not the name of an organisation.
+_NOT_NAME_OPENERS = frozenset("""several both other another many few numerous various certain two three four five
+six seven eight nine ten dozens hundreds thousands some most all each every no new older newer
+""".split())
+
+
 # Words a headline in Title Case keeps in lower case.
 _TITLE_CASE_LOWER = frozenset("a an the and but or nor for of in on at to by as vs via per from with into".split())
 
@@ -374,6 +381,8 @@ def _sentence_start(text: str, start: int) -> bool:
     """After `. `, a line break, a quote opening a sentence, or a line's time stamp (`00:49 `)."""
     if start >= 2 and text[start - 1] == " " and text[start - 2].isalpha():
         return False             # the common case, a word and a space before: mid-sentence
+    if start >= 1 and text[start - 1] == "(":
+        return True              # a parenthesis opens a clause: `(Including 1,010 ...)`, `(Updated ...)`
     index = start - 1
     while index >= 0 and text[index] in _OPENERS and start - index < 12:
         if text[index] in "“‘\"" and (index == 0 or text[index - 1] in " \t\n(["):
@@ -399,9 +408,9 @@ def _tokens(text: str, match, lex: Lexicon, shouting: bool) -> list:
         if piece in connectors:
             tokens.append(Token(piece, start, end, connector=True))
             continue
-        possessive = False
+        possessive = genitive = False
         if piece[-2:] in ("'s", "’s") and len(piece) > 2:
-            piece, end, possessive = piece[:-2], end - 2, True
+            piece, end, possessive, genitive = piece[:-2], end - 2, True, True
         lowered = piece.lower()
         if "-" in piece:
             for prefix in _HYPHEN_PREFIXES:
@@ -418,20 +427,32 @@ def _tokens(text: str, match, lex: Lexicon, shouting: bool) -> list:
                 end = start + len(piece)
                 possessive = True      # ends the name like a possessive: Washington-based Institute
         informative = not shouting and not (not tokens and _sentence_start(text, start))
-        tokens.append(Token(piece, start, end, possessive=possessive, informative=informative, shouting=shouting))
+        tokens.append(Token(piece, start, end, possessive=possessive, genitive=genitive, informative=informative,
+                            shouting=shouting))
+    for token, following in zip(tokens, tokens[1:]):
+        if token.genitive and token.text in _GROUP_GENITIVES and not following.connector:
+            token.possessive = False    # `Donetsk People's Republic`: the 's is inside the name
     return tokens
+
+
+# Plural nouns whose 's belongs to a name when a capitalized word follows: `People's Liberation
+# Army`, `Workers' Party` (the plain apostrophe is not cut off at all).
+_GROUP_GENITIVES = frozenset(("People", "Peoples", "Women", "Children", "Men"))
 
 
 # ---------------------------------------------------------------------------------------------
 # Reading one run.
 
 def _lookup(tokens: list, lex: Lexicon) -> Optional[Known]:
-    key = " ".join(_apostrophes(token.text) for token in tokens)
+    key = " ".join(_apostrophes(token.text) + ("'s" if token.genitive and token is not tokens[-1] else "")
+                   for token in tokens)
     known = lex.known(key)
     if known is None and key.isupper() and len(key) > 3:
         known = lex.known(key.title())          # KYIV, Ukraine
     if known is None and ("'" in key or "ʹ" in key):
         known = lex.known(key.replace("'", "").replace("ʹ", ""))    # Slov'yansʹk
+    if known is None and key.startswith(("St ", "St. ")):
+        known = lex.known("Saint " + key.split(" ", 1)[1])           # St Petersburg
     return known
 
 
@@ -449,6 +470,8 @@ def _segment(tokens: list, lex: Lexicon) -> list:
         longest = max(lex.first_words.get(first, 0), lex.first_words.get(first.title(), 0) if first.isupper() else 0)
         if not longest and ("'" in first or "ʹ" in first):
             longest = lex.first_words.get(first.replace("'", "").replace("ʹ", ""), 0)
+        if first in ("St", "St."):
+            longest = max(longest, lex.first_words.get("Saint", 0))
         found = None
         for length in range(min(longest, len(tokens) - index), 0, -1):
             span = tokens[index:index + length]
@@ -492,6 +515,16 @@ def _word_class(token: Token, lex: Lexicon) -> str:
 def _is_common(word: str, lex: Lexicon) -> bool:
     """A common English word (or its plural): `Women`, `Dozens` at a sentence start are not names."""
     lowered = word.lower()
+    if _is_common_form(lowered, lex):
+        return True
+    if lowered.endswith("s") and len(lowered) > 5 and _is_common_form(lowered[:-1], lex):
+        return True            # the plural of a derived form: `Mourners`, `Sightings`
+    # `Unsurprisingly`, `Unconfirmed`: a negated common word (long, so `Union` is not `ion`)
+    return lowered.startswith("un") and len(lowered) >= 9 and _is_common_form(lowered[2:], lex)
+
+
+def _is_common_form(lowered: str, lex: Lexicon) -> bool:
+    """`lowered` is a common word, a plural of one, or one with a regular ending (-ing, -ed, -ly, -er)."""
     if lowered in lex.common:
         return True
     if lowered.endswith("ies") and lowered[:-3] + "y" in lex.common:
@@ -677,8 +710,13 @@ def _grow(items: list, head: int, used: list, function_words, common):
         if previous.role == "word" and previous.tokens[0].text.lower() in function_words:
             break                  # `The`, `But` opening a sentence or a headline
         if previous.role == "word" and previous.word_class == "name" and not previous.tokens[0].informative \
-                and previous.tokens[0].text.lower() in common:
-            break                  # a headline's verb: `Parliament Reach Coalition`
+                and previous.tokens[0].text.lower() in common and (
+                    previous.tokens[0].shouting or previous.tokens[0].text.lower() in _NOT_NAME_OPENERS
+                    or previous.tokens[0].text.endswith("ly")):
+            # a headline's verb (`Parliament Reach Coalition`), or a sentence opened by a
+            # quantifier or an adverb (`Several Army units`); a sentence's first word is otherwise
+            # the name's own (`Ford Motor Company`)
+            break
         first -= 1
     last = head
     if items[head].tokens[-1].possessive:
@@ -700,6 +738,14 @@ def _grow(items: list, head: int, used: list, function_words, common):
         if current.role == "gaz" and current.known.type == "PERSON":
             break
         if not continued and not (current.role == "word" and current.word_class in ("org_head", "loc_head")):
+            later_head = _later_org_head(items, probe, used, common) if items[head].word_class == "org_head" else None
+            if later_head is not None:
+                # `71st Guards Motorized Rifle Division`: a head inside a unit's name
+                last = probe = later_head
+                if current.tokens[-1].possessive or items[later_head].tokens[-1].possessive:
+                    break
+                probe += 1
+                continue
             # International Olympic Committee | Thomas Bach; but Czech Radio Plus: a common word
             # ending the run after a head is still the name's
             if probe == len(items) - 1 and current.role == "word" and current.word_class == "name" and \
@@ -719,6 +765,24 @@ def _grow(items: list, head: int, used: list, function_words, common):
     while last > head and items[last].role == "conn":
         last -= 1
     return first, last
+
+
+def _later_org_head(items: list, probe: int, used: list, common) -> Optional[int]:
+    """Index of an organisation head after one or two common words from `probe`, or None.
+
+    Common words only (`Guards Motorized Rifle Division`, `Tank Army`): a name there is a
+    person's (`Chrysler LLC Jim Press`).
+    """
+    for position in range(probe, min(len(items), probe + 3)):
+        item = items[position]
+        if used[position] or item.role != "word":
+            return None
+        if item.word_class == "org_head":
+            return position if position > probe else None
+        if item.tokens[-1].possessive or not (item.word_class == "modifier" or
+                                              item.word_class == "name" and item.tokens[0].text.lower() in common):
+            return None
+    return None
 
 
 def _name_stretch(items: list, start: int, used: list, *, after_title: bool, common=frozenset()) -> int:
@@ -797,14 +861,23 @@ def _plain_name(text, items, lex) -> Optional[Candidate]:
     while items and items[0].role == "word" and not items[0].tokens[0].informative and (
             _is_common(items[0].tokens[0].text, lex) or _plural_of_name_word(items[0].tokens[0], lex)):
         if len(items) == 1:
-            # `Green said`: a name only if the document names a Green elsewhere
+            # `Green said`: a name only if the document names a Green elsewhere, or if the words
+            # around it name a company (`Ford shares fell`)
             token = items[0].tokens[0]
-            return Candidate(token.start, token.end, token.text, None, weak_common=True, tokens=[token.text])
+            return Candidate(token.start, token.end, token.text, None, weak_common=True, tokens=[token.text],
+                             pending="company")
         items[1].tokens[0].informative = False
+        items = items[1:]
+    company = False
+    if len(items) > 1 and items[0].role == "word" and not items[0].tokens[0].informative and \
+            items[0].tokens[0].text.lower() in lex.words["org_nouns_before"]:
+        company = True               # `Automaker Chrysler said`: the noun opens the sentence
         items = items[1:]
     while items and items[0].role == "conn":
         items = items[1:]
-    while items and (items[-1].role == "conn" or items[-1].word_class in ("title", "modifier")):
+    while items and (items[-1].role == "conn" or items[-1].word_class in ("title", "modifier") or
+                     len(items) > 1 and items[-1].tokens[0].text.lower() in lex.words["function_words"]):
+        # nor a pronoun or conjunction after a name in capitals: `OLEKSANDR ZHUHAN He said`
         items = items[:-1]
     if not items:
         return None
@@ -814,21 +887,28 @@ def _plain_name(text, items, lex) -> Optional[Candidate]:
     surface = text[start:end]
     tokens = [token.text for item in items for token in item.tokens]
     informative = items[0].tokens[0].informative
+    if len(tokens) == 1 and text[end:end + 2] in ("'t", "’t"):
+        return None               # `Don't`, `Didn't`: a contraction
     if len(tokens) == 1 and "-" in surface:
         parts = [lex.known(_apostrophes(part)) for part in surface.split("-")]
         if all(part is not None and part.type == "LOC" for part in parts):
             # Slovyansk-Siversk-Bakhmut: a front line named by its towns
             return Candidate(start, end, surface, "LOC", strong=True, tokens=tokens)
+        if all(part is not None for part in parts):
+            return None           # `US-Russian talks`, `NATO-Russia council`: two parties, no one name
     # Mid-sentence, only a word the list has as such is common (`Burns` is a name, `Shards` is not)
     all_common = all((_is_common(token, lex) if not informative else token.lower() in lex.common)
                      or token.lower() in lex.words["titles"] for token in tokens)
     if len(tokens) == 1 and (_ACRONYM_PLURAL.fullmatch(surface) or len(surface) < 2 or
+                             surface.endswith(("ism", "isms")) or
                              (surface.isupper() and any(char.isdigit() or char == "-" for char in surface))):
         # MPs, PoWs, TB2, MT-LB: plural common nouns and model names
         return Candidate(start, end, surface, None, weak_common=True, tokens=tokens)
+    if company:
+        return Candidate(start, end, surface, "ORG", strong=True, tokens=tokens)
     candidate = Candidate(start, end, surface, None, tokens=tokens, pending="name",
                           all_common=all_common, informative=informative)
-    if len(tokens) == 1 and surface.isupper():
+    if len(tokens) == 1 and (surface.isupper() or _MIXED_ACRONYM.fullmatch(surface)):
         if len(surface) > 3 and (_is_common(surface, lex) or surface.title() in lex.words["not_entities"]):
             # a shouted word (`APRIL`, `BREAKING`), not an acronym
             return Candidate(start, end, surface, None, weak_common=True, tokens=tokens)
@@ -842,6 +922,13 @@ def _settle(text: str, candidate: Candidate, lex: Lexicon, shouting: bool) -> No
     if candidate.pending == "minor":
         if _context_type(text, start, end, lex, minor_place=True) == "PERSON":
             candidate.type, candidate.canonical, candidate.strong = "PERSON", None, False
+        return
+    if candidate.pending == "company":
+        # only the next word: a common word is uninformative where a sentence starts, so no
+        # noun of its own sentence comes before it
+        if text[end:end + 1] == " " and \
+                text[end + 1:end + 16].split(" ", 1)[0].lower() in lex.words["org_nouns_after"]:
+            candidate.type, candidate.strong, candidate.weak_common = "ORG", True, False
         return
     if candidate.pending == "acronym":
         # An acronym no list knows names an organisation (GAO, UAW), except in text that is all
@@ -864,15 +951,41 @@ def _settle(text: str, candidate: Candidate, lex: Lexicon, shouting: bool) -> No
         candidate.type, candidate.weak_common = kind, True
     elif kind is not None:
         candidate.type, candidate.strong = kind, True
+        if kind == "LOC" and len(candidate.tokens) == 1:
+            candidate.canonical = _romanized_place(candidate.text, lex)    # near Avdiyivka -> Avdiivka
     elif candidate.tokens[0][:1].isdigit():
         candidate.type = "ORG"    # 14th AC, 76th Airborne: a military unit
     elif len(candidate.tokens) == 1 and len(candidate.text) > 6 and \
             candidate.text.lower().endswith(lex.org_suffixes):
         candidate.type = "ORG"    # Bundesbank, Gazprombank, Rosenergoatom
-    elif _looks_like_settlement(candidate.tokens, lex):
-        candidate.type = "LOC"    # Symynivka, Novoosynove, Staryi Karavan
     else:
-        candidate.type, candidate.guessed = "PERSON", True
+        # Hulyaipole, Dobropillya: a town the gazetteer spells the national way (Huliaipole)
+        variant = _romanized_place(candidate.text, lex) if len(candidate.tokens) == 1 else None
+        if variant is not None:
+            candidate.type, candidate.canonical, candidate.strong = "LOC", variant, True
+        elif _looks_like_settlement(candidate.tokens, lex):
+            candidate.type = "LOC"    # Symynivka, Novoosynove, Staryi Karavan
+        else:
+            candidate.type, candidate.guessed = "PERSON", True
+
+
+def _romanized_place(word: str, lex: Lexicon) -> Optional[str]:
+    """The gazetteer's name of a town `word` spells another way, or None.
+
+    Ukraine's national romanization writes я, ю, є inside a word as ia, iu, ie and ії as ii;
+    news often writes ya, yu, ye, iyi (Hulyaipole, Avdiyivka). Only a larger town is taken
+    (a village's name is too often a surname's) unless the word looks like a settlement anyway.
+    """
+    rest = word[1:]
+    if "y" not in rest:
+        return None
+    variant = word[0] + rest.replace("iyi", "ii").replace("ya", "ia").replace("yu", "iu").replace("ye", "ie")
+    if variant == word:
+        return None
+    known = lex.known(variant)
+    if known is None or known.type != "LOC" or not (known.major or _looks_like_settlement([word], lex)):
+        return None
+    return known.canonical
 
 
 def _looks_like_settlement(tokens: list, lex: Lexicon) -> bool:
@@ -885,6 +998,8 @@ def _looks_like_settlement(tokens: list, lex: Lexicon) -> bool:
 
 
 _CAMEL_CASE = re.compile(r"(?!(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O)[A-Z])[A-Z][a-z]{1,20}[A-Z][A-Za-z]{1,20}")
+# MoD, DoD, MoJ: an acronym whose small word (of, and) is written in lower case
+_MIXED_ACRONYM = re.compile(r"[A-Z][a-z]?[A-Z][A-Za-z]?")
 _ACRONYM_PLURAL = re.compile(r"(?:[A-Z]{2,8}|[A-Z][a-z]?[A-Z]{1,6})s")
 _AFTER_WORD = re.compile(r"[ ]{1,3}([^\W\d_][\w'’-]{0,29})")
 _APPOSITION = re.compile(r",[ ]{1,2}([^,.;:()\n“”\"]{1,100})")
@@ -944,6 +1059,8 @@ def _context_type(text, start, end, lex, *, acronym=False, minor_place=False) ->
         return None
     if previous_word in words["titles"]:
         return "PERSON"
+    if _after_credit_slash(text, start, end):
+        return "ORG"
     if minor_place:
         if next_word in words["person_verbs_after"] or _apposition_head(text, end) in words["person_appositions"]:
             return "PERSON"
@@ -952,8 +1069,8 @@ def _context_type(text, start, end, lex, *, acronym=False, minor_place=False) ->
         return "LOC"
     if next_word in words["place_nouns_after"]:
         return "LOC"
-    if next_word in words["org_nouns_after"]:
-        return "ORG"
+    if next_word in words["org_nouns_after"] or previous_word in words["org_nouns_before"]:
+        return "ORG"              # `Ford shares`, `automaker Chrysler`, `airline Ryanair`
     if previous_word in ("near", "outside", "village", "town", "settlement", "towards", "toward"):
         return "LOC"
     head = _apposition_head(text, end)
@@ -963,10 +1080,29 @@ def _context_type(text, start, end, lex, *, acronym=False, minor_place=False) ->
         return "ORG"
     if previous_word in ("in", "from") and next_word in ("", "and", "or") and text[end:end + 1] in ",.;":
         return "LOC"
+    if previous_word == "in" and next_word in _TIME_AFTER_PLACE:
+        return "LOC"              # `meet in Bali this week`
     if previous_word == "the" and " " not in text[start:end] and not _is_common(text[start:end], lex):
         # `the Knesset`, `the Sejm`: people take no article, except before what they lead
         return "PERSON" if next_word in _LED_BY_A_PERSON else "ORG"
     return None
+
+
+def _after_credit_slash(text: str, start: int, end: int) -> bool:
+    """`(Yuriy Dyachyshyn/AFP via Getty Images)`, `Photograph: Name/Sputnik/EPA`: after the
+    photographer's name and a slash comes the agency or the picture library."""
+    if start < 2 or text[start - 1] != "/" or not text[start - 2].isalpha():
+        return False
+    following = text[end:end + 5]
+    if following[:1] in ("/", ")", "\n", "") or following.startswith(" via"):
+        return True
+    line_start = text.rfind("\n", max(0, start - 120), start)
+    before = text[max(line_start + 1, start - 120):start].lower()
+    return "(" in before or "photo" in before or "credit" in before or "image" in before
+
+
+# `in Bali this week`, `in Davos last year`: after `in` and a name, a time says the name is a place.
+_TIME_AFTER_PLACE = frozenset("this last next earlier later during".split())
 
 
 # `the Fico government`: nouns after a leader's name.
@@ -997,14 +1133,18 @@ def _resolve(text: str, candidates: list, lex: Lexicon) -> list:
                    and org.tokens[0].lower() not in lex.words["function_words"]}
     result = []
     previous = None
+    acronyms = {}                # acronym -> the name it was defined for in parentheses
     for candidate in candidates:
         surface = candidate.text
-        if candidate.type is None and previous is not None and surface.isupper() and \
-                text[previous.end:candidate.start] in (" (", "("):
+        if previous is not None and (surface.isupper() or _MIXED_ACRONYM.fullmatch(surface)) and \
+                (candidate.type is None or candidate.type == previous.type == "ORG" and
+                 candidate.canonical is None) and text[previous.end:candidate.start] in (" (", "("):
             # Institute for the Study of War (ISW): the acronym names the same thing
             candidate.type, candidate.strong = previous.type, True
-            candidate.canonical = previous.canonical or previous.text
+            candidate.canonical = acronyms[surface] = previous.canonical or previous.text
             strong_types.setdefault(surface, previous.type)
+        elif surface in acronyms and candidate.type in (None, "ORG") and candidate.canonical is None:
+            candidate.type, candidate.canonical = "ORG", acronyms[surface]     # the MoD said
         if candidate.type:
             previous = candidate
         if len(candidate.tokens) == 1 and surface in surnames and (
@@ -1026,7 +1166,7 @@ def _resolve(text: str, candidates: list, lex: Lexicon) -> list:
         result.append(candidate)
 
     _coordinated_places(text, result, lex)
-    _canonical_names(result, full_orgs)
+    _canonical_names(text, result, full_orgs, lex)
     entities = []
     last_end = -1
     for candidate in result:
@@ -1070,7 +1210,7 @@ def _by_position(candidate):
     return candidate.start, -candidate.end
 
 
-def _canonical_names(result: list, full_orgs: list) -> None:
+def _canonical_names(text: str, result: list, full_orgs: list, lex: Lexicon) -> None:
     """One name per thing; every look-up is a dictionary probe, so hostile input stays linear."""
     regions = set()              # places named with a regional suffix (`Donetsk Oblast`), which `Donetsk` takes
     countries_named = set()
@@ -1085,7 +1225,8 @@ def _canonical_names(result: list, full_orgs: list) -> None:
             name = candidate.canonical or candidate.text
             full_person.setdefault(candidate.tokens[-1], name)
             full_person.setdefault(candidate.tokens[0], name)
-    longer_orgs = _OrgIndex(full_orgs)
+    longer_orgs = _OrgIndex(full_orgs, lex)
+    previous = None
     for candidate in result:
         if candidate.type == "PERSON" and candidate.canonical is None:
             candidate.canonical = candidate.text
@@ -1098,44 +1239,77 @@ def _canonical_names(result: list, full_orgs: list) -> None:
                     candidate.canonical = base + suffix
                     break
         elif candidate.type == "ORG" and len(candidate.tokens) <= 3 and candidate.canonical is None:
-            candidate.canonical = longer_orgs.find(candidate)
+            candidate.canonical = longer_orgs.find(candidate, _owner_before(text, previous, candidate, lex))
         elif candidate.type == "NORP" and candidate.canonical == "Korea":
             koreas = countries_named & {"North Korea", "South Korea"}
             if len(koreas) == 1:
                 candidate.canonical = koreas.pop()
+        previous = candidate
 
 
 _REGION_SUFFIXES = (" Oblast", " Krai", " Region", " Province")
+
+
+def _owner(tokens, lex: Lexicon) -> str:
+    """The country a name says it belongs to (`Russian Armed Forces` -> Russia), or ""."""
+    for token in tokens:
+        known = lex.names.get(token)
+        if known is not None and (known.type == "NORP" or known.kind == "country"):
+            return known.canonical
+    return ""
+
+
+# Between an owner and a short organisation name in one phrase: `Russia's General Staff`,
+# `Russian Armed Forces Chief of General Staff`, `Ukraine's Defence Ministry`.
+_OWNER_GAP = re.compile(r"(?:[’']s)?(?:[ ](?:[A-Z][\w-]{0,20}|of|the)){0,4}[ ]")
+
+
+def _owner_before(text: str, previous, candidate, lex: Lexicon) -> str:
+    """The country of the name just before `candidate` in the same phrase, or ""."""
+    if previous is None or candidate.start - previous.end > 40 or previous.type not in ("NORP", "LOC", "ORG") or \
+            not _OWNER_GAP.fullmatch(text, previous.end, candidate.start):
+        return ""
+    if previous.type == "LOC":
+        return previous.canonical if previous.gazetteer_kind == "country" else ""
+    return previous.canonical if previous.type == "NORP" else _owner(previous.tokens, lex)
 
 
 class _OrgIndex:
     """Fuller organisation names by the words they contain and by their initials.
 
     `General Staff` -> `General Staff of the Ukrainian Armed Forces` (the nearest fuller name
-    the document uses), `ISW` -> `Institute for the Study of War`.
+    the document uses), `ISW` -> `Institute for the Study of War`. A short name whose phrase
+    says whose it is (`Russian Armed Forces Chief of General Staff`) takes only a fuller name of
+    the same country, or of none.
     """
 
-    def __init__(self, full_orgs: list):
+    def __init__(self, full_orgs: list, lex: Lexicon):
         self.by_words = {}
         self.by_initials = {}
         for org in full_orgs:
             name = org.canonical or org.text
             tokens = tuple(org.tokens)
+            owner = _owner(tokens, lex)
             initials = "".join(token[0] for token in tokens if token[:1].isupper())
             self.by_initials.setdefault(initials, name)
             for size in range(1, min(3, len(tokens) - 1) + 1):
                 for position in range(len(tokens) - size + 1):
-                    entry = self.by_words.setdefault(tokens[position:position + size], ([], []))
+                    entry = self.by_words.setdefault(tokens[position:position + size], ([], [], []))
                     entry[0].append(org.start)
                     entry[1].append(name)
+                    entry[2].append(owner)
 
-    def find(self, candidate) -> Optional[str]:
+    def find(self, candidate, owner: str = "") -> Optional[str]:
         if candidate.text.isupper() and len(candidate.text) >= 2:
             return self.by_initials.get(candidate.text)
         entry = self.by_words.get(tuple(candidate.tokens))
         if not entry:
             return None
-        starts, names = entry
+        starts, names, owners = entry
         index = bisect.bisect_right(starts, candidate.start)
+        if owner:
+            # the nearest fuller name of the same country (or of none), before the mention first
+            order = [*range(index - 1, -1, -1), *range(index, len(names))]
+            return next((names[position] for position in order if owners[position] in ("", owner)), None)
         # the nearest fuller name before the mention, else the first one after it
         return names[index - 1] if index > 0 else names[0]
