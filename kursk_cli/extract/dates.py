@@ -516,7 +516,11 @@ def _scan(text, reference, grammar) -> list:
             item = _NORMALIZERS[found.lastgroup](text, found, reference, grammar, items)
             if item is None:
                 continue
-            items.append(item)
+            if type(item) is tuple:         # one match, two mentions (`April 24 and 25`)
+                items.extend(item)
+                item = item[-1]
+            else:
+                items.append(item)
             last_end = item.end
             break
     return items
@@ -747,7 +751,8 @@ def _anchor_period(items, reference, unit):
 
 
 # ---------------------------------------------------------------------------------------------
-# Normalizers: one per scanner rule; each returns an _Item or None to reject the candidate.
+# Normalizers: one per scanner rule; each returns an _Item or None to reject the candidate (or,
+# when one match holds two mentions, a tuple of them in text order).
 
 def _iso(text, found, reference, grammar, items):
     span = text[found.start():found.end()]
@@ -851,8 +856,9 @@ def _day_range(text, found, reference, grammar, items):
     if joint.group(1).strip().lower() == "and":
         opening = grammar.range_opening.search(text[max(0, start - 12):start])
         if not (opening and opening.group(0).lower().startswith("between")):
-            # `on February 20 and 21`: two days; the first is read here as a date of its own
-            return _full_item(text, start, start + joint.start(1), reference, grammar, items) if span[0].isalpha() else None
+            # `on February 20 and 21`: two dates (as TimeBank writes them), the second a bare day
+            return _two_days(text, start, start + joint.start(1), start + joint.end(1), end, days[1],
+                             reference, grammar, items) if span[0].isalpha() else None
         start -= len(opening.group(0))
     if days[0] >= days[1] or _next_word(text, end).lower() in grammar.year_blockers:
         # `on April 3 to 21 people`: a date, then a count
@@ -866,6 +872,34 @@ def _day_range(text, found, reference, grammar, items):
         return None
     value = f"{prefix}-{month:02d}-{days[0]:02d}/{prefix}-{month:02d}-{days[1]:02d}"
     return _Item(start, end, "range", value)
+
+
+def _two_days(text, start, first_end, second_start, end, second_day, reference, grammar, items):
+    """`February 20 and 21` (from `start` to `end`): the first date, and the bare day after
+    `and` in its month and year."""
+    first = _full_item(text, start, first_end, reference, grammar, items)
+    if first is None or not _FULL_DAY_PREFIX.match(first.value):
+        return first
+    second_end = second_start + re.match(r"\d+(?:st|nd|rd|th)?", text[second_start:end]).end()
+    year = _year_in(text[second_end:end])
+    if year is not None:
+        # `February 17 and 18, 2026`: the year written after the second day is both days'
+        try:
+            first.day = datetime.date(year, int(first.value[5:7]), int(first.value[8:10]))
+        except ValueError:
+            return None
+        first.value, first.explicit_year, second_end = first.day.isoformat(), True, end
+    prefix = first.value[:8]
+    if not prefix[0].isdigit():
+        return first, _Item(second_start, second_end, "date", f"{prefix}{second_day:02d}")
+    try:
+        day = datetime.date(int(prefix[:4]), int(prefix[5:7]), second_day)
+    except ValueError:
+        return first
+    return first, _Item(second_start, second_end, "date", day.isoformat(), day=day, explicit_year=first.explicit_year)
+
+
+_FULL_DAY_PREFIX = re.compile(r"(?:\d{4}|XXXX)-\d\d-\d\d$")
 
 
 def _month_year(text, found, reference, grammar, items):
