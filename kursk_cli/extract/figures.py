@@ -34,13 +34,19 @@ def find_figures(text: str) -> List[Figure]:
         return []
     lexicon = _lexicon()
     masked = _masked_spans(text, lexicon)
+    starts, glued_at = _run_starts(text, lexicon)
     parsed = []
-    for match in _runs(text, lexicon):
+    for match in _runs(text, starts, lexicon):
         if match.group("skip") is not None:
             continue
         if masked and _inside(masked, match.start()):
             continue
         parsed.extend(_parse_run(text, match, lexicon))
+    glued = _glued_amounts(text, glued_at, lexicon) if glued_at else None
+    if glued:
+        parsed = sorted(parsed + glued, key=_atom_start)
+    if "/" in text or "\u2044" in text:
+        parsed = _join_fractions(text, parsed, lexicon)
     dense = _dense(parsed)
     atoms = []
     for index, atom in enumerate(parsed):
@@ -69,6 +75,82 @@ def find_figures(text: str) -> List[Figure]:
         previous = (atom, figure)
     figures = _share_forward(text, figures)
     return _join_bounds(text, figures, lexicon)
+
+
+def _glued_amounts(text, positions, lexicon):
+    """Amounts glued to a currency code or a symbol ending in a letter (`USD10m`, `$US55,931,000`),
+    which the run scan leaves alone as digits inside a word; `positions` are where their digits
+    start. The code is read as usual later."""
+    atoms = []
+    for position in positions:
+        amount = _GLUED_AMOUNT.match(text, position)
+        value, grouped, _ = _digit_value(amount.group(1))
+        if value is None:
+            continue
+        scale, end = (lexicon.attached.get(amount.group(2)), amount.end()) if amount.group(2) else (None, None)
+        if scale is None and not amount.group(2):       # `USD3.2 million`
+            word = _NEXT_TOKEN.match(text, amount.end())
+            kind, scale = lexicon.words.get(word.group(1).lower(), (None, None)) if word else (None, None)
+            scale, end = (scale, word.end()) if kind == "scale" and scale >= 1000 else (None, None)
+        if scale is None:       # (`m`, `T` after a currency are read as scales later)
+            atoms.append(_Atom(amount.start(), amount.end(1), value, value, digits=True, grouped=grouped))
+        else:
+            atoms.append(_Atom(amount.start(), end, value * scale, value * scale, digits=True,
+                               grouped=grouped, scaled=True, scale=scale))
+    return atoms
+
+
+def _atom_start(atom):
+    return atom.start
+
+
+# the digits of an amount glued to a currency code
+# the digits of an amount glued to a currency code, and a scale abbreviation glued to them
+_GLUED_AMOUNT = re.compile(r"(\d{1,3}(?:,\d{3}){1,6}(?![\d,])(?:\.\d{1,6})?|\d{1,15}(?:\.\d{1,6})?)"
+                           r"(?:([A-Za-z]{1,4})(?![A-Za-z0-9]))?")
+
+
+def _join_fractions(text, atoms, lexicon):
+    """`1⁄3`, `1/16 of a pint`, `2 1/2 miles`: a numerator and a denominator are one number.
+
+    The fraction slash (U+2044) always makes a fraction; a plain `/` only a proper one followed
+    by `of` or a measure, since `24/7`, `9/11` and `3/4` in a score are no fractions.
+    """
+    joined = []
+    for atom in atoms:
+        numerator = joined[-1] if joined else None
+        if numerator is not None and atom.start == numerator.end + 1 and _plain_digits(text, numerator) and \
+                _plain_digits(text, atom) and atom.low > 0 and text[atom.end:atom.end + 1] not in ("/", "\u2044"):
+            slash = text[numerator.end]
+            proper = numerator.low < atom.low
+            if slash == "\u2044" or slash == "/" and proper and text[numerator.start - 1:numerator.start] != "/" and (
+                    _FRACTION_OF.match(text, atom.end) or _measure_after(text, atom.end, lexicon)):
+                value = numerator.low / atom.low
+                start = numerator.start
+                joined.pop()
+                whole = joined[-1] if joined else None
+                if proper and whole is not None and whole.end == start - 1 and text[whole.end] == " " and \
+                        _plain_digits(text, whole):
+                    joined.pop()        # `2 1/2`
+                    value += whole.low
+                    start = whole.start
+                joined.append(_Atom(start, atom.end, value, value, digits=True))
+                continue
+        joined.append(atom)
+    return joined
+
+
+def _plain_digits(text, atom):
+    return text[atom.start:atom.end].isdigit() and atom.end - atom.start <= 4
+
+
+def _measure_after(text, position, lexicon):
+    follow = lexicon.after_number.match(text, position)
+    return follow is not None and follow.group("measure") is not None
+
+
+# `of` after a fraction: `1/16 of a pint`
+_FRACTION_OF = re.compile(r"[ \t]{1,2}of\b")
 
 
 _OF_GAP = re.compile(r"[ \t]{1,2}(?:out[ \t]{1,2})?of[ \t]{1,2}(?:the[ \t]{1,2})?")
@@ -271,14 +353,13 @@ class _Ending:
         return pattern
 
 
-def _runs(text, lexicon):
+def _runs(text, starts, lexicon):
     """Yield the runs of number tokens in text order.
 
-    Two cheap passes find where a run can start (a digit not glued to a word, or a number word);
-    the full run pattern is then tried only there. One big alternation tried at every character
-    would be several times slower.
+    Cheap passes find where a run can start (`starts`: a digit not glued to a word, or a number
+    word); the full run pattern is then tried only there. One big alternation tried at every
+    character would be several times slower.
     """
-    starts = _run_starts(text, lexicon)
     if ".5" in text or "." in text and lexicon.point_start.search(text):
         starts = sorted(starts + [m.start() for m in lexicon.point_start.finditer(text)])
     consumed = 0
@@ -289,7 +370,7 @@ def _runs(text, lexicon):
                 _THOUSANDS_TAIL.match(text, position):
             continue        # `USD1,700`: the tail group of a number that was not taken
         lead = None
-        if position >= 2 and text[position - 1] in " \t" and text[position - 2] in "aAnNfFrRsSeE":
+        if position >= 2 and text[position - 1] in " \t-" and text[position - 2] in "aAnNfFrRsSeE":
             lead = lexicon.lead_before.search(text, max(consumed, position - 24), position)
         match = lexicon.scan.match(text, lead.start() if lead else position)
         if match is None and lead is not None:
@@ -301,7 +382,8 @@ def _runs(text, lexicon):
 
 
 def _run_starts(text, lexicon):
-    """Where a run can start, in text order: a digit not glued to a word or a number, a number word.
+    """Where a run can start, in text order: a digit not glued to a word or a number, a number word;
+    and apart, where an amount glued to a currency code starts (`USD10m`).
 
     One pass for the character before the start, which is no letter, digit or underscore: a
     pattern that begins with a character class lets the engine skip through the text in C, where
@@ -310,16 +392,24 @@ def _run_starts(text, lexicon):
     character than the longest number word takes, are all the pattern can read).
     """
     starts = []
+    glued = []
     resume = 0
     if text[:1].isdecimal():                    # what `\d` matches
         starts.append(0)
     else:
         first = lexicon.run_start.match(" " + text[:lexicon.longest_word + 1])
         if first is not None:
-            starts.append(0)
             resume = first.end() - 1            # (a word of several may hold spaces)
-    starts.extend([match.start() + 1 for match in lexicon.run_start.finditer(text, resume)])
-    return starts
+            if first.lastgroup == "glued":
+                glued.append(resume)
+            else:
+                starts.append(0)
+    matches = list(lexicon.run_start.finditer(text, resume))
+    found = [match.start() + 1 for match in matches if match.lastgroup is None]
+    if len(found) < len(matches):       # (rare)
+        glued.extend([match.end() for match in matches if match.lastgroup == "glued"])
+    starts.extend(found)
+    return starts, glued
 
 
 def _trie(words) -> str:
@@ -444,7 +534,8 @@ class _Lexicon:
             (?:(?i:and|point)[ \t]{1,3})?                            # one hundred and six, two point five
             (?:(?i:a|an)[ \t]{1,3})?                                 # and a half, half a million
         """
-        lead = r"(?:\b(?i:a|an|half|quarter|minus|negative)[ \t]{1,3}(?:(?i:a|an)[ \t]{1,3})?)?"
+        # a word before the first token: `a million`, `half a dozen`, `minus 5`, `minus-1.4`
+        lead = r"(?:\b(?:(?i:a|an|half|quarter)[ \t]{1,3}|(?i:minus|negative)(?:[ \t]{1,3}|-(?=\d)))(?:(?i:a|an)[ \t]{1,3})?)?"
         skip = r"""
             (?<![\w.])(?:
                \d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?      # 2022-05-11 06:00
@@ -462,13 +553,18 @@ class _Lexicon:
         # Where a run can start (see _run_starts), matched from the character before it: a number
         # word, or a digit not glued to a word or a number (the digit is left unconsumed: one that
         # is no ASCII digit may stand before a word); `.25`.
-        first_letters = "".join(sorted({word[0] for word in _case_forms(self.words)}))
+        # Also in the same pass, an amount glued to a currency code or to a symbol ending in a letter
+        # (`USD10m`, `$US55m`): the group `glued` ends where its digits start.
+        glued = [*units["currency_codes"], *(s for s in units["currency_symbols"] if s[-1:].isalpha())]
+        first_letters = "".join(sorted({word[0] for word in [*_case_forms(self.words), *glued]}))
         self.run_start = re.compile(
-            rf"[^A-Za-z0-9_](?=[\d{re.escape(first_letters)}])(?:{word_token}(?![A-Za-z0-9_])|(?=\d)(?<![\w.]))")
+            rf"[^A-Za-z0-9_](?=[\d{re.escape(first_letters)}])"
+            rf"(?:{word_token}(?![A-Za-z0-9_])|(?=\d)(?<![\w.])|(?P<glued>{_alternation(glued)})(?=\d))")
         # the most characters a number word can take (a space in it may be three)
         self.longest_word = max(len(word) + 2 * word.count(" ") for word in self.words)
         self.point_start = re.compile(r"\.\d(?<![^\s$£€(~]\.\d)")
-        self.lead_before = re.compile(r"\b(?i:a|an|half|quarter|minus|negative)[ \t]{1,3}(?:(?i:a|an)[ \t]{1,3})?$")
+        self.lead_before = re.compile(
+            r"\b(?:(?i:a|an|half|quarter)[ \t]{1,3}|(?i:minus|negative)(?:[ \t]{1,3}|-))(?:(?i:a|an)[ \t]{1,3})?$")
         self.token = re.compile(
             rf"""(?P<digits>(?<![\w.]){digits})(?P<abbr>{attached}(?![A-Za-z0-9])|[ ]{spaced}(?![A-Za-z0-9]))?
                 |(?P<word>\b{_trie(_case_forms(list(self.words) + ['a', 'an', 'and', 'point']))}\b)
@@ -486,7 +582,7 @@ class _Lexicon:
             (?P<percent>[ \u00a0]?%|[ \u00a0]{_alternation(units['percent_words'], True)}\b)
            |[ \u00a0]?(?P<code>{codes})\b
            |[ \u00a0](?P<currency>{_alternation(self.currency_words, True)})\b
-           |[ \u00a0]?(?P<measure>{_alternation([m for m in units['measures'] if not m.startswith('_') and len(m) < 4])}(?![\w²])
+           |(?:[ \u00a0]|-(?=[A-Za-z°]))?(?P<measure>{_alternation([m for m in units['measures'] if not m.startswith('_') and len(m) < 4])}(?![\w²])
               |{_alternation([m for m in units['measures'] if not m.startswith('_') and len(m) >= 4], True)}\b)
         """, re.VERBOSE)
         self.measure_kind = {k.lower(): v for k, v in units["measures"].items() if not k.startswith("_")}
@@ -808,6 +904,8 @@ def _parse_number(tokens, index, lexicon):
         return tokens[at] if at < count else (None, None, 0, 0, 1.0, False, False)
 
     if kind == "neg":
+        if peek(1)[0] == "dash" and peek(2)[0] == "num":      # `minus-1.4`
+            position += 1
         following = peek(1)
         if following[0] not in ("num", "unit", "tens"):
             return None, index + 1
@@ -1164,6 +1262,8 @@ def _is_figure(text, atom, lexicon) -> bool:
         if name is not None and name.group(1) not in lexicon.actor_of and name.group(1) not in lexicon.calendar_words \
                 and not _SENTENCE_START.search(before, 0, name.start(1)):
             return False
+        if _CODE_NAME_BEFORE.search(before):
+            return False        # `S&P 500`, `iPhone 11`
     # `76.000 troops`: a single dot group is a thousands separator when a count follows (or in a
     # `label ‒ 76.000` report line); alone (`4.800`) it stays a decimal.
     if atom.dotted and not atom.grouped and not atom.percent and atom.measure is None:
@@ -1317,7 +1417,9 @@ class _DocumentContext:
         return answer
 
 
-_WORD = re.compile(r"[A-Za-z][\w'’./-]*|[,/]")
+_WORD = re.compile(r"[A-Za-z][\w'’./-]*|\d[\dA-Za-z]{0,6}(?![\w.,])|[,/]")
+# a calibre before a counted noun: `155mm`, `155-mm`, `7.62 mm`
+_CALIBRE = re.compile(r"\d{1,3}(?:\.\d{1,2})?(?:[ -]?mm|-millimet(?:re|er))\b")
 
 
 def _describe(text, atom, previous, context, lexicon) -> Figure:
@@ -1399,7 +1501,9 @@ def _describe(text, atom, previous, context, lexicon) -> Figure:
 def _figure(text, atom, approximate, bound, unit, category, actor, civilian) -> Figure:
     low = _clean(atom.low)
     high = low if atom.high == atom.low else _clean(atom.high)
-    return Figure(text=text[atom.start:atom.end], start=atom.start, end=atom.end, value=low, low=low, high=high,
+    # a percent sign or word is part of what is written: `3%`, `4% and 5%`, `40 percent`
+    end = atom.unit_end if atom.percent and atom.unit_end > atom.end else atom.end
+    return Figure(text=text[atom.start:end], start=atom.start, end=end, value=low, low=low, high=high,
                   approximate=approximate, bound=bound, unit=unit, category=category, actor=actor,
                   civilian=civilian)
 
@@ -1427,7 +1531,8 @@ def _qualifiers(text, atom, lexicon):
     # Peel qualifiers off right to left: `about`, `more than`, `up to`, `some`... Most numbers have
     # none: the word right before the number says whether to look at all.
     tail = before.rstrip()
-    last_word = tail[tail.rfind(" ") + 1:].lower()
+    # (a line break or an opening bracket may stand before the last word: `more\nthan 5`, `(about 5`)
+    last_word = tail.split()[-1].lstrip("([{\"“‘'").lower() if tail else ""
     look = last_word in lexicon.qualifier_last_words or (tail[-1:] in "<>=≥≤~≈" if tail else False)
     for _ in range(3 if look else 0):
         found = False
@@ -1481,10 +1586,21 @@ def _noun_after(text, atom, lexicon):
     offset = lead.end()
     words = []
     ends = []
-    for match in _WORD.finditer(window, offset):
+    calibre = _CALIBRE.match(window, offset)
+    if calibre is not None:         # `20,000 155mm shells`: the calibre belongs to the noun
+        words.append(calibre.group(0))
+        ends.append(calibre.end())
+    for match in _WORD.finditer(window, ends[-1] if ends else offset):
         if match.start() - (ends[-1] if ends else offset) > 2:
             break
         word = match.group(0)
+        if word[:1].isdigit():
+            # a model number after a name (`Leopard 2 tanks`, `iPhone 11 units`) is part of it
+            if words and not any(character.isupper() for character in words[-1]) or not words:
+                break
+            words.append(word)
+            ends.append(match.end())
+            continue
         if word in (",", "/"):
             if word == "," and words and len(words) < 5:
                 nxt = _WORD.match(window, match.end() + 1) if window[match.end():match.end() + 1] == " " else None
@@ -1882,6 +1998,8 @@ _AGE_AFTER = re.compile(r"[ -]years?[ -]old\b")
 _COMPOUND_AFTER = re.compile(r"-([A-Za-z]{2,8})\b")
 _APPOSITION_BEFORE = re.compile(r"[A-Z][a-z]{1,20}, $")
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]{2,20}) $")
+# a name no English word is written like, whatever its place: `S&P`, `AT&T`, `iPhone`, `eBay`
+_CODE_NAME_BEFORE = re.compile(r"(?<![\w'’&-])(?:[A-Za-z]{1,5}&[A-Za-z]{1,5}|[a-z]{1,3}[A-Z][A-Za-z]{1,15}) $")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n\"“]\s{0,3}|\n)$")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]{1,3}(?:[a-z-]{2,20}[ \t]){0,2}?([A-Za-z]{2,20})\b")
 _CURRENCY_SCALE = re.compile(r"[ ]?([A-Za-z]{1,2})(?![A-Za-z])")
