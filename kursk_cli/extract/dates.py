@@ -235,7 +235,7 @@ class _Grammar:
                        rf"|(?:the{_GAP})?(?:current|latest|last|next|this){_GAP}fiscal{_GAP}year(?![\w])"
                        rf"|the{_GAP}fiscal{_GAP}year(?![\w])"),
             # this summer, last fall, spring 2025, the summer of 2022
-            ("season", rf"(?:(?:the|this|last|next|early|late|mid|this{_GAP}past|this{_GAP}coming)"
+            ("season", rf"(?:(?:the|this|last|next|early|late|mid|this{_GAP}past|this{_GAP}coming|coming|upcoming)"
                        rf"{_GAP0}{hyphen}?{_GAP0}){{0,2}}"
                        rf"{season}(?:{_GAP}(?:of{_GAP})?{year})?(?![\w])"),
             # two days ago, a year earlier, a week or so ago
