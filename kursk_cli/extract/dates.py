@@ -292,7 +292,7 @@ class _Grammar:
                      rf"(?<![\w.,$£€#№{_HYPHENS}]){year}(?!{_GAP0}[{_HYPHENS}]{_GAP0}\d)"),
             # June, mid-November, late November, the end of October
             ("month", rf"(?:{of_edge}{_GAP}|(?:early|late|mid){_GAP0}{hyphen}?{_GAP0}|(?:last|next|this){_GAP})?"
-                      rf"{month_full}(?![\w])(?:{_GAP}(?:last|this|next){_GAP}year(?![\w]))?"),
+                      rf"{month_full}(?![\w])(?:{_GAP}(?:last|this|next|(?:of{_GAP})?that){_GAP}year(?![\w]))?"),
         ]
         self.rule_names = [name for name, _ in rules]
         # Every match holds one of these words (matched as a lowercase prefix at a word start).
@@ -1684,7 +1684,11 @@ def _month(text, found, reference, grammar, items):
     month = grammar.months[name.lower()]
     lowered = _squeeze(span.lower())
     year = None
-    if reference is not None:
+    if lowered.endswith("that year"):
+        # `in April of that year`: the year the story last named (a month of it, or the year)
+        base = _anchor_period(items, reference, "year")
+        year = base.year if base else None
+    elif reference is not None:
         # `last February` is last year's, `next February` the coming one, `July last year`.
         if lowered.endswith(" year"):
             year = reference.year + {"last": -1, "this": 0, "next": 1}[lowered.split()[-2]]
