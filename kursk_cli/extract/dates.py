@@ -114,7 +114,8 @@ class _Grammar:
 
         month_full = _alternation(data["months"])
         month_short = _alternation(data["month_abbreviations"]) + r"\.?"
-        month = rf"(?:{month_full}|{month_short})(?![\w])"
+        # `Feb.14`: an abbreviation's period may run straight into the day
+        month = rf"(?:(?:{month_full}|{month_short})(?![\w])|{_alternation(data['month_abbreviations'])}\.(?=\d))"
         weekday_full = _alternation(data["weekdays"])
         weekday_any = rf"(?:{weekday_full}|{_alternation(data['weekday_abbreviations'])}\.?)(?![\w])"
         day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w]|[.,:]\d)"
@@ -201,7 +202,8 @@ class _Grammar:
             # (a live report's time stamp)
             ("full", rf"(?:{weekday_any},?{_GAP})?(?:the{_GAP})?(?<![\w.,$£€]){day}(?:{_GAP}of)?(?:{_GAP}|{hyphen}){month}"
                      rf"(?:{_GAP0},?{_GAP}{year}(?:{_GAP}{stamp})?|{hyphen}{year})?"
-                     rf"|(?:{weekday_any},?{_GAP})?{month}{_GAP}{day}(?:{_GAP0},?{_GAP}{year})?"),
+                     # (`Feb.14 2026`: an abbreviation's period may stand for the space)
+                     rf"|(?:{weekday_any},?{_GAP})?{month}(?:{_GAP}|(?<=\.)){day}(?:{_GAP0},?{_GAP}{year})?"),
             # November 2024, mid-November 2024, January of 2025
             ("month_year", rf"(?:(?:early|late|mid){_GAP0}{hyphen}?)?{month},?{_GAP}(?:of{_GAP})?{year}"),
             # 24.02.2022, 04/26/2025, 24.02 (checked in context)
