@@ -207,7 +207,9 @@ class _Grammar:
             # November 2024, mid-November 2024, January of 2025
             ("month_year", rf"(?:(?:early|late|mid){_GAP0}{hyphen}?)?{month},?{_GAP}(?:of{_GAP})?{year}"),
             # 24.02.2022, 04/26/2025, 24.02 (checked in context)
-            ("numeric", r"(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])(?:\.\d{4})?(?![\w]|[.,/]\d)"
+            # (`1.5 years` is a span: a unit after the number leaves it to `duration`)
+            ("numeric", rf"(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])(?:\.\d{{4}})?(?![\w]|[.,/]\d)"
+                        rf"(?!{_GAP}{unit_any}(?![\w]))"
                         r"|(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])/\d{4}(?![\w]|[.,/]\d)"
                         r"|(?<![\w.,/])(?:1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])/\d{4}(?![\w]|[.,/]\d)"),
             # 3:00 pm local time, 2pm, 11am GMT, 10.45 BST, 06:00 Kyiv time
@@ -268,7 +270,7 @@ class _Grammar:
                     rf"|{_alternation(self.set_adverbs)}(?![\w])"),
             # five months, the past 24 hours, four-month, two more months, the nine months
             ("duration", rf"(?:the{_GAP})?(?:{duration_modifier}{_GAP})?"
-                         rf"{count}(?:{_GAP}and{_GAP}a{_GAP}half|{hyphen}and{hyphen}a{hyphen}half)?"
+                         rf"{count}(?:{_GAP}and{_GAP}a{_GAP}half|{hyphen}and{hyphen}a{hyphen}half|{_GAP}1/2)?"
                          rf"(?:{_GAP}(?:more|other|additional|full|long|straight|consecutive|trading|business|working){_GAP}|{_GAP}|{hyphen})"
                          rf"{unit_any}(?![\w]|{hyphen}[a-z])"
                          rf"(?!{_GAP}old(?![\w]))(?:{_GAP}and{_GAP}a{_GAP}half)?"
@@ -1405,7 +1407,7 @@ def _duration(text, found, reference, grammar, items):
         return None         # `Kyiv will one day rebuild`: some day, neither a span nor a date
     if _quoted_title(text, found):
         return None
-    if _AND_A_HALF.search(lowered) and amount is not None:
+    if (_AND_A_HALF.search(lowered) or " 1/2" in lowered) and amount is not None:
         amount += 0.5
     return _Item(found.start(), found.end(), "duration", _duration_value(amount, unit))
 
