@@ -1269,8 +1269,10 @@ def _weekday(text, found, reference, grammar, items):
     kind = "date"
     if "overnight" in modifier:
         kind, value = ("time", f"{value}TNI") if day else ("time", value)
-    elif day:
-        kind, value = _with_part_of_day(lowered[weekday_found.end():], value, grammar)
+    else:
+        part = grammar.part_of_day_word.search(lowered, weekday_found.end())
+        if part:        # `Wednesday morning`, also with no reference date (`XXXX-WXX-3TMO`)
+            kind, value = "time", f"{value}T{grammar.parts_of_day[part.group(0)]}"
     return _Item(found.start(), found.end(), kind, value, day=day, rangeable=kind == "date")
 
 
