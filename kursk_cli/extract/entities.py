@@ -297,7 +297,7 @@ def _run_templates(text: str, match, lex: Lexicon, shouting: bool) -> list:
     return [candidate.moved(-start) for candidate in found]
 
 
-_LINK = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]\"]{1,2000}")
+_LINK = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)[^\s<>()\[\]\"]{1,2000}")
 
 
 # What a run of words says without its context is the same wherever it occurs: `Russian`,
@@ -381,8 +381,8 @@ def _sentence_start(text: str, start: int) -> bool:
     """After `. `, a line break, a quote opening a sentence, or a line's time stamp (`00:49 `)."""
     if start >= 2 and text[start - 1] == " " and text[start - 2].isalpha():
         return False             # the common case, a word and a space before: mid-sentence
-    if start >= 1 and text[start - 1] == "(":
-        return True              # a parenthesis opens a clause: `(Including 1,010 ...)`, `(Updated ...)`
+    if start >= 1 and text[start - 1] == "(" and text[start + 1:start + 2].islower():
+        return True              # a parenthesis opens a clause: `(Including 1,010 ...)`; not `(ISS)`
     index = start - 1
     while index >= 0 and text[index] in _OPENERS and start - index < 12:
         if text[index] in "“‘\"" and (index == 0 or text[index - 1] in " \t\n(["):
@@ -535,8 +535,8 @@ def _is_common_form(lowered: str, lex: Lexicon) -> bool:
         return True
     if lowered.endswith("men") and lowered[:-3] + "man" in lex.common:
         return True
-    for ending, replacements in (("ing", ("", "e")), ("ed", ("", "e")), ("ly", ("",)), ("iest", ("y",)),
-                                 ("ier", ("y",)), ("est", ("", "e")), ("er", ("", "e"))):
+    for ending, replacements in (("ing", ("", "e")), ("ied", ("y",)), ("ed", ("", "e")), ("ly", ("",)),
+                                 ("iest", ("y",)), ("ier", ("y",)), ("est", ("", "e")), ("er", ("", "e"))):
         if lowered.endswith(ending) and len(lowered) >= len(ending) + 2:
             stem = lowered[:-len(ending)]
             if any(stem + extra in lex.common for extra in replacements) or \
@@ -864,8 +864,9 @@ def _plain_name(text, items, lex) -> Optional[Candidate]:
             # `Green said`: a name only if the document names a Green elsewhere, or if the words
             # around it name a company (`Ford shares fell`)
             token = items[0].tokens[0]
+            company = len(token.text) > 2 and token.text.lower() not in lex.words["function_words"]
             return Candidate(token.start, token.end, token.text, None, weak_common=True, tokens=[token.text],
-                             pending="company")
+                             pending="company" if company else "")
         items[1].tokens[0].informative = False
         items = items[1:]
     company = False
@@ -927,7 +928,7 @@ def _settle(text: str, candidate: Candidate, lex: Lexicon, shouting: bool) -> No
         # only the next word: a common word is uninformative where a sentence starts, so no
         # noun of its own sentence comes before it
         if text[end:end + 1] == " " and \
-                text[end + 1:end + 16].split(" ", 1)[0].lower() in lex.words["org_nouns_after"]:
+                text[end + 1:end + 16].split(" ", 1)[0].lower() in lex.words["company_nouns_after"]:
             candidate.type, candidate.strong, candidate.weak_common = "ORG", True, False
         return
     if candidate.pending == "acronym":
