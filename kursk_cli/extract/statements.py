@@ -330,20 +330,15 @@ class _Phrase:
     person: Optional[bool] = None        # True person, False organisation/place/thing, None unknown
 
 
+_START = operator.itemgetter(0)      # a token's start, for bisect over a token list
+
+
 def _tokens(text: str, start: int, end: int) -> list:
     return [(match.start(), match.end(), match[0]) for match in _TOKEN.finditer(text, start, end)]
 
 
 def _bare(token: str) -> str:
     return token.strip("_*")
-
-
-def _joined(tokens: list) -> str:
-    """The tokens' words with one space between, markdown emphasis (`_AFP_`) taken off."""
-    text = " ".join([token[2] for token in tokens])
-    if "_" in text or "*" in text:
-        text = " ".join([_bare(token[2]) for token in tokens])
-    return text
 
 
 def _is_capital(token: str) -> bool:
@@ -407,6 +402,12 @@ def _phrase_within(text: str, low: int, end: int, widening: bool = False):
     if index >= 0 and tokens[index][2] == ",":
         return (None if widening else _apposition_before(tokens, index)), True
     phrase = _noun_phrase_back(tokens, index, relative)
+    if not relative and (phrase is None or (phrase.kind == "named" and _after_preposition(tokens, phrase))):
+        modified, reached = _before_participle(tokens, index)
+        if reached and widening:
+            return None, True    # (the participle or its subject may lie before this window)
+        if modified is not None:
+            phrase = modified    # `a brigade operating in the Pokrovsk direction reported`
     if relative and phrase is not None and phrase.kind == "generic" and _after_comma(tokens, phrase):
         if widening:
             return None, True    # (the wider window looks at the name before the apposition)
@@ -419,6 +420,51 @@ def _phrase_within(text: str, low: int, end: int, widening: bool = False):
             return named, True
     edge = tokens[min(1, len(tokens) - 1)][0]
     return phrase, index <= 1 or (phrase is not None and phrase.start <= edge)
+
+
+def _after_preposition(tokens: list, phrase: _Phrase) -> bool:
+    """The phrase (with its article) follows a preposition: `affiliated with the Western Group`."""
+    index = bisect.bisect_left(tokens, phrase.start, key=_START) - 1
+    while index >= 0 and tokens[index][2].lower() in ("the", "a", "an"):
+        index -= 1
+    return index >= 0 and tokens[index][2] in _PARTICIPLE_PREPOSITIONS
+
+
+def _before_participle(tokens: list, index: int):
+    """`A Ukrainian brigade operating in the Pokrovsk direction reported`, `a milblogger reportedly
+    affiliated with the Western Grouping of Forces claimed`: the phrase before a participle and its
+    prepositional phrase speaks, not the object of the preposition. (phrase or None, whether the
+    search reached the start of the tokens)."""
+    words = _words()
+    last = tokens[index][2].lower() if index >= 0 else ""
+    if not last or last in words["stop"] or last.endswith("ed"):
+        return None, False       # `can be denied`, `received warning letters`: no phrase before a cue
+    position = index - 1
+    while position >= 0 and index - position < 12:
+        word = tokens[position][2]
+        lowered = word.lower()
+        if not word[:1].isalnum() or (lowered in words["stop"] and lowered not in _PREPOSITIONS):
+            return None, False   # (a comma, a quotation mark or a conjunction ends the search)
+        if word.islower() and tokens[position + 1][2] in _PARTICIPLE_PREPOSITIONS and (
+                (len(word) > 4 and word.endswith("ing") and word not in words["participles"])
+                or word in _MODIFYING_PARTICIPLES):
+            before = position - 1
+            if before >= 0 and _is_adverb(tokens[before][2]):
+                before -= 1      # `reportedly affiliated with`
+            if before < 0:
+                return None, True
+            phrase = _noun_phrase_back(tokens, before)
+            return (phrase if phrase is not None and phrase.kind in ("named", "generic") else None), before <= 1
+        position -= 1
+    return None, position < 0
+
+
+# Past participles that qualify a noun rather than end a clause (`affiliated with`, `based in`);
+# others (`retreated from`) are as often finite verbs.
+_MODIFYING_PARTICIPLES = frozenset("""affiliated based stationed deployed located embedded positioned
+    linked associated aligned connected allied attached""".split())
+# Prepositions after a participle that qualifies a speaker (`operating in`, `affiliated with`).
+_PARTICIPLE_PREPOSITIONS = frozenset("in with near at on along across from inside outside".split())
 
 
 def _is_adverb(word: str) -> bool:
@@ -525,6 +571,12 @@ def _phrase_after(text: str, start: int, high: int) -> Optional[_Phrase]:
                                                               "compiled", "by", "from", "of"):
             if tokens[rest][2].lower() not in ("by", "from", "of"):
                 rest += 1
+            if rest < len(tokens) and tokens[rest][2].lower() == "of" and phrase.kind == "generic":
+                # `a review of financial disclosures by Public Citizen`: the topic, then the author
+                by = next((index for index in range(rest + 1, min(len(tokens), rest + 6))
+                           if tokens[index][2].lower() == "by" or not tokens[index][2][:1].isalnum()), None)
+                if by is not None and tokens[by][2].lower() == "by":
+                    rest = by
             if rest < len(tokens) and tokens[rest][2].lower() in ("by", "from", "of"):
                 source, _ = _noun_phrase_forward(tokens, rest + 1)
                 if source is not None and (source.kind == "named" or tokens[rest][2].lower() == "by"):
@@ -728,10 +780,7 @@ def _apposition_before(tokens: list, comma: int) -> Optional[_Phrase]:
 
 def _after_comma(tokens: list, phrase: _Phrase) -> bool:
     """The phrase (with its article) follows a comma: an apposition of what comes before."""
-    index = next((position for position, token in enumerate(tokens) if token[0] == phrase.start), None)
-    if index is None:
-        return False
-    index -= 1
+    index = bisect.bisect_left(tokens, phrase.start, key=_START) - 1
     while index >= 0 and tokens[index][2].lower() in ("the", "a", "an"):
         index -= 1
     return index >= 0 and tokens[index][2] == ","
@@ -831,13 +880,15 @@ def _classify(tokens: list) -> Optional[_Phrase]:
     if "-" in lowered and lowered not in words["generic"] and _generic_word(lowered):
         lowered = lowered.rsplit("-", 1)[1]      # `vice-chancellor`: a chancellor
     capitals = [token for token in tokens if _is_capital(token[2])]
-    text = _joined(tokens)
+    text = " ".join([token[2] for token in tokens])
+    if "_" in text or "*" in text:           # markdown emphasis: `_AFP_`
+        text = " ".join([_bare(token[2]) for token in tokens])
     text = text.replace(" ,", ",")
     start, end = tokens[0][0], tokens[-1][1]
     while len(tokens) > 1 and (tokens[0][2].lower() in _MONTHS or tokens[0][2].isdigit()):
         tokens = tokens[1:]      # `an April 2025 estimate`, `a March Bloomberg article`: a date first
         capitals = [token for token in tokens if _is_capital(token[2])]
-        text = _joined(tokens)
+        text = " ".join([_bare(token[2]) for token in tokens])
         start = tokens[0][0]
     if tokens[-1][2].lower() in _MONTHS or (head[0].isdigit() and not capitals):
         return None              # a date alone is no source
@@ -1586,8 +1637,9 @@ def find_statements(text: str, entities: list) -> list:
                 if statement is not None:
                     found.append(statement)
         if not found:
-            post = _embedded_post(text, start, end, unattributed, paragraph, resolver) \
-                or _colon_headline(text, start, end, resolver, quotes, quote_starts)
+            post = _embedded_post(text, start, end, unattributed, paragraph, resolver)
+            if post is None and text.find(":", start, min(end, start + 80)) >= 0:
+                post = _colon_headline(text, start, end, resolver, quotes, quote_starts)
             if post is not None:
                 found.append(post)
             elif continuing and statements and text[start] in "“\"‘'":
@@ -1611,7 +1663,7 @@ _HEADLINE_MARKS = re.compile(r"[#*>\-–—•\s]{0,6}")
 def _colon_headline(text, start, end, resolver, quotes, quote_starts) -> Optional[Statement]:
     """`Zelensky: We will not give up our land`: a person or organisation the entities extractor
     found opens the sentence, a colon follows and at least three words after it."""
-    if text.find(":", start, min(end, start + 80)) < 0 or not resolver.entities:
+    if not resolver.entities:
         return None
     position = _HEADLINE_MARKS.match(text, start, end).end()
     index = bisect.bisect_left(resolver.entity_starts, position)
@@ -1745,8 +1797,10 @@ _SUBJECT_VERB = re.compile(r"[ ]{1,2}[a-z]")
 
 def _indefinite(text: str, phrase: _Phrase) -> bool:
     """The phrase follows `a` or `an`."""
-    before = text[max(0, phrase.start - 4):phrase.start].lower()
-    return before.endswith((" a ", " an ")) or before in ("a ", "an ")
+    return _INDEFINITE.search(text, max(0, phrase.start - 5), phrase.start) is not None
+
+
+_INDEFINITE = re.compile(r"(?<![\w’'\-])[Aa]n?[ \t\n]{1,2}$")
 
 
 def _definite_role(text: str, phrase: _Phrase) -> bool:
