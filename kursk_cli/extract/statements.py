@@ -1225,6 +1225,8 @@ def _common_words() -> frozenset:
 def _quote_verb(text: str, start: int, end: int, cue: _Cue, preceding: str) -> Optional[_Cue]:
     """`“…?” she asked`, `“Thanks,” responded Kim`: verbs that report speech only right after a
     quotation (`asked to leave`, `continued to fight` report none)."""
+    if not _QUOTE_NEAR.search(text, max(start, cue.start - 48), cue.start):
+        return None              # (most `continued`, `asked` follow no quotation: a cheap test first)
     if preceding.endswith(_CLOSING_QUOTES):
         after = _phrase_after(text, cue.end, end)
         if after is not None and (after.kind == "pronoun" or _closed_after(text, after.end, end)):
@@ -1238,6 +1240,8 @@ def _quote_verb(text: str, start: int, end: int, cue: _Cue, preceding: str) -> O
 
 
 _CLOSING_QUOTES = ("”", '"', "’", "'", ",”", ',"', "?”", '?"', "!”", '!"')
+# A closing quotation mark (not an apostrophe inside a word) shortly before a cue.
+_QUOTE_NEAR = re.compile(r"[”\"]|[’'](?![\w])")
 
 
 def _participle(text: str, start: int, end: int, match, preceding: str) -> Optional[_Cue]:
