@@ -400,6 +400,7 @@ def _tokens(text: str, match, lex: Lexicon, shouting: bool) -> list:
     tokens = []
     connectors = lex.words["connectors"]
     position = match.start()
+    inner_genitive = False
     for piece in match.group().replace("\u00a0", " ").split(" "):
         start, end = position, position + len(piece)
         position = end + 1
@@ -411,6 +412,7 @@ def _tokens(text: str, match, lex: Lexicon, shouting: bool) -> list:
         possessive = genitive = False
         if piece[-2:] in ("'s", "’s") and len(piece) > 2:
             piece, end, possessive, genitive = piece[:-2], end - 2, True, True
+            inner_genitive = inner_genitive or piece in _GROUP_GENITIVES
         lowered = piece.lower()
         if "-" in piece:
             for prefix in _HYPHEN_PREFIXES:
@@ -429,9 +431,10 @@ def _tokens(text: str, match, lex: Lexicon, shouting: bool) -> list:
         informative = not shouting and not (not tokens and _sentence_start(text, start))
         tokens.append(Token(piece, start, end, possessive=possessive, genitive=genitive, informative=informative,
                             shouting=shouting))
-    for token, following in zip(tokens, tokens[1:]):
-        if token.genitive and token.text in _GROUP_GENITIVES and not following.connector:
-            token.possessive = False    # `Donetsk People's Republic`: the 's is inside the name
+    if inner_genitive:
+        for token, following in zip(tokens, tokens[1:]):
+            if token.genitive and token.text in _GROUP_GENITIVES and not following.connector:
+                token.possessive = False    # `Donetsk People's Republic`: the 's is inside the name
     return tokens
 
 
@@ -444,8 +447,11 @@ _GROUP_GENITIVES = frozenset(("People", "Peoples", "Women", "Children", "Men"))
 # Reading one run.
 
 def _lookup(tokens: list, lex: Lexicon) -> Optional[Known]:
-    key = " ".join(_apostrophes(token.text) + ("'s" if token.genitive and token is not tokens[-1] else "")
-                   for token in tokens)
+    key = " ".join(_apostrophes(token.text) for token in tokens)
+    if len(tokens) > 1 and "People" in key:
+        # `Donetsk People's Republic`: the 's cut off the token belongs to the name
+        key = " ".join(_apostrophes(token.text) + ("'s" if token.genitive and token is not tokens[-1] else "")
+                       for token in tokens)
     known = lex.known(key)
     if known is None and key.isupper() and len(key) > 3:
         known = lex.known(key.title())          # KYIV, Ukraine
@@ -517,7 +523,7 @@ def _is_common(word: str, lex: Lexicon) -> bool:
     lowered = word.lower()
     if _is_common_form(lowered, lex):
         return True
-    if lowered.endswith("s") and len(lowered) > 5 and _is_common_form(lowered[:-1], lex):
+    if lowered.endswith(("ers", "ings")) and len(lowered) > 5 and _is_common_form(lowered[:-1], lex):
         return True            # the plural of a derived form: `Mourners`, `Sightings`
     # `Unsurprisingly`, `Unconfirmed`: a negated common word (long, so `Union` is not `ion`)
     return lowered.startswith("un") and len(lowered) >= 9 and _is_common_form(lowered[2:], lex)
@@ -703,6 +709,12 @@ def _grow(items: list, head: int, used: list, function_words, common):
     # left: capitalized words and gazetteer names, not across a connector or a possessive
     while first - 1 >= 0 and not used[first - 1]:
         previous = items[first - 1]
+        if previous.role == "conn" and previous.tokens[0].text == "and" and first - 2 >= 0 and \
+                not used[first - 2] and items[first - 2].role == "word" and \
+                items[first - 2].word_class in ("name", "modifier") and items[first - 2].tokens[0].informative and \
+                not items[first - 2].tokens[-1].possessive:
+            first -= 1             # `Aeronautic Defence and Space Company`: two words the head shares
+            continue
         if previous.role == "conn" or previous.tokens[-1].possessive:
             break
         if previous.role == "gaz" and previous.known.type == "PERSON":
@@ -1060,7 +1072,7 @@ def _context_type(text, start, end, lex, *, acronym=False, minor_place=False) ->
         return None
     if previous_word in words["titles"]:
         return "PERSON"
-    if _after_credit_slash(text, start, end):
+    if text[start - 1:start] == "/" and _after_credit_slash(text, start, end):
         return "ORG"
     if minor_place:
         if next_word in words["person_verbs_after"] or _apposition_head(text, end) in words["person_appositions"]:
@@ -1137,9 +1149,9 @@ def _resolve(text: str, candidates: list, lex: Lexicon) -> list:
     acronyms = {}                # acronym -> the name it was defined for in parentheses
     for candidate in candidates:
         surface = candidate.text
-        if previous is not None and (surface.isupper() or _MIXED_ACRONYM.fullmatch(surface)) and \
+        if previous is not None and text[previous.end:candidate.start] in (" (", "(") and \
                 (candidate.type is None or candidate.type == previous.type == "ORG" and
-                 candidate.canonical is None) and text[previous.end:candidate.start] in (" (", "("):
+                 candidate.canonical is None) and (surface.isupper() or _MIXED_ACRONYM.fullmatch(surface)):
             # Institute for the Study of War (ISW): the acronym names the same thing
             candidate.type, candidate.strong = previous.type, True
             candidate.canonical = acronyms[surface] = previous.canonical or previous.text
