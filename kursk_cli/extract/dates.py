@@ -142,7 +142,8 @@ class _Grammar:
         # A four-digit number counts units only before a plural one (`1461 days`, `2000 years
         # ago`): before anything else it is a year (`the 2024 year`, `2024 budget`).
         # After `in`, `since`, `by` such a number is still the year (`in 2024 months of talks`).
-        count = (rf"(?:{number}|(?<![\d.,])(?<!\bin )(?<!\bsince )(?<!\bby )(?<!\buntil )"
+        # (The look-ahead for four digits comes first: most numbers fail it at once.)
+        count = (rf"(?:{number}|(?=\d{{4}}\s)(?<![\d.,])(?<!\bin )(?<!\bsince )(?<!\bby )(?<!\buntil )"
                  rf"\d{{4}}(?={_GAP}(?:more{_GAP}|full{_GAP}|long{_GAP})?{unit_plural}(?![\w])))")
         hyphen = f"[{_HYPHENS}]"
         part_of_day = _alternation(["morning", "afternoon", "evening", "night"])
