@@ -531,8 +531,8 @@ class _Lexicon:
         """
         separator = r"""
             (?:[ \t\u00a0]{1,3}|[ \t]{0,2}-[ \t]{0,2})               # space or a hyphen
-            (?:(?i:and|point)[ \t]{1,3})?                            # one hundred and six, two point five
-            (?:(?i:a|an)[ \t]{1,3})?                                 # and a half, half a million
+            (?:(?i:and|point)(?:[ \t]{1,3}|-))?                      # one hundred and six, two point five
+            (?:(?i:a|an)(?:[ \t]{1,3}|-))?                           # and a half, half a million, two-and-a-half
         """
         # a word before the first token: `a million`, `half a dozen`, `minus 5`, `minus-1.4`
         lead = r"(?:\b(?:(?i:a|an|half|quarter)[ \t]{1,3}|(?i:minus|negative)(?:[ \t]{1,3}|-(?=\d)))(?:(?i:a|an)[ \t]{1,3})?)?"
@@ -719,8 +719,11 @@ class _Lexicon:
 
     @functools.cached_property
     def url(self):
-        """URLs, and the domain part of e-mail addresses (the local part is taken in code)."""
-        return re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]{1,2000}|@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}")
+        """URLs, and the domain part of e-mail addresses (the local part is taken in code). A URL
+        may hold parts in angle brackets, as Markdown writes them: `https://x.org/<javascript:void\\(0\\)>`
+        (an angle bracket cannot start the other kind of part, so the loop runs in linear time)."""
+        return re.compile(r"(?:https?://|www\.)(?:[^\s<>\"')\]]|<[^\s<>]{1,300}>){1,2000}"
+                          r"|@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}")
 
 
 class _Verbs:
@@ -846,9 +849,13 @@ def _parse_run(text, match, lexicon):
         elif token.group("word") is not None:
             word = _WHITESPACE.sub(" ", token.group("word").lower())
             kind, value = lexicon.words.get(word, (word, None))
+            if kind == "frac" and text[token.end():token.end() + 1] == "-":
+                kind = "compound"       # `third-world`, `quarter-final`: no fraction
             tokens.append((kind, value, token.start(), token.end(), 1.0, False, False))
-        else:
+        elif not (tokens and tokens[-1][3] == token.start() and tokens[-1][0] != "dash" and
+                  _HYPHENATED_WORDS.match(text, token.end())):
             tokens.append(("dash", None, token.start(), token.end(), 1.0, False, False))
+        # (a hyphen that joins number words, `two-and-a-half`, `two-thirds`, is only spelling)
     atoms = []
     index = 0
     while index < len(tokens):
@@ -987,6 +994,13 @@ def _parse_number(tokens, index, lexicon):
             last_kind = "scale"
             position += 1
             continue
+        if kind == "frac" and last_kind in ("unit", "tens") and small is not None and hundreds == 0 and \
+                total == 0 and (position + 1 >= count or tokens[position + 1][0] not in ("scale", "mult")):
+            small *= value      # `two thirds`, `three-quarters`
+            end = t_end
+            last_kind = "frac"
+            position += 1
+            break
         if kind == "mult":
             group_small = small if small is not None else (1.0 if hundreds == 0 else None)
             if group_small is None:
@@ -1262,7 +1276,7 @@ def _is_figure(text, atom, lexicon) -> bool:
         if name is not None and name.group(1) not in lexicon.actor_of and name.group(1) not in lexicon.calendar_words \
                 and not _SENTENCE_START.search(before, 0, name.start(1)):
             return False
-        if _CODE_NAME_BEFORE.search(before):
+        if before.endswith(" ") and _code_name(before[before.rfind(" ", 0, len(before) - 1) + 1:-1]):
             return False        # `S&P 500`, `iPhone 11`
     # `76.000 troops`: a single dot group is a thousands separator when a count follows (or in a
     # `label ‒ 76.000` report line); alone (`4.800`) it stays a decimal.
@@ -1332,7 +1346,9 @@ def _join_ranges(text, atoms, lexicon):
             gap = text[(atom.unit_end if same_unit and atom.unit_end > atom.end else atom.end):other.start]
             before = text[max(0, atom.start - 24):atom.start]
             is_range = False
-            if len(gap) <= 12 and not atom.vague and not other.vague:
+            # `rose 0.7% to 6,327`: a percent and a plain number are two different quantities
+            mixed = atom.percent and not other.percent
+            if len(gap) <= 12 and not atom.vague and not other.vague and not mixed:
                 if _RANGE_GAP.fullmatch(gap):
                     dash = gap.strip() in ("-", "–", "—", "‒", "~")
                     is_range = not dash or not _DIGIT_DASH_BEFORE.search(text[max(0, atom.start - 3):atom.start])
@@ -1418,6 +1434,8 @@ class _DocumentContext:
 
 
 _WORD = re.compile(r"[A-Za-z][\w'’./-]*|\d[\dA-Za-z]{0,6}(?![\w.,])|[,/]")
+# number words a hyphen may join: `two-and-a-half`, `two-thirds`, `one-half`
+_HYPHENATED_WORDS = re.compile(r"(?i:and|an?|half|halves|thirds?|quarters?|fifths?|tenths?)\b")
 # a calibre before a counted noun: `155mm`, `155-mm`, `7.62 mm`
 _CALIBRE = re.compile(r"\d{1,3}(?:\.\d{1,2})?(?:[ -]?mm|-millimet(?:re|er))\b")
 
@@ -1532,7 +1550,7 @@ def _qualifiers(text, atom, lexicon):
     # none: the word right before the number says whether to look at all.
     tail = before.rstrip()
     # (a line break or an opening bracket may stand before the last word: `more\nthan 5`, `(about 5`)
-    last_word = tail.split()[-1].lstrip("([{\"“‘'").lower() if tail else ""
+    last_word = tail[max(tail.rfind(" "), tail.rfind("\n"), tail.rfind("\t")) + 1:].lstrip("([{\"“‘'").lower()
     look = last_word in lexicon.qualifier_last_words or (tail[-1:] in "<>=≥≤~≈" if tail else False)
     for _ in range(3 if look else 0):
         found = False
@@ -1549,6 +1567,9 @@ def _qualifiers(text, atom, lexicon):
                 continue
             if word in ("over", "under", "above", "below") and _COMPARISON_BEFORE.search(before[:match.start()]):
                 continue
+            if not word[:1].isalpha() and match.start() and not before[match.start() - 1].isspace() and \
+                    before[match.start() - 1] not in "([" and match.group(0) != match.group(0).rstrip():
+                continue        # `<https://t.me/x/1> 7`: a bracket closing a word, then a space, is no sign
             if effect == "approx":
                 approximate = True
             elif bound is None:
@@ -1586,7 +1607,7 @@ def _noun_after(text, atom, lexicon):
     offset = lead.end()
     words = []
     ends = []
-    calibre = _CALIBRE.match(window, offset)
+    calibre = _CALIBRE.match(window, offset) if window[offset:offset + 1].isdigit() else None
     if calibre is not None:         # `20,000 155mm shells`: the calibre belongs to the noun
         words.append(calibre.group(0))
         ends.append(calibre.end())
@@ -1999,7 +2020,12 @@ _COMPOUND_AFTER = re.compile(r"-([A-Za-z]{2,8})\b")
 _APPOSITION_BEFORE = re.compile(r"[A-Z][a-z]{1,20}, $")
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]{2,20}) $")
 # a name no English word is written like, whatever its place: `S&P`, `AT&T`, `iPhone`, `eBay`
-_CODE_NAME_BEFORE = re.compile(r"(?<![\w'’&-])(?:[A-Za-z]{1,5}&[A-Za-z]{1,5}|[a-z]{1,3}[A-Z][A-Za-z]{1,15}) $")
+_CODE_NAME = re.compile(r"[A-Za-z]{1,5}&[A-Za-z]{1,5}|[a-z]{1,3}[A-Z][A-Za-z]{1,15}")
+
+
+def _code_name(token):
+    """Whether `token` is a name written as no English word is (see _CODE_NAME)."""
+    return ("&" in token or token[:1].islower()) and _CODE_NAME.fullmatch(token) is not None
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n\"“]\s{0,3}|\n)$")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]{1,3}(?:[a-z-]{2,20}[ \t]){0,2}?([A-Za-z]{2,20})\b")
 _CURRENCY_SCALE = re.compile(r"[ ]?([A-Za-z]{1,2})(?![A-Za-z])")
