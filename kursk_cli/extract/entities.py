@@ -511,8 +511,8 @@ def _word_class(token: Token, lex: Lexicon) -> str:
         return "org_head"
     if lowered in words["loc_heads"]:
         return "loc_head"
-    if lowered in words["titles"] or (text.endswith(".") and lowered in words["titles"]):
-        return "title"
+    if lowered in words["titles"] or lowered in _PLURAL_TITLES and not token.shouting:
+        return "title"            # also a plural: `Senators Tim Kaine and ...` (not a headline's subject)
     if lowered in words["title_modifiers"]:
         return "modifier"
     return "name"
@@ -619,7 +619,7 @@ def _read_run(text: str, tokens: list, lex: Lexicon) -> list:
                 index + 1 < len(items) and not used[index + 1] and not item.tokens[-1].possessive and \
                 items[index + 1].tokens[0].informative and items[index + 1].role == "word" and \
                 items[index + 1].word_class == "name" and items[index + 1].tokens[0].text.lower() in lex.common \
-                and item.known.major:
+                and item.known.major and items[index + 1].tokens[0].text not in _DOCUMENT_HEADS:
             # `Manchester United`, `Kyiv Independent`: a city and a common word name a club or a paper
             # (a village's name is more likely a first name: `Tim Cook`)
             start, end = item.tokens[0].start, items[index + 1].tokens[-1].end
@@ -630,7 +630,8 @@ def _read_run(text: str, tokens: list, lex: Lexicon) -> list:
         if item.role == "gaz" and item.known.type == "LOC" and item.known.kind == "city" and \
                 index + 1 < len(items) and not used[index + 1] and not item.tokens[-1].possessive and \
                 items[index + 1].tokens[0].informative and \
-                (items[index + 1].role == "word" and items[index + 1].word_class == "name" or
+                (items[index + 1].role == "word" and items[index + 1].word_class == "name" and
+                 items[index + 1].tokens[0].text not in _DOCUMENT_HEADS or
                  items[index + 1].role == "gaz" and items[index + 1].known.type == "LOC" and
                  not items[index + 1].known.major):
             # `Kira Rudik`, `Volodymyr Filonenko`: a town's name as a first name
@@ -896,6 +897,8 @@ def _plain_name(text, items, lex) -> Optional[Candidate]:
         return None
     if len(items) == 1 and items[0].word_class in ("ordinal", "org_head", "loc_head", "skip"):
         return None
+    if items[-1].tokens[-1].text in _DOCUMENT_HEADS:
+        return None
     start, end = items[0].tokens[0].start, items[-1].tokens[-1].end
     surface = text[start:end]
     tokens = [token.text for item in items for token in item.tokens]
@@ -913,7 +916,7 @@ def _plain_name(text, items, lex) -> Optional[Candidate]:
     all_common = all((_is_common(token, lex) if not informative else token.lower() in lex.common)
                      or token.lower() in lex.words["titles"] for token in tokens)
     if len(tokens) == 1 and (_ACRONYM_PLURAL.fullmatch(surface) or len(surface) < 2 or
-                             surface.endswith(("ism", "isms")) or
+                             surface.endswith(_NOT_NAME_ENDINGS) or
                              (surface.isupper() and any(char.isdigit() or char == "-" for char in surface))):
         # MPs, PoWs, TB2, MT-LB: plural common nouns and model names
         return Candidate(start, end, surface, None, weak_common=True, tokens=tokens)
@@ -1011,6 +1014,16 @@ def _looks_like_settlement(tokens: list, lex: Lexicon) -> bool:
 
 
 _CAMEL_CASE = re.compile(r"(?!(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O)[A-Z])[A-Z][a-z]{1,20}[A-Z][A-Za-z]{1,20}")
+# Plural titles before the names of several people (not `Kings`, `Dictators`: words of names too)
+_PLURAL_TITLES = frozenset("senators congressmen congresswomen representatives governors ambassadors generals "
+                           "presidents ministers".split())
+
+# Ideologies and processes (`Nazism`, `Russophobia`, `Russification`): words, not names
+_NOT_NAME_ENDINGS = ("ism", "isms", "phobia", "ification", "isation", "ization")
+
+# Documents named like organisations (`Official Secrets Act`): not people, organisations or places
+_DOCUMENT_HEADS = frozenset(("Act", "Treaty", "Accord", "Accords", "Doctrine", "Charter", "Protocol", "Memorandum"))
+
 # MoD, DoD, MoJ: an acronym whose small word (of, and) is written in lower case
 _MIXED_ACRONYM = re.compile(r"[A-Z][a-z]?[A-Z][A-Za-z]?")
 _ACRONYM_PLURAL = re.compile(r"(?:[A-Z]{2,8}|[A-Z][a-z]?[A-Z]{1,6})s")
