@@ -338,7 +338,10 @@ class _LineInfo:
             return True            # a Markdown heading: capitals by convention
         if _opens_like_prose(line):
             return False           # the common case, kept cheap
-        words = [word for word in line.split() if len(word) > 1 and word[0].isalpha()]
+        words = [word.lstrip("\"“'‘") for word in line.split()]
+        if words and words[0].endswith(":"):
+            words = words[1:]      # a label: `title: "Peace Talks End Abruptly"`
+        words = [word for word in words if len(word) > 1 and word[0].isalpha()]
         if len(words) < 3:
             return False
         if sum(1 for word in words if word.isupper()) >= 0.7 * len(words):
@@ -525,6 +528,9 @@ def _is_common(word: str, lex: Lexicon) -> bool:
         return True
     if lowered.endswith(("ers", "ings")) and len(lowered) > 5 and _is_common_form(lowered[:-1], lex):
         return True            # the plural of a derived form: `Mourners`, `Sightings`
+    if "-" in lowered:
+        # `High-Stakes`, `Long-Range` in a headline: every part a common word
+        return all(part and _is_common_form(part, lex) for part in lowered.split("-"))
     # `Unsurprisingly`, `Unconfirmed`: a negated common word (long, so `Union` is not `ion`)
     return lowered.startswith("un") and len(lowered) >= 9 and _is_common_form(lowered[2:], lex)
 
@@ -882,6 +888,12 @@ def _plain_name(text, items, lex) -> Optional[Candidate]:
                              pending="company" if company else "")
         items[1].tokens[0].informative = False
         items = items[1:]
+    while (len(items) > 2 or len(items) == 2 and _is_common(items[0].tokens[0].text, lex)) and \
+            items[-1].role == "word" and items[-1].tokens[0].shouting and items[-2].role != "conn" and \
+            _is_common(items[-1].tokens[0].text, lex):
+        # a headline's verb and object (`Janet Yellen Says`, `Peace Talks End Abruptly`), down to two
+        # words, as a name of two may end in a common one (`Justin Young`, `Liz Truss`)
+        items = items[:-1]
     company = False
     if len(items) > 1 and items[0].role == "word" and not items[0].tokens[0].informative and \
             items[0].tokens[0].text.lower() in lex.words["org_nouns_before"]:
