@@ -34,9 +34,9 @@ def find_figures(text: str) -> List[Figure]:
         return []
     lexicon = _lexicon()
     masked = _masked_spans(text, lexicon)
-    starts, glued_at = _run_starts(text, lexicon)
+    glued_at = []
     parsed = []
-    for match in _runs(text, starts, lexicon):
+    for match in _runs(text, _run_starts(text, lexicon), lexicon, glued_at):
         if match.group("skip") is not None:
             continue
         if masked and _inside(masked, match.start()):
@@ -353,8 +353,9 @@ class _Ending:
         return pattern
 
 
-def _runs(text, starts, lexicon):
-    """Yield the runs of number tokens in text order.
+def _runs(text, starts, lexicon, glued):
+    """Yield the runs of number tokens in text order; add to `glued` where the digits of an amount
+    glued to a currency code start (`USD10m`: no run starts there).
 
     Cheap passes find where a run can start (`starts`: a digit not glued to a word, or a number
     word); the full run pattern is then tried only there. One big alternation tried at every
@@ -376,14 +377,17 @@ def _runs(text, starts, lexicon):
         if match is None and lead is not None:
             match = lexicon.scan.match(text, position)
         if match is None:
+            code = lexicon.glued_currency.match(text, position) if text[position] in lexicon.glued_first else None
+            if code is not None:
+                glued.append(code.end())
             continue
         consumed = match.end()
         yield match
 
 
 def _run_starts(text, lexicon):
-    """Where a run can start, in text order: a digit not glued to a word or a number, a number word;
-    and apart, where an amount glued to a currency code starts (`USD10m`).
+    """Where a run can start, in text order: a digit not glued to a word or a number, a number word,
+    a currency code glued to digits (`USD10m`, which _runs sets apart).
 
     One pass for the character before the start, which is no letter, digit or underscore: a
     pattern that begins with a character class lets the engine skip through the text in C, where
@@ -392,24 +396,16 @@ def _run_starts(text, lexicon):
     character than the longest number word takes, are all the pattern can read).
     """
     starts = []
-    glued = []
     resume = 0
     if text[:1].isdecimal():                    # what `\d` matches
         starts.append(0)
     else:
         first = lexicon.run_start.match(" " + text[:lexicon.longest_word + 1])
         if first is not None:
+            starts.append(0)
             resume = first.end() - 1            # (a word of several may hold spaces)
-            if first.lastgroup == "glued":
-                glued.append(resume)
-            else:
-                starts.append(0)
-    matches = list(lexicon.run_start.finditer(text, resume))
-    found = [match.start() + 1 for match in matches if match.lastgroup is None]
-    if len(found) < len(matches):       # (rare)
-        glued.extend([match.end() for match in matches if match.lastgroup == "glued"])
-    starts.extend(found)
-    return starts, glued
+    starts.extend([match.start() + 1 for match in lexicon.run_start.finditer(text, resume)])
+    return starts
 
 
 def _trie(words) -> str:
@@ -535,7 +531,8 @@ class _Lexicon:
             (?:(?i:a|an)(?:[ \t]{1,3}|-))?                           # and a half, half a million, two-and-a-half
         """
         # a word before the first token: `a million`, `half a dozen`, `minus 5`, `minus-1.4`
-        lead = r"(?:\b(?:(?i:a|an|half|quarter)[ \t]{1,3}|(?i:minus|negative)(?:[ \t]{1,3}|-(?=\d)))(?:(?i:a|an)[ \t]{1,3})?)?"
+        # (only minus and negative, which end in s and e, take a hyphen)
+        lead = r"(?:\b(?i:a|an|half|quarter|minus|negative)(?:[ \t]{1,3}|(?<=[sSeE])-(?=\d))(?:(?i:a|an)[ \t]{1,3})?)?"
         skip = r"""
             (?<![\w.])(?:
                \d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?      # 2022-05-11 06:00
@@ -554,12 +551,15 @@ class _Lexicon:
         # word, or a digit not glued to a word or a number (the digit is left unconsumed: one that
         # is no ASCII digit may stand before a word); `.25`.
         # Also in the same pass, an amount glued to a currency code or to a symbol ending in a letter
-        # (`USD10m`, `$US55m`): the group `glued` ends where its digits start.
+        # (`USD10m`, `$US55m`), which _runs tells apart with `glued_currency`.
         glued = [*units["currency_codes"], *(s for s in units["currency_symbols"] if s[-1:].isalpha())]
+        glued_currency = rf"{_alternation(glued)}(?=\d)"
+        self.glued_currency = re.compile(glued_currency)
+        self.glued_first = frozenset(word[0] for word in glued)
         first_letters = "".join(sorted({word[0] for word in [*_case_forms(self.words), *glued]}))
         self.run_start = re.compile(
             rf"[^A-Za-z0-9_](?=[\d{re.escape(first_letters)}])"
-            rf"(?:{word_token}(?![A-Za-z0-9_])|(?=\d)(?<![\w.])|(?P<glued>{_alternation(glued)})(?=\d))")
+            rf"(?:{word_token}(?![A-Za-z0-9_])|(?=\d)(?<![\w.])|{glued_currency})")
         # the most characters a number word can take (a space in it may be three)
         self.longest_word = max(len(word) + 2 * word.count(" ") for word in self.words)
         self.point_start = re.compile(r"\.\d(?<![^\s$£€(~]\.\d)")
@@ -601,6 +601,10 @@ class _Lexicon:
         self.approx_after = re.compile(rf"^[ \t]?{_alternation(context['approximate_after'], True)}(?!\w)")
         self.min_after = re.compile(rf"^(?:\+(?![\d])|[ \t]{{1,2}}{_alternation([w for w in context['min_after'] if w != '+'], True)}(?![\w]))")
         self.max_after = re.compile(rf"^[ \t]{{1,2}}{_alternation(context['max_after'], True)}(?![\w])")
+        # the first words of those after a number, lower-cased, for a cheap test before the patterns
+        self.after_qualifier_starts = tuple(sorted({
+            phrase.split()[0].lower() for key in ("approximate_after", "min_after", "max_after")
+            for phrase in context[key]}))
         self.between_before = re.compile(r"(?i:\bbetween)[ \t]{1,3}(?:(?:some|about|around|roughly|approximately)[ \t]{1,3})?$")
         months = _alternation(context["months"])
         self.month_before = re.compile(rf"\b{months}\.?,?[ \t\u00a0]{{1,3}}(?:the[ ])?$")
@@ -1581,13 +1585,19 @@ def _qualifiers(text, atom, lexicon):
             break
         if not found:
             break
-    if lexicon.approx_after.match(after) or text[atom.end:atom.end + 4] == "-odd":
+    # Words after the number (`or so`, `or more`, `at most`): their first word says whether to look.
+    if after.lstrip(" \t")[:13].lower().startswith(lexicon.after_qualifier_starts):
+        if lexicon.approx_after.match(after):
+            approximate = True
+        if bound is None:
+            if lexicon.min_after.match(after):
+                bound = "min"
+            elif lexicon.max_after.match(after):
+                bound = "max"
+    if text[atom.end:atom.end + 4] == "-odd":
         approximate = True
-    if bound is None:
-        if lexicon.min_after.match(after) or lexicon.min_after.match(text[atom.end:atom.end + 24]):
-            bound = "min"
-        elif lexicon.max_after.match(after):
-            bound = "max"
+    if bound is None and tail_at > atom.end and lexicon.min_after.match(text[atom.end:atom.end + 24]):
+        bound = "min"
     if text[max(0, atom.start - 1):atom.start] == "~":
         approximate = True
     return approximate, bound
