@@ -856,7 +856,7 @@ def _parse_run(text, match, lexicon):
             if kind == "frac" and text[token.end():token.end() + 1] == "-":
                 kind = "compound"       # `third-world`, `quarter-final`: no fraction
             tokens.append((kind, value, token.start(), token.end(), 1.0, False, False))
-        elif not (tokens and tokens[-1][3] == token.start() and tokens[-1][0] != "dash" and
+        elif not (tokens and tokens[-1][3] == token.start() and tokens[-1][0] not in ("dash", "num") and
                   _HYPHENATED_WORDS.match(text, token.end())):
             tokens.append(("dash", None, token.start(), token.end(), 1.0, False, False))
         # (a hyphen that joins number words, `two-and-a-half`, `two-thirds`, is only spelling)
@@ -2035,7 +2035,7 @@ _CODE_NAME = re.compile(r"[A-Za-z]{1,5}&[A-Za-z]{1,5}|[a-z]{1,3}[A-Z][A-Za-z]{1,
 
 def _code_name(token):
     """Whether `token` is a name written as no English word is (see _CODE_NAME)."""
-    return ("&" in token or token[:1].islower()) and _CODE_NAME.fullmatch(token) is not None
+    return ("&" in token or token[:1].islower() and not token.islower()) and _CODE_NAME.fullmatch(token) is not None
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n\"“]\s{0,3}|\n)$")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]{1,3}(?:[a-z-]{2,20}[ \t]){0,2}?([A-Za-z]{2,20})\b")
 _CURRENCY_SCALE = re.compile(r"[ ]?([A-Za-z]{1,2})(?![A-Za-z])")
