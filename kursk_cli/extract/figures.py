@@ -1651,6 +1651,9 @@ def _noun_after(text, atom, lexicon):
                 break           # a verb ends the phrase, unless a noun follows (`fighting vehicles`)
         if bare.endswith("ly") and len(bare) > 4:
             break
+        if words and bare.islower() and bare.endswith("ed") and len(bare) > 4 and words[-1].endswith("s") and \
+                words[-1][-2:] != "ss":
+            break           # a past tense after a plural noun: `two sources pointed to ...`
         words.append(bare)
         ends.append(match.start() + len(bare))
         if word.endswith(".") or len(words) >= 6:
