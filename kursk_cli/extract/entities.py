@@ -53,6 +53,7 @@ class Lexicon:
     org_suffixes: tuple          # endings of company names (Bundesbank, Rosenergoatom)
     run_pattern: object          # compiled pattern for a run of capitalized words
     country_of: dict             # canonical country -> its other names (for NORP canonical)
+    first_names: frozenset       # first names of the people list (Kyrylo): a town after one is a surname
 
     def known(self, name: str) -> Optional[Known]:
         """What the gazetteers say about `name` as written, or None."""
@@ -81,6 +82,7 @@ def lexicon() -> Lexicon:
             names[key] = known
 
     country_of = {}
+    first_names = set()
     for country in load("countries.json"):
         canonical = country["name"]
         country_of[canonical] = set(country["aliases"])
@@ -102,6 +104,8 @@ def lexicon() -> Lexicon:
             add(name, Known("ORG", organisation["name"], organisation["kind"]), override=True)
     for person in load("people.json"):
         full = person["name"]
+        if " " in full:
+            first_names.add(full.split(" ", 1)[0])
         for name in [full, *person["aliases"]]:
             # A surname alone keeps the document's spelling: `Zelenskyy` -> `Volodymyr Zelenskyy`.
             canonical = name
@@ -133,7 +137,8 @@ def lexicon() -> Lexicon:
                    also_names=frozenset(load("common_words.json")["also_names"]),
                    place_suffixes=tuple(words["place_suffixes"]),
                    org_suffixes=tuple(words["org_suffixes"]),
-                   run_pattern=_compile_run_pattern(words), country_of=country_of)
+                   run_pattern=_compile_run_pattern(words), country_of=country_of,
+                   first_names=frozenset(first_names))
 
 
 # Capital letters of Latin (with Latin-1 and Extended-A, whose upper and lower case letters
@@ -641,7 +646,8 @@ def _read_run(text: str, tokens: list, lex: Lexicon) -> list:
                  items[index + 1].role == "gaz" and items[index + 1].known.type == "LOC" and
                  not items[index + 1].known.major):
             # `Kira Rudik`, `Volodymyr Filonenko`: a town's name as a first name
-            stop = _name_stretch(items, index + 1, used, after_title=False, common=lex.common)
+            stop = _name_stretch(items, index + 1, used, after_title=False, common=lex.common,
+                                 first_names=lex.first_names)
             start, end = item.tokens[0].start, items[stop - 1].tokens[-1].end
             # ... unless the words around say place (`the village of Novoselivka Persha`)
             out.append(Candidate(start, end, text[start:end], None, pending="name",
@@ -699,7 +705,7 @@ def _read_run(text: str, tokens: list, lex: Lexicon) -> list:
             index = max(stop, index + 1)
             continue
         if item.word_class in ("name", "ordinal") or (item.word_class in ("org_head", "loc_head")):
-            stop = _name_stretch(items, index, used, after_title=False, common=lex.common)
+            stop = _name_stretch(items, index, used, after_title=False, common=lex.common, first_names=lex.first_names)
             stop = max(stop, index + 1)
             candidate = _plain_name(text, items[index:stop], lex)
             if candidate is not None:
@@ -804,7 +810,8 @@ def _later_org_head(items: list, probe: int, used: list, common) -> Optional[int
     return None
 
 
-def _name_stretch(items: list, start: int, used: list, *, after_title: bool, common=frozenset()) -> int:
+def _name_stretch(items: list, start: int, used: list, *, after_title: bool, common=frozenset(),
+                  first_names=frozenset()) -> int:
     """End (exclusive) of the plain name starting at `start`: words and name particles."""
     stop = start
     limit = min(len(items), start + 5)
@@ -829,10 +836,12 @@ def _name_stretch(items: list, start: int, used: list, *, after_title: bool, com
                 stop += 1
                 continue
             if not after_title and item.known.type == "LOC" and stop > start and \
-                    (item.known.kind == "city" and not item.known.anchored or not item.known.major) and \
-                    items[stop - 1].role == "word" and items[stop - 1].tokens[0].informative and \
-                    items[stop - 1].tokens[0].text.lower() not in common:
-                stop += 1          # Lloyd Austin, Andy Huynh: a town's name as a surname
+                    items[stop - 1].role == "word" and items[stop - 1].tokens[0].text.lower() not in common and \
+                    (item.known.kind == "city" and not item.known.anchored or not item.known.major or
+                     len(item.tokens) == 1 and items[stop - 1].tokens[0].text in first_names):
+                # Lloyd Austin, Andy Huynh, Oleksiy Danilov: a town's name as a surname (even a large
+                # one after a first name the people list knows: Kyrylo Shevchenko)
+                stop += 1
                 continue
             break
         if item.word_class in ("skip", "title", "modifier") and stop > start:
@@ -1187,7 +1196,7 @@ def _resolve(text: str, candidates: list, lex: Lexicon) -> list:
             previous = candidate
         if len(candidate.tokens) == 1 and surface in surnames and (
                 candidate.type in (None, "PERSON") or candidate.weak_common or not candidate.major
-                or not candidate.strong):
+                or not candidate.strong or _speaks(text, candidate.start, candidate.end, lex)):
             # The first person the document names so keeps the bare surname: news writes a
             # second one (a relative) with a first name or a title.
             candidate.type, candidate.canonical = "PERSON", surnames[surface][0][1]
@@ -1214,6 +1223,14 @@ def _resolve(text: str, candidates: list, lex: Lexicon) -> list:
         entities.append(Entity(candidate.text, candidate.start, candidate.end, candidate.type,
                                candidate.canonical or candidate.text))
     return entities
+
+
+def _speaks(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """A person's verb follows, no place preposition comes before: `Kamyshin added` (a town's name
+    the document also gives a person), not `in Kamyshin continued`."""
+    after = _AFTER_WORD.match(text, end, min(len(text), end + 40))
+    return after is not None and after.group(1).lower() in lex.words["person_verbs_after"] and \
+        _words_before(text, start)[1] not in lex.words["place_before"]
 
 
 _COORDINATION = frozenset((", ", ",", " and ", ", and ", " or ", ", or ", " to ", "-"))
