@@ -343,7 +343,7 @@ class _LineInfo:
             return True            # a Markdown heading: capitals by convention
         if _opens_like_prose(line):
             return False           # the common case, kept cheap
-        words = [word.lstrip("\"“'‘") for word in line.split()]
+        words = [word.lstrip("\"“'‘") if word[0] in "\"“'‘" else word for word in line.split()]
         if words and words[0].endswith(":"):
             words = words[1:]      # a label: `title: "Peace Talks End Abruptly"`
         words = [word for word in words if len(word) > 1 and word[0].isalpha()]
@@ -529,7 +529,7 @@ def _word_class(token: Token, lex: Lexicon) -> str:
 def _is_common(word: str, lex: Lexicon) -> bool:
     """A common English word (or its plural): `Women`, `Dozens` at a sentence start are not names."""
     lowered = word.lower()
-    if _is_common_form(lowered, lex):
+    if lowered in lex.common or _is_common_form(lowered, lex):
         return True
     if lowered.endswith(("ers", "ings")) and len(lowered) > 5 and _is_common_form(lowered[:-1], lex):
         return True            # the plural of a derived form: `Mourners`, `Sightings`
@@ -945,7 +945,7 @@ def _plain_name(text, items, lex) -> Optional[Candidate]:
         return Candidate(start, end, surface, "ORG", strong=True, tokens=tokens)
     candidate = Candidate(start, end, surface, None, tokens=tokens, pending="name",
                           all_common=all_common, informative=informative)
-    if len(tokens) == 1 and (surface.isupper() or _MIXED_ACRONYM.fullmatch(surface)):
+    if len(tokens) == 1 and (surface.isupper() or not surface[1:].islower() and _MIXED_ACRONYM.fullmatch(surface)):
         if len(surface) > 3 and (_is_common(surface, lex) or surface.title() in lex.words["not_entities"]):
             # a shouted word (`APRIL`, `BREAKING`), not an acronym
             return Candidate(start, end, surface, None, weak_common=True, tokens=tokens)
