@@ -95,22 +95,24 @@ class Document:
 
 
 def _item_dict(item) -> dict:
-    # Items hold only plain values, so a shallow read of the fields is enough; dataclasses.asdict
-    # would deep-copy every value and cost more than some extractors.
-    record = {}
-    for name in _field_names(type(item)):
-        value = getattr(item, name)
+    # Items hold only plain values, so a copy of the instance's attributes is the record
+    # (dataclasses.asdict would deep-copy every value and cost more than some extractors);
+    # only the fields declared as numbers or tuples need a look.
+    record = dict(item.__dict__)
+    for name in _fields_to_convert(type(item)):
+        value = record[name]
         if isinstance(value, float):
-            value = _plain_number(value)
+            record[name] = _plain_number(value)
         elif isinstance(value, tuple):
-            value = list(value)
-        record[name] = value
+            record[name] = list(value)
     return record
 
 
 @functools.lru_cache(maxsize=None)
-def _field_names(cls) -> tuple:
-    return tuple(entry.name for entry in dataclasses.fields(cls))
+def _fields_to_convert(cls) -> tuple:
+    """Fields whose declared type admits a float (76000.0 -> 76000, NaN -> null) or a tuple."""
+    return tuple(entry.name for entry in dataclasses.fields(cls)
+                 if any(word in str(entry.type) for word in ("float", "tuple", "Tuple")))
 
 
 def _plain_number(value: float):
