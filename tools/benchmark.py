@@ -127,8 +127,10 @@ def run_once(command: List[str], stdin_path: Optional[Path] = None, timeout: flo
     return Outcome(seconds, usage.ru_utime + usage.ru_stime, max_rss, process.returncode, errors)
 
 
-def run_median(command: List[str], runs: int, **options) -> Outcome:
-    """The run with the median wall time (a failed run is returned at once)."""
+def run_median(command: List[str], runs: int, best: bool = False, **options) -> Outcome:
+    """The run with the median wall time, or the shortest with `best` (a failed run is returned
+    at once). On a shared virtual machine other guests slow some runs by a third; the shortest
+    run is the one they disturbed least, so it measures the code rather than the neighbours."""
     outcomes = []
     for _ in range(runs):
         outcome = run_once(command, **options)
@@ -136,7 +138,7 @@ def run_median(command: List[str], runs: int, **options) -> Outcome:
             return outcome
         outcomes.append(outcome)
     outcomes.sort(key=lambda outcome: outcome.seconds)
-    return outcomes[len(outcomes) // 2]
+    return outcomes[0] if best else outcomes[len(outcomes) // 2]
 
 
 def kursk_command(given: Optional[str]) -> List[str]:
@@ -370,6 +372,9 @@ def main(argv=None) -> int:
                                                     "else samples/)")
     parser.add_argument("--runs", type=int, default=10, help="runs of each start-up measure (median)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each throughput measure (median)")
+    parser.add_argument("--best", action="store_true",
+                        help="report the shortest of the runs instead of the median (for a noisy "
+                             "shared machine)")
     parser.add_argument("--corpus-mb", type=float, default=2.0,
                         help="repeat the corpus to at least this many MB of text for throughput")
     parser.add_argument("--jobs", type=int, default=2, help="jobs of the scaling run")
@@ -409,13 +414,14 @@ def report(arguments, command, python, python_version, version, corpus, temporar
         say(f"load      {os.getloadavg()[0]:.2f} (1-minute load average at the start)")
 
     # Start-up: what every invocation pays before reading anything.
-    bare = run_median([python, "-c", "pass"], arguments.runs)
-    helped = run_median(command + ["--help"], arguments.runs)
+    statistic = "best" if arguments.best else "median"
+    bare = run_median([python, "-c", "pass"], arguments.runs, arguments.best)
+    helped = run_median(command + ["--help"], arguments.runs, arguments.best)
     ratio = helped.seconds / bare.seconds if bare.seconds else float("inf")
     sample_command = command + ["extract", str(SAMPLE), "--reference-date", "2025-04-26", "-f", "jsonl"]
-    sample = run_median(sample_command, arguments.runs) if SAMPLE.is_file() else None
+    sample = run_median(sample_command, arguments.runs, arguments.best) if SAMPLE.is_file() else None
     say()
-    say(f"start-up (median of {arguments.runs} runs)")
+    say(f"start-up ({statistic} of {arguments.runs} runs)")
     rows = [["measure", "time", "CPU", "ratio", "target", ""],
             ["python -c pass", milliseconds(bare.seconds), milliseconds(bare.cpu_seconds), "", "", ""],
             ["kursk --help", milliseconds(helped.seconds), milliseconds(helped.cpu_seconds),
@@ -439,7 +445,7 @@ def report(arguments, command, python, python_version, version, corpus, temporar
                   "date": "2024-05-04"}], tiny_path)
     say()
     say(f"throughput: {corpus.name}, {documents} documents, {megabytes:.2f} MB of UTF-8 text as JSON "
-        f"Lines (median of {arguments.repeat} runs)")
+        f"Lines ({statistic} of {arguments.repeat} runs)")
     say("  fixed = the same command on a one-document file (start-up, imports, workers); net = minus it")
     say("  CPU MB/s = MB / net CPU seconds of all processes: per core whatever the load; it judges the")
     say("  target. --only figures also runs entities and statements (to find claimants)")
@@ -452,8 +458,8 @@ def report(arguments, command, python, python_version, version, corpus, temporar
     for label, options, jobs in runs:
         arguments_of = lambda path: (command + ["extract", str(path), "-f", "jsonl",   # noqa: E731
                                                 "--jobs", str(jobs)] + options)
-        fixed = run_median(arguments_of(tiny_path), min(arguments.runs, 5))
-        outcome = run_median(arguments_of(corpus_path), arguments.repeat)
+        fixed = run_median(arguments_of(tiny_path), min(arguments.runs, 5), arguments.best)
+        outcome = run_median(arguments_of(corpus_path), arguments.repeat, arguments.best)
         net = outcome.seconds - fixed.seconds
         net_cpu = outcome.cpu_seconds - fixed.cpu_seconds
         # A corpus too small to outweigh the fixed cost gives no per-core figure, not a silly one.
