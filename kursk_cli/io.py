@@ -75,17 +75,23 @@ class SpooledItems:
 
     def extend(self, items) -> None:
         for item in items:
-            self.file.write(json.dumps(item, ensure_ascii=False).encode("utf-8") + b"\n")
+            # Stored as render.json writes an item, so that the JSON renderers copy it unchanged.
+            self.file.write(json.dumps(item, ensure_ascii=False, allow_nan=False).encode("utf-8") + b"\n")
             self.count += 1
 
     def __len__(self) -> int:
         return self.count
 
     def __iter__(self):
+        for text in self.json_texts():
+            yield json.loads(text)
+
+    def json_texts(self):
+        """Each item as the JSON text it was stored as, in order."""
         self.file.flush()
         self.file.seek(0)
         for line in self.file:
-            yield json.loads(line)
+            yield line[:-1].decode("utf-8")
         self.file.seek(0, os.SEEK_END)
 
 

@@ -23,9 +23,11 @@ def write_record(stream, record: dict) -> None:
     for index, (key, value) in enumerate(record.items()):
         stream.write((", " if index else "") + dumps(key) + ": ")
         if key in streamed:
+            # Spooled items come back as the JSON text they were stored as: copied, not re-encoded.
+            texts = value.json_texts() if hasattr(value, "json_texts") else map(dumps, value)
             stream.write("[")
-            for position, item in enumerate(value):
-                stream.write((", " if position else "") + dumps(item))
+            for position, text in enumerate(texts):
+                stream.write((", " if position else "") + text)
             stream.write("]")
         else:
             stream.write(dumps(value))
