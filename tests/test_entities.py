@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from kursk_cli.data import load
+from kursk_cli.extract import entities
 from kursk_cli.extract.entities import find_entities
 
 CASES = Path(__file__).parent / "cases"
@@ -115,6 +116,19 @@ def test_offsets_and_order():
     assert all(text[e.start:e.end] == e.text for e in entities)
     assert [e.start for e in entities] == sorted(e.start for e in entities)
     assert all(a.end <= b.start for a, b in zip(entities, entities[1:]))
+
+
+@pytest.mark.parametrize("first, second", [
+    ("He wrote that they Don't care about it at all.", "He thanked Don for it and left the hall."),
+    ("He thanked Don for it and left the hall.", "He wrote that they Don't care about it at all."),
+], ids=["contraction-first", "name-first"])
+def test_no_document_changes_the_next(first, second, monkeypatch):
+    """What one document says never leaks into another through the cache of runs."""
+    monkeypatch.setattr(entities, "_RUN_CACHE", {})
+    alone = [(e.text, e.type, e.start) for e in find_entities(second)]
+    monkeypatch.setattr(entities, "_RUN_CACHE", {})
+    find_entities(first)
+    assert [(e.text, e.type, e.start) for e in find_entities(second)] == alone
 
 
 @pytest.mark.parametrize("text", [

@@ -250,6 +250,7 @@ class Candidate:
                          self.pending, self.all_common, self.informative, self.guessed)
 
 
+_CONTRACTIONS = ("'t", "’t")     # `Don't`, `Didn't`: the run ends before the apostrophe
 _HYPHEN_PREFIXES = ("pro-", "anti-", "ex-", "non-", "post-", "pre-", "neo-")
 _SENTENCE_END = set(".!?:;\n—–|-)]>")
 _OPENERS = set(" \t\"“”‘’'(*[_")
@@ -274,7 +275,9 @@ def find_entities(text: str) -> list:
             if link_index < len(links) and links[link_index][0] <= start:
                 continue
         shouting = lines.shouting if start <= lines.line_end else lines.uninformative(start)
-        key = (match.group(), shouting, shouting or _sentence_start(text, start))
+        # _plain_name also reads the two characters after a run (`Don't`), so they are part of the key
+        key = (match.group(), shouting, shouting or _sentence_start(text, start),
+               text.startswith(_CONTRACTIONS, match.end()))
         templates = cache.get(key)
         if templates is None:
             templates = _run_templates(text, match, lex, shouting)
@@ -924,7 +927,7 @@ def _plain_name(text, items, lex) -> Optional[Candidate]:
     surface = text[start:end]
     tokens = [token.text for item in items for token in item.tokens]
     informative = items[0].tokens[0].informative
-    if len(tokens) == 1 and text[end:end + 2] in ("'t", "’t"):
+    if len(tokens) == 1 and text.startswith(_CONTRACTIONS, end):
         return None               # `Don't`, `Didn't`: a contraction
     if len(tokens) == 1 and "-" in surface:
         parts = [lex.known(_apostrophes(part)) for part in surface.split("-")]
