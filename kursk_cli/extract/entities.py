@@ -1318,7 +1318,7 @@ def _owner(tokens, lex: Lexicon) -> str:
 
 
 # Between an owner and a short organisation name in one phrase: `Russia's General Staff`,
-# `Russian Armed Forces Chief of General Staff`, `Ukraine's Defence Ministry`.
+# `Belarusian Armed Forces Chief of the General Staff`, `Ukraine's Defence Ministry`.
 _OWNER_GAP = re.compile(r"(?:[’']s)?(?:[ ](?:[A-Z][\w-]{0,20}|of|the)){0,4}[ ]")
 
 
@@ -1337,7 +1337,7 @@ class _OrgIndex:
 
     `General Staff` -> `General Staff of the Ukrainian Armed Forces` (the nearest fuller name
     the document uses), `ISW` -> `Institute for the Study of War`. A short name whose phrase
-    says whose it is (`Russian Armed Forces Chief of General Staff`) takes only a fuller name of
+    says whose it is (`Belarusian Armed Forces Chief of the General Staff`) takes only a fuller name of
     the same country, or of none.
     """
 

@@ -1571,7 +1571,7 @@ class _Resolver:
                 entity = self.entities[index]
                 if entity.type == "PERSON":
                     # only the first person the sentence names, and only as its subject: at its
-                    # start or before a verb (`Umerov flew`; not `Photograph: Ed Ram/…`)
+                    # start or before a verb (`Umerov flew`; not `Photograph: Jane Doe/…`)
                     if entity.start - self.previous_start <= 2 or _SUBJECT_VERB.match(self.text, entity.end):
                         return self._remember(self._full(entity.canonical), True, False,
                                               _Phrase(entity.start, entity.end, entity.text, "named", person=True))
@@ -1795,7 +1795,7 @@ def _as_written(text: str, phrase: _Phrase) -> str:
 
 
 # A lowercase word right after a name: the name is a subject with its verb (`Umerov flew`), not
-# a caption or a byline (`Photograph: Ed Ram/The Guardian`).
+# a caption or a byline (`Photograph: Jane Doe/Reuters`).
 _SUBJECT_VERB = re.compile(r"[ ]{1,2}[a-z]")
 
 
