@@ -22,8 +22,9 @@ def parse(text: str, reference_date=None, kinds: Optional[Iterable[str]] = None,
           id: str = "-", source: str = "-", reference_date_source: Optional[str] = None) -> Document:
     """Extract figures, dates, entities and statements from `text`.
 
-    `reference_date` (a date, `YYYY-MM-DD` or another absolute form such as `April 26, 2025`) anchors partial and relative dates; without one the
-    text's own dateline or header is used when it has one, else such dates stay unresolved.
+    `reference_date` (a date, `YYYY-MM-DD` or another absolute form such as `April 26, 2025`)
+    anchors partial and relative dates; without one the text's own dateline or header is used
+    when it has one, else such dates stay unresolved.
     `kinds` limits the work and the record to some of "figures", "dates", "entities", "statements".
     """
     wanted = _check_kinds(kinds)

@@ -28,7 +28,8 @@ def to_date(value) -> datetime.date:
         return value
     found = _parse(str(value).strip())
     if found is None:
-        raise ArgumentError(f"{str(value)[:40]!r} is not a calendar date (e.g. 2025-04-26 or April 26, 2025)")
+        raise ArgumentError(f"{str(value)[:40]!r} is not a calendar date "
+                            "(e.g. 2025-04-26 or April 26, 2025)")
     return found
 
 
