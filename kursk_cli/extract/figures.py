@@ -617,6 +617,7 @@ class _Lexicon:
         self.date_prepositions = re.compile(rf"\b{_alternation(context['date_prepositions'], True)}[ \t]{{1,3}}$")
         self.code_before = _Ending(_code_source, context["code_words"], " \t\u00a0:#")
         self.stop_words = set(word.lower() for word in context["stop_words"])
+        self.continuing_heads = frozenset(context["plural_heads_that_continue"])
         self.compound_words = set(context["compound_not_counts"]["words"])
         self.calendar_words = set(context["months"]) | set(context["weekdays"])
         self.one_next = set(context["one_not_a_number"]["before"])
@@ -1673,9 +1674,8 @@ def _noun_after(text, atom, lexicon):
 def _continues_noun(window, at, lexicon):
     """Whether the noun phrase goes on after a counted noun: `rocket artillery systems`."""
     nxt = _LOWER_WORD_AFTER.match(window[at:at + 24])
-    return nxt is not None and (nxt.group(1) in lexicon.noun_category or nxt.group(1) in (
-        "systems", "attempts", "vehicles", "drones", "missiles", "shells", "strikes", "personnel", "soldiers",
-        "troops", "launchers", "bombs"))
+    return nxt is not None and (nxt.group(1) in lexicon.noun_category
+                                or nxt.group(1) in lexicon.continuing_heads)
 
 
 @functools.lru_cache(maxsize=4096)     # noun phrases repeat: `people`, `troops`, `civilians`

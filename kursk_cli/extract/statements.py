@@ -46,6 +46,7 @@ def _words():
     cues = load("statement_cues.json")
     speakers = load("statement_speakers.json")
     countries = load("countries.json")
+    calendar = load("dates.json")
     demonyms, places = set(), set()
     for country in countries:
         places.add(country["name"].lower())
@@ -79,6 +80,8 @@ def _words():
         "demonyms": frozenset(demonyms),
         "places": frozenset(places),
         "countries": countries,
+        "months": lower(calendar["months"]),
+        "weekdays": lower(calendar["weekdays"]),
     }
 
 
@@ -473,15 +476,14 @@ def _is_adverb(word: str) -> bool:
 
 def _is_date_word(tokens, index) -> bool:
     """Capitalized time words between a speaker and its cue (`Zelenskyy on Monday said`)."""
+    words = _words()
     word = tokens[index][2].lower()
-    if word in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"):
+    if word in words["weekdays"]:
         return True
-    if word in ("january", "february", "march", "april", "june", "july", "august", "september",
-                "october", "november", "december"):
+    if word in words["months"] and word != "may":     # `may` is far more often the verb
         return True
-    return word.isdigit() and len(word) <= 2 and index > 0 and tokens[index - 1][2].lower() in (
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december")
+    return (word.isdigit() and len(word) <= 2 and index > 0
+            and tokens[index - 1][2].lower() in words["months"])
 
 
 # Words inside a name or a speaker phrase (`General Staff of the …`, `Ursula von der Leyen`).
