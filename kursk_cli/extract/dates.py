@@ -709,6 +709,18 @@ def _squeeze(span: str) -> str:
     return " ".join(span.split())
 
 
+def _year_alone(text, found) -> Optional[str]:
+    """How `the year` (or `the fiscal year`) with no other word reads: "span" in results'
+    `the year ended June 30`, "this" in `for the year.`, else None (too vague to be a date)."""
+    after = text[found.end():found.end() + 16]
+    if re.match(r"\s{1,3}(?:ended|ending)(?![\w])", after):
+        return "span"
+    if (_previous_word(text, found.start()).lower() in ("for", "of", "during", "throughout")
+            and re.match(r"\s{0,2}(?:[.,;:]|$)", after)):
+        return "this"
+    return None
+
+
 def _previous_word(text, start) -> str:
     found = _grammar().word_before.search(text[max(0, start - 30):start])
     return found.group(1) if found else ""
@@ -1117,11 +1129,10 @@ def _fiscal(text, found, reference, grammar, items):
     if _squeeze(span) == "the fiscal year":
         # read as `the year` is: `the fiscal year ended June 30` is a year's span, `for the
         # fiscal year.` this one, anything else too vague
-        after = text[found.end():found.end() + 16]
-        if re.match(r"\s{1,3}(?:ended|ending)(?![\w])", after):
+        reading = _year_alone(text, found)
+        if reading == "span":
             return _Item(found.start(), found.end(), "duration", "P1Y")
-        if _previous_word(text, found.start()).lower() not in ("for", "of", "during", "throughout") or \
-                not re.match(r"\s{0,2}(?:[.,;:]|$)", after):
+        if reading is None:
             return None
     if year is None:
         if reference is None:
@@ -1324,11 +1335,10 @@ def _relative_unit(text, found, reference, grammar, items):
         if core == lowered:
             if unit != "year":
                 return None
-            after = text[found.end():found.end() + 16]
-            if re.match(r"\s{1,3}(?:ended|ending)(?![\w])", after):
+            reading = _year_alone(text, found)
+            if reading == "span":
                 return _Item(found.start(), found.end(), "duration", "P1Y")
-            if _previous_word(text, found.start()).lower() not in ("for", "of", "during", "throughout") or \
-                    not re.match(r"\s{0,2}(?:[.,;:]|$)", after):
+            if reading is None:
                 return None
         modifier = "this"
     if modifier in ("past", "last") and lowered.startswith("the ") and unit in ("day", "decade", "century"):
