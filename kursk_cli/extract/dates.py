@@ -25,6 +25,7 @@ from typing import Optional
 
 from ..data import load
 from ..model import DateMention
+from .trie import trie
 
 # Phrase lists join their words with this: a space, a no-break space or a line break or two.
 _GAP = r"\s{1,3}"
@@ -33,25 +34,9 @@ _HYPHENS = "\u2010\u2011\u2012\u2013\\-"     # for character classes: the dashes
 
 
 def _alternation(words) -> str:
-    """A non-capturing alternation of lowercased `words` as a trie (`j(?:an(?:uary)?|u(?:ly|ne))`):
-    one branch per first letter keeps the engine's work per position small, and the greedy
-    optional tails prefer the longest word. A space matches any short gap."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for character in word.lower():
-            node = node.setdefault(character, {})
-        node[""] = {}
-    return "(?:" + _trie_pattern(trie) + ")"
-
-
-def _trie_pattern(node) -> str:
-    children = sorted(key for key in node if key)
-    if not children:
-        return ""
-    parts = [(_GAP if key == " " else re.escape(key)) + _trie_pattern(node[key]) for key in children]
-    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-    return f"(?:{body})?" if "" in node else body
+    """A non-capturing alternation of lowercased `words` as a prefix tree
+    (`j(?:an(?:uary)?|u(?:ly|ne))`); a space matches any short gap."""
+    return "(?:" + trie({word.lower() for word in words}, gap=_GAP) + ")"
 
 
 @dataclass

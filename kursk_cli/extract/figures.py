@@ -21,6 +21,7 @@ from typing import List, Optional
 
 from ..data import load
 from ..model import Figure
+from .trie import trie
 
 # How far (characters) the context checks look around a number.
 _BEFORE = 48
@@ -409,49 +410,8 @@ def _run_starts(text, lexicon):
 
 
 def _trie(words) -> str:
-    """A regex alternation of `words` shaped as a prefix tree: `t(?:en|h(?:irty|ree)|wo)`.
-
-    Python's engine tries alternatives one by one; sharing prefixes makes a failed attempt at a
-    position cost one character test instead of one per word. The characters of a branch differ,
-    so their order cannot change a match: the ones English text has most come first.
-    """
-    def emit(rests):
-        """The alternation of `rests`, what follows a shared prefix ("" for a word ending there)."""
-        if not rests:
-            return ""
-        if len(rests) == 1:                             # one word's tail: a plain string
-            rest, = rests
-            return rest.translate(_TRIE_ESCAPES)
-        branches = {}                                   # first character -> what follows it
-        for rest in rests:
-            if rest:
-                branches.setdefault(rest[0], set()).add(rest[1:])
-        ends_here = "" in rests
-        pieces = [character.translate(_TRIE_ESCAPES) + emit(branches[character])
-                  for character in sorted(branches, key=_frequent_first)]
-        if len(pieces) == 1 and not ends_here:          # a run of single children needs no group
-            return pieces[0]
-        return "(?:" + "|".join(pieces) + ")" + ("?" if ends_here else "")
-
-    return emit(set(words))
-
-
-# re.escape's table, with a space in a word standing for any short run of white space.
-_TRIE_ESCAPES = {**{code: "\\" + chr(code) for code in b"()[]{}?*+-|^$\\.&~# \t\n\r\v\f"},
-                 ord(" "): r"[ \t\n\u00a0]{1,3}"}
-
-
-# Letters by how often English text has them.
-_LETTER_ORDER = {letter: rank for rank, letter in enumerate("etaoinshrdlcumwfgypbvkjxqz")}
-
-
-@functools.lru_cache(maxsize=None)     # a few dozen characters, asked for at every node of every tree
-def _frequent_first(character):
-    """Sort key: lower-case letters by how often English has them, then capitals, then the rest."""
-    rank = _LETTER_ORDER.get(character.lower())
-    if rank is None:
-        return (2, 0, character)
-    return (int(character.isupper()), rank, character)
+    """`words` as a prefix-tree pattern; a space in a word matches a short run of white space."""
+    return trie(words, gap=r"[ \t\n\u00a0]{1,3}")
 
 
 def _case_forms(words):

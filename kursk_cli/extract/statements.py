@@ -26,6 +26,7 @@ from typing import Optional
 
 from ..data import load
 from ..model import Statement
+from .trie import trie
 
 MAX_SENTENCE = 2400      # longer "sentences" (no punctuation, hostile input) are cut at a space
 MAX_QUOTE = 3000         # a quotation mark left open longer than this is not a quotation
@@ -95,26 +96,6 @@ def _with_number_variants(generic: frozenset, plural: frozenset, documents: froz
     return generic | singulars | plurals, plural | plurals
 
 
-def _trie(words) -> str:
-    """A regex matching exactly `words`, factored by shared prefixes so that it runs fast."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node) -> str:
-        ends = "" in node
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return build(tree)
-
-
 @functools.lru_cache(maxsize=None)
 def _patterns():
     """The cue pattern (one scan finds every candidate cue) and the denial-phrase pattern."""
@@ -128,14 +109,14 @@ def _patterns():
             (?P<according>[Aa]ccording\s+to)   # according to X
           | (?P<called>call(?:ed|s|ing)?[ ]     # X called the claims false: a denial
                (?:[\w’'\-]{{1,20}}[ ]){{0,3}}
-               (?:{_trie(cues["call_false"])}))
-          | (?P<verb>{_trie(verbs)})              # X said, said X, X denied …
+               (?:{trie(cues["call_false"])}))
+          | (?P<verb>{trie(verbs)})              # X said, said X, X denied …
         )
         (?![\w’'\-])
         """, re.VERBOSE)
     # lowercased text is searched, so that the trie needs no IGNORECASE
     deny = re.compile(rf"""
-        (?:{_trie(phrase.lower() for phrase in cues["deny_phrases"])})
+        (?:{trie(phrase.lower() for phrase in cues["deny_phrases"])})
         (?![\w’'\-])
         """, re.VERBOSE)
     return cue, deny
