@@ -31,6 +31,7 @@ def test_places_news_names(name, canonical):
     "Victor", "Chester", "Taylor",              # given names Webster's lists
     "Haines", "Guthrie", "Morgan",              # US towns named after people: surnames in news
     "Tak",                                      # a short name that is a word of another language
+    "Obama", "Nokia",                           # small towns whose name a person or a firm made frequent
 ])
 def test_places_leave_out_words_and_names(word):
     assert _place(word) is None

@@ -35,6 +35,7 @@ WORLD_FLOOR = 100_000            # elsewhere: large cities only (Miami, Abu Dhab
 KNOWN_FLOOR = 1_000
 KNOWN_NAMES = 20                 # alternate names in GeoNames (a village has a handful)
 KNOWN_ZIPF = 2.0                 # wordfreq Zipf frequency: about once in ten million English words
+KNOWN_ZIPF_CEILING = 3.5         # ... up to once in 300,000 (Cannes, Davos 3.0; Obama, Nokia above)
 SPELLING_ZIPF = 2.5              # an English spelling of a city's name: about once in 3 million words
 SPELLING_ZIPF_MARGIN = 0.5       # ... and as frequent as GeoNames's name, give or take this much
 MAJOR_FLOOR = 50_000             # "major" places win over a person reading of the same word
@@ -124,22 +125,21 @@ def english_zipf(name):
 def well_known(city, name, common, person_names):
     """A place below the population floor that news still names by itself (Davos, Srebrenica).
 
-    Many GeoNames names and a name frequent in English text, unless the name is a person's
-    (Webster's lists it capitalized: `Victor`, `Chester`) or made of common words only (wordfreq
-    rates `Key West` by `key` and `west`). Where English is the country's language, place names
-    are English surnames and words (`Haines`, `Guthrie`), so their frequency says nothing about
-    the place: only large cities are taken there.
+    Many GeoNames names and a one-word name that English text uses (wordfreq), but not so often
+    that a town of that size cannot explain it: `Obama` (Japan) and `Nokia` (Finland) are
+    frequent for a person and a company. wordfreq rates a name of several words by its words
+    (`Jesus Maria`, `Fort-de-France`), so only one-word names are judged. Not a name Webster's
+    lists capitalized (`Victor`, `Chester`), nor one of three letters (`Tak`). Where English is the
+    country's language, place names are English surnames and words (`Haines`, `Guthrie`), so their
+    frequency says nothing about the place: only large cities are taken there.
     """
     if (city["population"] or 0) < KNOWN_FLOOR or len(city["alternatenames"]) < KNOWN_NAMES:
         return False
-    if len(name) < 4:
-        return False               # `Tak`, `Ig`: as often a word of another language or a code
-    if city["countrycode"] in english_speaking():
+    if len(name) < 4 or " " in name or "-" in name:
         return False
-    words = name.replace("-", " ").split(" ")
-    if name.lower() in person_names or all(word.lower() in common for word in words):
+    if city["countrycode"] in english_speaking() or name.lower() in person_names:
         return False
-    return english_zipf(name) >= KNOWN_ZIPF
+    return KNOWN_ZIPF <= english_zipf(name) <= KNOWN_ZIPF_CEILING
 
 
 @functools.lru_cache(maxsize=1)
