@@ -250,8 +250,8 @@ class _Pieces:
 
     def _clock(self, data):
         """What may follow a time of day: a zone, or (after a full date) a 24-hour stamp."""
-        self.zone = (rf"(?:{_GAP}(?:{_alternation(data['time_zones'])}(?![\w])|local{_GAP}time"
-                     rf"|[a-z]{{3,16}}{_GAP}time))")
+        self.time_zone = _alternation(data["time_zones"])
+        self.zone = rf"(?:{_GAP}(?:{self.time_zone}(?![\w])|local{_GAP}time|[a-z]{{3,16}}{_GAP}time))"
         # a 24-hour time right after a full date (`2 May 2022 05.42`; see `_full_item`)
         self.stamp = r"(?:[01]\d|2[0-3])[.:][0-5]\d(?![\w%]|[.,:]\d)"
 
@@ -302,6 +302,8 @@ def _clock_and_era_rules(pieces) -> list:
         # 3:00 pm local time, 2pm, 11am GMT, 10.45 BST, 06:00 Kyiv time
         ("clock", rf"(?<![\w.,:])(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?{_GAP0}(?:a\.m\.|p\.m\.|am|pm)(?![\w]){pieces.zone}?"
                   rf"|(?<![\w.,:])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\w]|[.:,]\d){pieces.zone}?(?:{_GAP}hours)?"
+                  # 0800 GMT, 1430Z: the military way, only with its zone (alone it is a figure or a year)
+                  rf"|(?<![\w.,:])(?:[01]\d|2[0-3])[0-5]\d(?:{_GAP}{pieces.time_zone}|z)(?![\w])"
                   rf"|(?<![\w])(?:noon|midday)(?![\w])"),
         # the 1990s, the early 2000s, the '90s
         ("decade", rf"(?:the{_GAP})?(?:(?:early|mid|late){pieces.hyphen}?{_GAP0})?"
@@ -319,11 +321,12 @@ def _reporting_period_rules(pieces) -> list:
         # the latest period, the year-earlier period, year-ago (read against the quarter reported)
         ("period", rf"(?:the{_GAP})?(?:latest|comparable|corresponding|same|current|{year}){_GAP}period(?![\w])"
                    rf"|(?:the{_GAP})?year{hyphen}(?:earlier|ago)(?:{_GAP}period)?(?![\w{_HYPHENS}])"),
-        # third-quarter, the fourth quarter of 1989, the latest quarter, Q3 2024
+        # third-quarter, the fourth quarter of 1989, the final quarter of last year, the latest
+        # quarter, Q3 2024
         ("quarter", rf"(?:(?:the|(?:last|this|next){_GAP}year['’]s){_GAP})?(?:{pieces.quarter_modifier}{_GAP}){{0,2}}"
-                    rf"(?:{year}{_GAP})?(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)(?:{_GAP}|{hyphen}))?"
+                    rf"(?:{year}{_GAP})?(?:(?:first|second|third|fourth|final|1st|2nd|3rd|4th)(?:{_GAP}|{hyphen}))?"
                     rf"(?:fiscal{_GAP})?quarter(?![\w{_HYPHENS}])"
-                    rf"(?:{_GAP}of{_GAP}(?:fiscal{_GAP})?{year})?"
+                    rf"(?:{_GAP}of{_GAP}(?:(?:fiscal{_GAP})?{year}|(?:last|this|next){_GAP}year(?![\w])))?"
                     rf"|(?<![\w])q[1-4](?:{_GAP}{year})?(?![\w])"),
         # the first half of 2024
         ("half", rf"(?:the{_GAP})?(?:first|second|last|latter){_GAP}half"
@@ -417,10 +420,11 @@ def _bare_year_and_month_rules(pieces) -> list:
         # 2011-2021, 2011–21
         ("year_range", rf"(?<![\w.,$£€#№{_HYPHENS}]){year}{_GAP0}[{_HYPHENS}]{_GAP0}(?:{year}|\d\d(?![\w]|[.,]\d))"),
         # 2014, early 2025, mid-2024, earlier in 2025, the end of 2024
-        ("year", rf"(?:(?:{of_edge}|(?:early|late|earlier|later){_GAP}in|early|late|mid){_GAP0}{hyphen}?{_GAP0})?"
-                 rf"(?<![\w.,$£€#№{_HYPHENS}]){year}(?!{_GAP0}[{_HYPHENS}]{_GAP0}\d)"),
-        # June, mid-November, late November, the end of October
-        ("month", rf"(?:{of_edge}{_GAP}|(?:early|late|mid){_GAP0}{hyphen}?{_GAP0}|(?:last|next|this){_GAP})?"
+        # (the look-behind guards a bare year: after `mid-` the hyphen is the prefix's)
+        ("year", rf"(?:(?:{of_edge}|(?:early|late|earlier|later){_GAP}in|early|late|mid){_GAP0}{hyphen}?{_GAP0}"
+                 rf"|(?<![\w.,$£€#№{_HYPHENS}])){year}(?!{_GAP0}[{_HYPHENS}]{_GAP0}\d)"),
+        # June, mid-November, late November, the end of October, every July
+        ("month", rf"(?:{of_edge}{_GAP}|(?:early|late|mid){_GAP0}{hyphen}?{_GAP0}|(?:last|next|this|every|each){_GAP})?"
                   rf"{pieces.month_full}(?![\w])(?:{_GAP}(?:last|this|next|(?:of{_GAP})?that){_GAP}year(?![\w]))?"),
     ]
 
@@ -491,7 +495,7 @@ def _read_back_sources(pieces) -> dict:
         "part_of_day_word": (rf"(?<![\w]){pieces.part_of_day}(?![\w])", re.I),
         "season_word": (rf"(?<![\w]){pieces.season}(?![\w])", re.I),
         "clock_parts": (r"(\d{1,2})(?:[:.](\d\d))?(?::\d\d)?\s{0,3}(a\.m\.|p\.m\.|am|pm)?", re.I),
-        "ordinal": (r"first|second|third|fourth|1st|2nd|3rd|4th", re.I),
+        "ordinal": (r"first|second|third|fourth|final|1st|2nd|3rd|4th", re.I),
         "range_joint": (rf"^{_GAP0}(?:[{_HYPHENS}]|to|until|till|through|and|—){_GAP0}$", re.I),
         "range_opening": (r"(?:from|between|since)\s{1,3}$", re.I),
         "sentence_break": (r"[.!?][\"”’')\]]{0,2}\s|\n", 0),
@@ -787,7 +791,8 @@ def _sentence_before(text, start, width=160) -> str:
     cut = max(window.rfind("\n"), window.rfind("! "), window.rfind("? "), window.rfind(".” "), window.rfind('." '))
     period = window.rfind(". ")
     # `Daniel P. Davison`, `Mr. Schwarz`, `Feb. 1`: a short capitalized word before the period
-    # is an initial or an abbreviation, not a sentence end (three tries, then take the cut)
+    # is an initial or an abbreviation, not a sentence end, and so is the one of `9 a.m. Tuesday`
+    # (three tries, then take the cut)
     for _ in range(3):
         if period <= cut or not _ABBREVIATION_END.search(window, max(0, period - _ABBREVIATION_REACH), period):
             break
@@ -796,7 +801,7 @@ def _sentence_before(text, start, width=160) -> str:
     return window[cut + 1:] if cut >= 0 else window
 
 
-_ABBREVIATION_END = re.compile(r"(?<![\w.])[A-Z][a-z]{0,3}$")
+_ABBREVIATION_END = re.compile(r"(?<![\w.])(?:[A-Z][a-z]{0,3}|[ap]\.m)$")
 # The pattern above spans at most 4 characters (5 with the newline `$` may stand before): the
 # search starts that far back, not at the start of the window (the look-behind still sees it).
 _ABBREVIATION_REACH = 6
@@ -1101,6 +1106,8 @@ def _clock(text, found, reference, grammar, items):
     else:
         parts = grammar.clock_parts.match(span)
         hour, minute, meridiem = int(parts.group(1)), int(parts.group(2) or 0), (parts.group(3) or "").lower()
+        if re.match(r"\d{4}", span):          # `0800 GMT`
+            hour, minute = int(span[:2]), int(span[2:4])
         dotted = re.match(r"\d{1,2}\.\d\d", span) is not None
         if not meridiem:
             zone_or_hours = re.search(r"[A-Za-z]", span[parts.end():]) is not None
@@ -1168,7 +1175,8 @@ def _quarter(text, found, reference, grammar, items):
     if re.match(r"q[1-4]", lowered):
         number = int(lowered[1])
     elif ordinal:
-        number = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(ordinal.group(0), None) or int(ordinal.group(0)[0])
+        number = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4}.get(ordinal.group(0), None) or \
+            int(ordinal.group(0)[0])
     else:
         # `the quarter`, `the latest quarter`: the last one reported on, so the one before the
         # reference's own. `a quarter of the` is a fraction.
@@ -1191,7 +1199,9 @@ def _quarter(text, found, reference, grammar, items):
         if re.search(r"year.ago|year.earlier|^last\s{1,3}year", lowered):
             year -= 1
         return _Item(found.start(), found.end(), "date", f"{year}-Q{number}")
-    year_word = re.match(r"(last|this|next)\s{1,3}year['’]s", lowered)
+    # `last year's third quarter`, `the third quarter of last year`
+    year_word = re.match(r"(last|this|next)\s{1,3}year['’]s", lowered) or \
+        re.search(r"of\s{1,3}(last|this|next)\s{1,3}year$", lowered)
     if year is None and year_word and reference is not None:
         year = reference.year + {"last": -1, "this": 0, "next": 1}[year_word.group(1)]
     if year is None:
@@ -1490,6 +1500,8 @@ def _relative_unit(text, found, reference, grammar, items):
 def _set(text, found, reference, grammar, items):
     lowered = _squeeze(text[found.start():found.end()].lower())
     if lowered in grammar.set_adverbs:
+        if _names_a_paper(text, found, grammar):
+            return None
         return _Item(found.start(), found.end(), "set", grammar.set_adverbs[lowered])
     unit_found = grammar.unit_word.search(lowered)
     unit = grammar.unit_plurals.get(unit_found.group(0), unit_found.group(0))
@@ -1504,6 +1516,18 @@ def _set(text, found, reference, grammar, items):
         if "other" in lowered.split():
             amount *= 2
     return _Item(found.start(), found.end(), "set", _duration_value(amount, unit))
+
+
+def _names_a_paper(text, found, grammar) -> bool:
+    """`daily`, `weekly` as a newspaper: capitalized inside a title (`the Daily Telegraph`,
+    `Weekly Standard`), or a noun after an article (`told the daily.`, `the weekly reported`)."""
+    following = _next_word(text, found.end())
+    if text[found.start()].isupper() and following[:1].isupper() and not re.match(r"\s{0,2}[.,;:]", text[found.end():]):
+        return True
+    if _previous_word(text, found.start()).lower() not in ("the", "a"):
+        return False
+    return bool(re.match(r"[.,;:]", text[found.end():found.end() + 1])) or following.lower() == "that" or \
+        following.lower() in grammar.speech_verbs
 
 
 def _duration(text, found, reference, grammar, items):
@@ -1741,10 +1765,11 @@ def _overnight(text, found, reference, grammar, items):
     return _Item(found.start(), found.end(), "time", value, day=day, default_day=True)
 
 
-def _year_context_ok(text, start, end, grammar) -> bool:
-    """A four-digit number is a year unless it reads as a figure or a label."""
+def _year_context_ok(text, start, end, grammar, prefixed=False) -> bool:
+    """A four-digit number is a year unless it reads as a figure or a label. A `prefixed` one
+    (`mid-2024`) has its own hyphen before it."""
     before = text[max(0, start - 3):start]
-    if re.search(rf"[{_HYPHENS}‒—:+=(]\s{{0,2}}$", before) and not re.search(r"\($", before):
+    if not prefixed and re.search(rf"[{_HYPHENS}‒—:+=(]\s{{0,2}}$", before) and not re.search(r"\($", before):
         return False
     after = text[end:end + 12]
     if re.match(r"\.\d", after) and not re.match(r"\.\d{1,3}\s{1,3}[A-Z]", after):
@@ -1768,7 +1793,7 @@ def _year(text, found, reference, grammar, items):
     year_found = re.search(r"(1[6-9]\d\d|20\d\d)", span)
     start = found.start() + year_found.start()
     end = found.start() + year_found.end()
-    if not _year_context_ok(text, start, end, grammar):
+    if not _year_context_ok(text, start, end, grammar, prefixed=year_found.start() > 0):
         return None
     return _Item(found.start(), found.end(), "date", year_found.group(1), explicit_year=True, rangeable=True)
 
@@ -1821,6 +1846,12 @@ def _month(text, found, reference, grammar, items):
             return None
     month = grammar.months[name.lower()]
     lowered = _squeeze(span.lower())
+    if lowered.startswith(("every ", "each ")):
+        # once a year: that month, or that day of it (`every May 9`)
+        day = _SET_DAY.match(text, found.end())
+        if day and 1 <= int(day.group(1)) <= 31:
+            return _Item(found.start(), day.end(), "set", f"XXXX-{month:02d}-{int(day.group(1)):02d}")
+        return _Item(found.start(), found.end(), "set", f"XXXX-{month:02d}")
     year = None
     if lowered.endswith("that year"):
         # `in April of that year`: the year the story last named (a month of it, or the year)
@@ -1843,6 +1874,9 @@ def _month(text, found, reference, grammar, items):
             year = _narrative_year(text, items, found.start(), month, reference, future) or year
     value = f"{year:04d}-{month:02d}" if year else f"XXXX-{month:02d}"
     return _Item(found.start(), found.end(), "date", value, rangeable=True)
+
+
+_SET_DAY = re.compile(r"\s{1,3}(\d{1,2})(?:st|nd|rd|th)?(?![\w]|[.,:]\d)")
 
 
 _NORMALIZERS = {
