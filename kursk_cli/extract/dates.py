@@ -123,6 +123,7 @@ class _Grammar:
         self.decade_words = data["decade_words"]
         self.year_label_blockers = set(data["year_label_blockers"])
         self.speech_verbs = set(data["speech_verbs"])
+        self.named_day_words = set(data["named_day_words"])
 
     # One attribute per entry of `sources` (checked in `_grammar`).
     month_word = _CompiledOnUse()
@@ -399,8 +400,11 @@ def _named_time_rules(pieces) -> list:
     """Times named by a word, not a number: `the same day`, holidays, `now`, `overnight`."""
     day_part_word = pieces.day_part_word
     return [
-        # the same day, that day, the previous day, the next morning, earlier that day
+        # the same day, that day, the previous day, the next morning, earlier that day, later in
+        # the day (not `the end of the day`, which is an idiom as often as a time)
         ("anchored", rf"(?:(?:earlier|later|early|late){_GAP})?(?:the{_GAP}same|that){_GAP}{day_part_word}(?![\w])"
+                     rf"|(?:(?:earlier|later|early|late){_GAP}in|(?:the{_GAP})?(?:start|beginning|middle|rest){_GAP}of)"
+                     rf"{_GAP}the{_GAP}day(?![\w])"
                      rf"|the{_GAP}(?:day|night){_GAP}(?:before|after)(?![\w])"
                      rf"|the{_GAP}(?:previous|next|following|preceding){_GAP}{day_part_word}(?![\w])"),
         # Christmas, Victory Day
@@ -1398,6 +1402,9 @@ def _weekday(text, found, reference, grammar, items):
         return None
     weekday = grammar.weekdays[weekday_found.group(0).lower().rstrip(".")]
     lowered = _squeeze(span.lower())
+    name = _NAME_BEFORE.search(text, max(0, found.start() - 12), found.start()) if weekday_found.start() == 0 else None
+    if name and name.group(1) in grammar.named_day_words:
+        return None         # `Black Monday`, `Bloody Sunday`: a day with a name, not this week's
     modifier = lowered[:weekday_found.start()].strip()
     if modifier in ("every", "each"):
         return _Item(found.start(), found.end(), "set", f"XXXX-WXX-{weekday}")
@@ -1417,6 +1424,9 @@ def _weekday(text, found, reference, grammar, items):
         if part:        # `Wednesday morning`, also with no reference date (`XXXX-WXX-3TMO`)
             kind, value = "time", f"{value}T{grammar.parts_of_day[part.group(0)]}"
     return _Item(found.start(), found.end(), kind, value, day=day, rangeable=kind == "date")
+
+
+_NAME_BEFORE = re.compile(r"(?<![\w])([A-Z][a-z]+)[ ]$")
 
 
 _UNIT_OFFSETS = {"last": -1, "previous": -1, "preceding": -1, "past": -1, "this past": -1,
@@ -1551,13 +1561,14 @@ def _duration(text, found, reference, grammar, items):
     words = number_found.group(0)
     if words in ("a", "an") and _next_word(text, found.end()).lower() in ("ago", "earlier"):
         return None
-    if unit == "second" and words in ("a", "an", "one") and re.match(r"\s{1,3}[a-z]", text[found.end():found.end() + 4]) and \
+    if unit == "second" and words in ("a", "an", "one") and re.match(r"\s{1,3}\w", text[found.end():found.end() + 4]) and \
             _next_word(text, found.end()).lower() not in ("ago", "later", "earlier", "or", "and", "before", "after", "in", "to"):
-        return None         # `a second round` is an ordinal
+        return None         # `a second round`, `a second A380` is an ordinal
     if re.match(r"[\s\-]{0,3}(?:old|of age)(?![\w])", text[found.end():found.end() + 10], re.I):
         return None
-    if unit == "quarter" and re.match(r"\s{1,3}of(?![\w])", text[found.end():found.end() + 6]):
-        return None         # `three quarters of` is a fraction
+    if unit == "quarter" and (re.match(r"[\s,]{1,3}of(?![\w])", text[found.end():found.end() + 6])
+                              or words in ("a", "one")) and not _SPAN_WORDS.search(lowered):
+        return None         # `three quarters of`, `about a quarter`: a fraction (`two straight quarters` is not)
     if words in ("a", "an") and re.search(r"(?:\d|[a-z]s)$", _previous_word(text, found.start()).lower()):
         # `four flights a week`, `$5 a year`: a rate
         return _Item(found.start(), found.end(), "set", _duration_value(1, unit))
@@ -1570,6 +1581,7 @@ def _duration(text, found, reference, grammar, items):
     return _Item(found.start(), found.end(), "duration", _duration_value(amount, unit))
 
 
+_SPAN_WORDS = re.compile(r"(?<![\w])(?:consecutive|straight|full|past|last|next|previous|first)(?![\w])")
 _AND_A_HALF = re.compile(rf"and[\s{_HYPHENS}]a[\s{_HYPHENS}]half")
 _MILITARY_TIME = re.compile(r"([01]\d|2[0-3])([0-5]\d)\s{1,3}hours")
 _CLOCK_PREPOSITIONS = ("at", "from", "until", "till", "by", "around", "about", "since", "before", "after", "to",
@@ -1748,6 +1760,8 @@ def _vague(text, found, reference, grammar, items):
         following = _next_word(text, found.end()).lower()
         if following.isdigit() or following in grammar.numbers or following in ("few", "several", "many"):
             return None     # `the past three summers`: a span the past only modifies
+    if lowered == "soon" and not _soon_ahead(text, found):
+        return None
     if lowered == "now" and re.match(r"[\s]{0,2}[-‑–]", text[found.end():found.end() + 3]):
         return None
     span = text[found.start():found.end()]
@@ -1757,6 +1771,23 @@ def _vague(text, found, reference, grammar, items):
             and re.match(r"\s{1,3}[a-z]", text[found.end():found.end() + 4]):
         return None         # `future payments`: an adjective
     return _Item(found.start(), found.end(), "date", grammar.vague[lowered])
+
+
+def _soon_ahead(text, found) -> bool:
+    """Whether `soon` looks ahead from the publication day: not `as soon as Tuesday` or `soon
+    after the strike` (tied to another time), not in a story told in the past (`was soon
+    released`, `soon became`), not `the soon-to-open terminal`."""
+    previous = _previous_word(text, found.start()).lower()
+    following = _next_word(text, found.end()).lower()
+    if previous in ("as", "was", "were", "had", "been") or following in ("as", "after", "afterwards", "before"):
+        return False
+    if following.endswith("ed") or following in _PAST_VERBS:
+        return False
+    return not re.match(rf"[{_HYPHENS}]", text[found.end():found.end() + 1])
+
+
+_PAST_VERBS = {"became", "began", "came", "went", "found", "saw", "gave", "took", "made", "left", "got", "fell", "rose",
+               "grew", "knew", "met", "ran", "sent", "spread"}
 
 
 def _overnight(text, found, reference, grammar, items):
