@@ -427,9 +427,9 @@ def _bare_year_and_month_rules(pieces) -> list:
         # (the look-behind guards a bare year: after `mid-` the hyphen is the prefix's)
         ("year", rf"(?:(?:{of_edge}|(?:early|late|earlier|later){_GAP}in|early|late|mid){_GAP0}{hyphen}?{_GAP0}"
                  rf"|(?<![\w.,$£€#№{_HYPHENS}])){year}(?!{_GAP0}[{_HYPHENS}]{_GAP0}\d)"),
-        # June, mid-November, late November, the end of October, every July
+        # June, mid-November, late November, the end of October, every July, October of next year
         ("month", rf"(?:{of_edge}{_GAP}|(?:early|late|mid){_GAP0}{hyphen}?{_GAP0}|(?:last|next|this|every|each){_GAP})?"
-                  rf"{pieces.month_full}(?![\w])(?:{_GAP}(?:last|this|next|(?:of{_GAP})?that){_GAP}year(?![\w]))?"),
+                  rf"{pieces.month_full}(?![\w])(?:{_GAP}(?:of{_GAP})?(?:last|this|next|that){_GAP}year(?![\w]))?"),
     ]
 
 
@@ -1284,6 +1284,9 @@ def _season(text, found, reference, grammar, items):
         return None
     lowered = _squeeze(span.lower())
     season_found = grammar.season_word.search(lowered)
+    if season_found.end() == len(lowered) and span[len(span) - len(season_found.group(0))].isupper() and \
+            re.match(r" [A-Z][a-z]", text[found.end():found.end() + 3]):
+        return None         # `the Winter Olympics`, `Spring Festival`: a name
     code, start_month = grammar.seasons[season_found.group(0)]
     year = _year_in(span)
     modifier = lowered[:season_found.start()].strip()
