@@ -268,9 +268,10 @@ def _day_rules(pieces) -> list:
         ("spelled_year", rf"(?:(?:the{_GAP})?(?:{pieces.season}{_GAP}of{_GAP}|{pieces.month_full}{_GAP}(?:of{_GAP})?))?"
                          rf"(?:(?:the{_GAP}year{_GAP})?{pieces.spelled_year}"
                          rf"|the{_GAP}year{_GAP}{pieces.thousand_year})"),
-        # 2025-04-26, 2022-05-11 06:00:00
+        # 2025-04-26, 2022-05-11 06:00:00, 2026-02-28T02:35:33.589055+00:00
         ("iso", rf"(?<![\w{_HYPHENS}.])\d{{4}}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
-                rf"(?:[t ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?(?![\w]|[{_HYPHENS}.]\d)"),
+                rf"(?:[t ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{{1,9}})?(?:[+-]\d\d:?\d\d)?)?z?)?"
+                rf"(?![\w]|[{_HYPHENS}.]\d)"),
         # since the war began, the start of the full-scale invasion; since the invasion (a
         # phrase that names the event only after `since`)
         ("event", rf"(?:since{_GAP})?{pieces.event_phrase}(?![\w])"
@@ -1765,6 +1766,8 @@ def _vague(text, found, reference, grammar, items):
             return None     # `the past three summers`: a span the past only modifies
     if lowered == "soon" and not _soon_ahead(text, found):
         return None
+    if lowered == "recent" and _previous_word(text, found.start()).lower() in ("most", "more"):
+        return None     # `the most recent model`: the latest, no time of its own
     if lowered == "now" and re.match(r"[\s]{0,2}[-‑–]", text[found.end():found.end() + 3]):
         return None
     span = text[found.start():found.end()]
