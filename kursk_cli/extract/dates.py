@@ -124,6 +124,7 @@ class _Grammar:
         self.year_label_blockers = set(data["year_label_blockers"])
         self.speech_verbs = set(data["speech_verbs"])
         self.named_day_words = set(data["named_day_words"])
+        self.verbs_in_s = set(data["verbs_in_s"])
 
     # One attribute per entry of `sources` (checked in `_grammar`).
     month_word = _CompiledOnUse()
@@ -306,7 +307,7 @@ def _clock_and_era_rules(pieces) -> list:
                   rf"|(?<![\w.,:])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\w]|[.:,]\d){pieces.zone}?(?:{_GAP}hours)?"
                   # 0800 GMT, 1430Z: the military way, only with its zone (alone it is a figure or a year)
                   rf"|(?<![\w.,:])(?:[01]\d|2[0-3])[0-5]\d(?:{_GAP}{pieces.time_zone}|z)(?![\w])"
-                  rf"|(?<![\w])(?:noon|midday)(?![\w])"),
+                  rf"|(?<![\w])(?:noon|midday|midnight)(?![\w])"),
         # the 1990s, the early 2000s, the '90s
         ("decade", rf"(?:the{_GAP})?(?:(?:early|mid|late){pieces.hyphen}?{_GAP0})?"
                    rf"(?:(?<![\w.,])1[0-9]\d0s|(?<![\w.,])20\d0s|['’]\d0s)(?![\w])"
@@ -332,7 +333,8 @@ def _reporting_period_rules(pieces) -> list:
                     rf"|(?<![\w])q[1-4](?:{_GAP}{year})?(?![\w])"),
         # the first half of 2024
         ("half", rf"(?:the{_GAP})?(?:first|second|last|latter){_GAP}half"
-                 rf"(?:{_GAP}of{_GAP}(?:{year}|the{_GAP}year))?(?![\w])"),
+                 rf"(?:{_GAP}of{_GAP}(?:{year}|the{_GAP}year))?(?![\w])"
+                 rf"|(?<![\w])h[12]{_GAP}{year}"),
         # fiscal 1989, the current fiscal year
         ("fiscal", rf"fiscal{_GAP}(?:year{_GAP})?{year}"
                    rf"|(?:the{_GAP})?(?:current|latest|last|next|this){_GAP}fiscal{_GAP}year(?![\w])"
@@ -383,17 +385,19 @@ def _repetition_and_span_rules(pieces) -> list:
         ("set", rf"(?:every|each|per){_GAP}(?:other{_GAP}|single{_GAP})?(?:{number}{_GAP})?{unit_any}(?![\w])"
                 rf"|(?:once|twice|{number}{_GAP}times){_GAP}(?:a|an|per){_GAP}{pieces.unit_singular}(?![\w])"
                 rf"|{pieces.set_adverb}(?![\w])"),
-        # five months, the past 24 hours, four-month, two more months, the nine months
+        # five months, the past 24 hours, four-month, two more months, the nine months, a
+        # ten-day-long truce, a day-long siege
         ("duration", rf"(?:the{_GAP})?(?:{pieces.duration_modifier}{_GAP})?"
                      rf"{pieces.count}(?:{_GAP}and{_GAP}a{_GAP}half|{hyphen}and{hyphen}a{hyphen}half|{_GAP}1/2)?"
                      rf"(?:{_GAP}(?:more|other|additional|full|long|straight|consecutive|trading|business|working)"
                      rf"{_GAP}|{_GAP}|{hyphen})"
-                     rf"{unit_any}(?![\w]|{hyphen}[a-z])"
+                     rf"{unit_any}(?:{hyphen}long)?(?![\w]|{hyphen}[a-z])"
                      rf"(?!{_GAP}old(?![\w]))(?:{_GAP}and{_GAP}a{_GAP}half)?"
-                     rf"|half{_GAP}an?{_GAP}{pieces.unit_singular}(?![\w])"),
+                     rf"|half{_GAP}an?{_GAP}{pieces.unit_singular}(?![\w])"
+                     rf"|(?<![\w{_HYPHENS}]){pieces.unit_singular}{hyphen}long(?![\w{_HYPHENS}])"),
         # days, the coming weeks, recent months (checked in context)
         ("vague_duration", rf"(?:the{_GAP})?(?:{pieces.plural_modifier}{_GAP})?{pieces.unit_plural}"
-                           rf"(?![\w]|{hyphen}old)(?:{_GAP}ahead(?![\w]))?"),
+                           rf"(?![\w]|{hyphen}old)(?:{_GAP}ahead(?![\w])|{hyphen}long(?![\w]))?"),
     ]
 
 
@@ -1104,10 +1108,10 @@ def _clock(text, found, reference, grammar, items):
         end = start + len(text[start:end].rstrip())
     span = text[start:end]
     lowered = span.lower()
-    if lowered in ("noon", "midday"):
+    if lowered in ("noon", "midday", "midnight"):
         if _previous_word(text, found.start()).lower() not in ("at", "by", "until", "till", "around", "before", "after", "about", "from", "to"):
             return None
-        hour, minute = 12, 0
+        hour, minute = (24, 0) if lowered == "midnight" else (12, 0)      # TIMEX3 writes midnight as T24:00
     else:
         parts = grammar.clock_parts.match(span)
         hour, minute, meridiem = int(parts.group(1)), int(parts.group(2) or 0), (parts.group(3) or "").lower()
@@ -1250,6 +1254,8 @@ def _recent_quarter(items, start, text, window=2500):
 def _half(text, found, reference, grammar, items):
     span = text[found.start():found.end()]
     lowered = span.lower()
+    if re.match(r"h[12]\s", lowered):         # `H1 2025`
+        return _Item(found.start(), found.end(), "date", f"{_year_in(span):04d}-H{lowered[1]}", explicit_year=True)
     if not lowered.startswith("the") and " of " not in _squeeze(lowered):
         return None
     if re.match(r"\s{1,3}of\s{1,3}", text[found.end():found.end() + 6]):
@@ -1552,6 +1558,8 @@ def _duration(text, found, reference, grammar, items):
     if lowered.startswith("half "):
         return _Item(found.start(), found.end(), "duration", _duration_value(0.5, unit))
     number_found = grammar.number.search(lowered[:unit_found.start()])
+    if number_found is None and lowered.endswith("long"):
+        return _Item(found.start(), found.end(), "duration", _duration_value(1, unit))     # `a day-long siege`
     if number_found is None:
         return None
     military = _MILITARY_TIME.fullmatch(lowered)
@@ -1563,6 +1571,8 @@ def _duration(text, found, reference, grammar, items):
                      default_day=True)
     amount = _number_value(number_found.group(0), grammar)
     words = number_found.group(0)
+    if words in ("a", "an") and unit_found.group(0) in grammar.unit_plurals:
+        return _Item(found.start(), found.end(), "duration", _duration_value(None, unit))   # `a decades-long feud`
     if words in ("a", "an") and _next_word(text, found.end()).lower() in ("ago", "earlier"):
         return None
     if unit == "second" and words in ("a", "an", "one") and re.match(r"\s{1,3}\w", text[found.end():found.end() + 4]) and \
@@ -1573,8 +1583,9 @@ def _duration(text, found, reference, grammar, items):
     if unit == "quarter" and (re.match(r"[\s,]{1,3}of(?![\w])", text[found.end():found.end() + 6])
                               or words in ("a", "one")) and not _SPAN_WORDS.search(lowered):
         return None         # `three quarters of`, `about a quarter`: a fraction (`two straight quarters` is not)
-    if words in ("a", "an") and re.search(r"(?:\d|[a-z]s)$", _previous_word(text, found.start()).lower()):
-        # `four flights a week`, `$5 a year`: a rate
+    previous = _previous_word(text, found.start()).lower()
+    if words in ("a", "an") and re.search(r"(?:\d|[a-z]s)$", previous) and previous not in grammar.verbs_in_s:
+        # `four flights a week`, `$5 a year`: a rate (`it is a year since`, `takes a week`: a span)
         return _Item(found.start(), found.end(), "set", _duration_value(1, unit))
     if lowered == "one day" and _previous_word(text, found.start()).lower() in grammar.someday_before:
         return None         # `Kyiv will one day rebuild`: some day, neither a span nor a date
@@ -1617,8 +1628,8 @@ def _vague_duration(text, found, reference, grammar, items):
     if (lowered.startswith("the ") and unit_found.start() == 4 and not lowered.endswith(" ahead")) or \
             (not modified and _previous_word(text, found.start()).lower() == "the"):
         return None         # `in the days before`: not a span of its own
-    if not modified and re.match(r"[\s{_HYPHENS}]{1,3}(?:old|long)(?![\w])".replace("{_HYPHENS}", _HYPHENS), text[found.end():found.end() + 10], re.I):
-        return None
+    if not modified and re.match(rf"(?:[\s{_HYPHENS}]{{1,3}}old|\s{{1,3}}long)(?![\w])", text[found.end():found.end() + 10], re.I):
+        return None         # `years old`, `weeks long` say an age or a length, not a span of time (`decades-long` does)
     return _Item(found.start(), found.end(), "duration", _duration_value(None, unit))
 
 
