@@ -240,7 +240,7 @@ class _Pieces:
         self.quarter_modifier = (rf"(?:comparable|same|latest|last|past|previous|current|fiscal|"
                                  rf"year{hyphen}ago|year{hyphen}earlier|this|next)")
         self.weekday_modifier = (rf"(?:last|next|this{_GAP}past|this{_GAP}coming|this|early|late|overnight|"
-                                 rf"earlier|later|every|each|previous|following|coming)")
+                                 rf"earlier|later|every{_GAP}other|every|each|previous|following|coming)")
         self.unit_modifier = r"(?:past|previous|following|preceding|coming|current|same|full)"
         self.duration_modifier = (r"(?:past|last|next|coming|first|previous|following|latest|final|remaining|"
                                   r"initial|same|recent|further|additional)")
@@ -290,9 +290,10 @@ def _day_rules(pieces) -> list:
                  rf"|(?:{pieces.weekday_any},?{_GAP})?{month}(?:{_GAP}|(?<=\.)){day}(?:{_GAP0},?{_GAP}{year})?"),
         # November 2024, mid-November 2024, January of 2025
         ("month_year", rf"(?:(?:early|late|mid){_GAP0}{hyphen}?)?{month},?{_GAP}(?:of{_GAP})?{year}"),
-        # 24.02.2022, 04/26/2025, 24.02 (checked in context)
+        # 24.02.2022, 24.02.2022 14:55, 04/26/2025, 24.02 (checked in context)
         # (`1.5 years` is a span: a unit after the number leaves it to `duration`)
-        ("numeric", rf"(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])(?:\.\d{{4}})?(?![\w]|[.,/]\d)"
+        ("numeric", rf"(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])(?:\.\d{{4}}(?:{_GAP}{pieces.stamp})?)?"
+                    rf"(?![\w]|[.,/]\d)"
                     rf"(?!{_GAP}{pieces.unit_any}(?![\w]))"
                     r"|(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])/\d{4}(?![\w]|[.,/]\d)"
                     r"|(?<![\w.,/])(?:1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])/\d{4}(?![\w]|[.,/]\d)"),
@@ -1067,6 +1068,9 @@ def _month_year(text, found, reference, grammar, items):
 
 def _numeric(text, found, reference, grammar, items):
     span = text[found.start():found.end()]
+    stamp = _TIME_STAMP.search(span)
+    if stamp:
+        span = span[:stamp.start()]         # `23.04.2022 14:55`: the date, and its time below
     parts = re.split(r"[./]", span)
     if len(parts) == 3:
         first, second, year = (int(part) for part in parts)
@@ -1075,6 +1079,9 @@ def _numeric(text, found, reference, grammar, items):
             value = datetime.date(year, month, day)
         except ValueError:
             return None
+        if stamp:
+            return _Item(found.start(), found.end(), "time",
+                         f"{value.isoformat()}T{int(stamp.group(1)):02d}:{stamp.group(2)}", day=value, explicit_year=True)
         return _Item(found.start(), found.end(), "date", value.isoformat(), day=value, explicit_year=True, rangeable=True)
     if "." not in span:
         return None
@@ -1416,7 +1423,7 @@ def _weekday(text, found, reference, grammar, items):
     if name and name.group(1) in grammar.named_day_words:
         return None         # `Black Monday`, `Bloody Sunday`: a day with a name, not this week's
     modifier = lowered[:weekday_found.start()].strip()
-    if modifier in ("every", "each"):
+    if modifier.startswith(("every", "each")):         # every Friday, every other Friday
         return _Item(found.start(), found.end(), "set", f"XXXX-WXX-{weekday}")
     if lowered.endswith("s") and not lowered.endswith("'s") and not lowered.endswith("’s"):
         return None
