@@ -125,6 +125,7 @@ class _Grammar:
         self.speech_verbs = set(data["speech_verbs"])
         self.named_day_words = set(data["named_day_words"])
         self.verbs_in_s = set(data["verbs_in_s"])
+        self.irregular_past_verbs = set(data["irregular_past_verbs"])
 
     # One attribute per entry of `sources` (checked in `_grammar`).
     month_word = _CompiledOnUse()
@@ -1782,7 +1783,7 @@ def _vague(text, found, reference, grammar, items):
         following = _next_word(text, found.end()).lower()
         if following.isdigit() or following in grammar.numbers or following in ("few", "several", "many"):
             return None     # `the past three summers`: a span the past only modifies
-    if lowered == "soon" and not _soon_ahead(text, found):
+    if lowered == "soon" and not _soon_ahead(text, found, grammar):
         return None
     if lowered == "recent" and _previous_word(text, found.start()).lower() in ("most", "more"):
         return None     # `the most recent model`: the latest, no time of its own
@@ -1797,7 +1798,7 @@ def _vague(text, found, reference, grammar, items):
     return _Item(found.start(), found.end(), "date", grammar.vague[lowered])
 
 
-def _soon_ahead(text, found) -> bool:
+def _soon_ahead(text, found, grammar) -> bool:
     """Whether `soon` looks ahead from the publication day: not `as soon as Tuesday` or `soon
     after the strike` (tied to another time), not in a story told in the past (`was soon
     released`, `soon became`), not `the soon-to-open terminal`."""
@@ -1805,13 +1806,9 @@ def _soon_ahead(text, found) -> bool:
     following = _next_word(text, found.end()).lower()
     if previous in ("as", "was", "were", "had", "been") or following in ("as", "after", "afterwards", "before"):
         return False
-    if following.endswith("ed") or following in _PAST_VERBS:
+    if following.endswith("ed") or following in grammar.irregular_past_verbs:
         return False
     return not re.match(rf"[{_HYPHENS}]", text[found.end():found.end() + 1])
-
-
-_PAST_VERBS = {"became", "began", "came", "went", "found", "saw", "gave", "took", "made", "left", "got", "fell", "rose",
-               "grew", "knew", "met", "ran", "sent", "spread"}
 
 
 def _overnight(text, found, reference, grammar, items):
