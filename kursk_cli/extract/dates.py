@@ -1976,13 +1976,18 @@ def _join_ranges(text, items, grammar) -> list:
 
 
 def _borrow_year(first: _Item, second: _Item) -> str:
-    """`between January and September of 2025`: the first end takes the year the second states."""
+    """`between January and September of 2025`: the first end takes the year the second states.
+    A first end whose year was only guessed never falls after the second (`from 24.02 to 11.05`)."""
     value = first.value
-    if second.explicit_year and not first.explicit_year and re.match(r"(?:\d{4}|XXXX)-\d\d", value):
+    if first.explicit_year or not re.match(r"(?:\d{4}|XXXX)-\d\d", value):
+        return value
+    if second.explicit_year:
         year = int(second.value[:4])
         if value[5:] > second.value[5:len(value)]:
             year -= 1
         value = f"{year:04d}{value[4:]}"
+    elif value[:4].isdigit() and second.value[:4].isdigit() and value > second.value[:len(value)]:
+        value = f"{int(value[:4]) - 1:04d}{value[4:]}"
     return value
 
 
