@@ -75,6 +75,31 @@ class _Grammar:
 
     def __init__(self):
         data = load("dates.json")
+        self._read_tables(data)
+        events = _event_words(data)
+        self.events = events.table
+        pieces = _Pieces(data, self, events)
+        # The alternatives, most specific first: at one position the first that matches wins, so
+        # the order of the groups, and of the rules inside each, is part of the grammar.
+        rules = (_day_rules(pieces) + _clock_and_era_rules(pieces) + _reporting_period_rules(pieces)
+                 + _relative_rules(pieces) + _repetition_and_span_rules(pieces) + _named_time_rules(pieces)
+                 + _bare_year_and_month_rules(pieces))
+        self.rule_names = [name for name, _ in rules]
+        triggers = _trigger_words(data, self, events)
+        self.trigger = _trigger_pattern(triggers)
+        self.word_start = _word_start_pattern(triggers | _lead_words(data, self, events))
+        # Matched against the lowercased text (same offsets); normalizers read the original. A
+        # start with a digit only tries the rules that can begin with one, and a start with a
+        # letter only the others (see `_fenced_rules`). One pattern for both kinds of start
+        # compiles the rules they share once: two patterns took half as long again to build,
+        # and compiling is most of what a fresh process pays on its first call.
+        self.scanner = re.compile(r"(?<![\w])(?:" + _fenced_rules(rules) + ")")
+        # Pieces the normalizers read back out of a matched span: compiled on first use (see
+        # `_CompiledOnUse`), as a short document needs few of them.
+        self.sources = _read_back_sources(pieces)
+
+    def _read_tables(self, data):
+        """The word tables the normalizers look names up in, keyed by lowercased name."""
         self.months = {name.lower(): number for name, number in data["months"].items()}
         self.months.update({name.lower(): number for name, number in data["month_abbreviations"].items()})
         self.weekdays = {name.lower(): number for name, number in data["weekdays"].items()}
@@ -85,265 +110,22 @@ class _Grammar:
         self.units = {name: tuple(code) for name, code in data["units"].items()}
         self.unit_plurals = data["unit_plurals"]
         self.set_adverbs = data["set_adverbs"]
-        self.holidays = {name.lower().replace("’", "'"): tuple(day) for name, day in data["fixed_holidays"].items()}
-        self.moving_holidays = {name.lower().replace("’", "'"): rule for name, rule in data["moving_holidays"].items()}
-        self.events = []
-        vague = {}
+        # typographic apostrophes are read as plain ones (`New Year’s Day`)
+        self.holidays = {name.lower().replace("’", "'"): tuple(day)
+                         for name, day in data["fixed_holidays"].items()}
+        self.moving_holidays = {name.lower().replace("’", "'"): rule
+                                for name, rule in data["moving_holidays"].items()}
+        self.vague = {}
         for token, key in (("PRESENT_REF", "present_ref"), ("PAST_REF", "past_ref"), ("FUTURE_REF", "future_ref")):
-            vague.update({phrase.lower(): token for phrase in data[key]})
-        self.vague = vague
+            self.vague.update({phrase.lower(): token for phrase in data[key]})
         self.year_blockers = set(data["year_blockers"])
         self.someday_before = set(data["someday_before"])
         self.decade_words = data["decade_words"]
         self.year_label_blockers = set(data["year_label_blockers"])
-
-        month_full = _alternation(data["months"])
-        month_short = _alternation(data["month_abbreviations"]) + r"\.?"
-        # `Feb.14`: an abbreviation's period may run straight into the day
-        month = rf"(?:(?:{month_full}|{month_short})(?![\w])|{_alternation(data['month_abbreviations'])}\.(?=\d))"
-        weekday_full = _alternation(data["weekdays"])
-        weekday_any = rf"(?:{weekday_full}|{_alternation(data['weekday_abbreviations'])}\.?)(?![\w])"
-        day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w]|[.,:]\d)"
-        # a year is not followed by more digits (`2025.5`), save a footnote mark (`in 2025.33 Due`:
-        # the scan sees lowercase, so `_year_context_ok` checks the capital)
-        year = r"(?:1[6-9]\d\d|20\d\d)(?![\w]|,\d|\.\d(?!\d{0,2}\s{1,3}[a-z]))"
-        number_word = _alternation(list(self.numbers) + data["vague_numbers"])
-        tens = _alternation(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
-        ones = _alternation(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
-        # a year said in words: `nineteen ninety-six`, `eighteen twelve`, `nineteen oh five`
-        teen = _alternation(["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-                             "seventeen", "eighteen", "nineteen"])
-        spelled_year = (rf"(?:nineteen|eighteen){_GAP}(?:{tens}(?:[{_HYPHENS}\s]{ones})?|{teen}"
-                        rf"|(?:oh|o){_GAP}{ones}|hundred)(?![\w{_HYPHENS}])")
-        # `the year two thousand`, `the year two thousand and one`: never without `the year`, where
-        # it would be a figure
-        thousand_year = (rf"two{_GAP}thousand(?:{_GAP}(?:and{_GAP})?(?:{tens}(?:[{_HYPHENS}\s]{ones})?|{teen}|{ones}))?"
-                         rf"(?![\w{_HYPHENS}])")
-        number = (rf"(?:(?<![\d.,])\d{{1,3}}(?:,\d{{3}}){{0,2}}(?:\.\d{{1,2}})?(?![\d])"
-                  rf"|{tens}[{_HYPHENS}\s]{ones}|{number_word})(?![\w])")
-        unit_singular = _alternation(self.units)
-        unit_any = _alternation(list(self.units) + list(self.unit_plurals))
-        unit_plural = _alternation(self.unit_plurals)
-        # A four-digit number counts units only before a plural one (`1461 days`, `2000 years
-        # ago`): before anything else it is a year (`the 2024 year`, `2024 budget`).
-        # After `in`, `since`, `by` such a number is still the year (`in 2024 months of talks`).
-        # (The look-ahead for four digits comes first: most numbers fail it at once.)
-        count = (rf"(?:{number}|(?=\d{{4}}\s)(?<![\d.,])(?<!\bin )(?<!\bsince )(?<!\bby )(?<!\buntil )"
-                 rf"\d{{4}}(?={_GAP}(?:more{_GAP}|full{_GAP}|long{_GAP})?{unit_plural}(?![\w])))")
-        hyphen = f"[{_HYPHENS}]"
-        part_of_day = _alternation(["morning", "afternoon", "evening", "night"])
-        zone = rf"(?:{_GAP}(?:{_alternation(data['time_zones'])}(?![\w])|local{_GAP}time|[a-z]{{3,16}}{_GAP}time))"
-        season = _alternation(self.seasons)
-        future_cues = r"(?<![\w'’])" + _alternation(data["future_cues"]) + r"(?![\w])"
         self.speech_verbs = set(data["speech_verbs"])
-        event_phrases, since_phrases, event_triggers = [], [], set()
-        for event in data["events"].values():
-            event_phrases.extend(event["phrases"])
-            since_phrases.extend(event["since_phrases"])
-            event_triggers.update(event["scan_words"])
-            # every phrase must hold one of its event's scan words, or it would never be found
-            assert all(set(phrase.lower().split()) & set(event["scan_words"])
-                       for phrase in event["phrases"] + event["since_phrases"])
-            self.events.append((
-                [phrase.lower().replace("’", "'") for phrase in event["phrases"] + event["since_phrases"]],
-                datetime.date.fromisoformat(event["date"]),
-                datetime.date.fromisoformat(event["not_before"]),
-                event["object"],
-            ))
-
-        # Modifier words of the rules below, as alternations.
-        quarter_modifier = (rf"(?:comparable|same|latest|last|past|previous|current|fiscal|"
-                            rf"year{hyphen}ago|year{hyphen}earlier|this|next)")
-        weekday_modifier = (rf"(?:last|next|this{_GAP}past|this{_GAP}coming|this|early|late|overnight|"
-                            rf"earlier|later|every|each|previous|following|coming)")
-        unit_modifier = r"(?:past|previous|following|preceding|coming|current|same|full)"
-        duration_modifier = (r"(?:past|last|next|coming|first|previous|following|latest|final|remaining|"
-                             r"initial|same|recent|further|additional)")
-        plural_modifier = r"(?:past|last|next|coming|first|previous|following|recent|early|initial|final|many|few|several)"
-        day_part_word = r"(?:day|week|month|year|morning|afternoon|evening|night)"
-        of_edge = rf"(?:the{_GAP})?(?:end|start|beginning|middle|close){_GAP}of"
-        day_joint = rf"(?:{_GAP0}[{_HYPHENS}]{_GAP0}|{_GAP}(?:to|through|until|till|and){_GAP})"
-        # a 24-hour time right after a full date (`2 May 2022 05.42`; see `_full_item`)
-        stamp = r"(?:[01]\d|2[0-3])[.:][0-5]\d(?![\w%]|[.,:]\d)"
-
-        # The alternatives, most specific first: at one position the first that matches wins.
-        rules = [
-            # nineteen ninety-six, the year two thousand, January nineteen ninety-seven
-            ("spelled_year", rf"(?:(?:the{_GAP})?(?:{season}{_GAP}of{_GAP}|{month_full}{_GAP}(?:of{_GAP})?))?"
-                             rf"(?:(?:the{_GAP}year{_GAP})?{spelled_year}|the{_GAP}year{_GAP}{thousand_year})"),
-            # 2025-04-26, 2022-05-11 06:00:00
-            ("iso", rf"(?<![\w{_HYPHENS}.])\d{{4}}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
-                    rf"(?:[t ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?(?![\w]|[{_HYPHENS}.]\d)"),
-            # since the war began, the start of the full-scale invasion; since the invasion (a
-            # phrase that names the event only after `since`)
-            ("event", rf"(?:since{_GAP})?{_alternation(event_phrases)}(?![\w])"
-                      rf"|since{_GAP}{_alternation(since_phrases)}(?![\w{_HYPHENS}])"),
-            # 24-26 April 2022, April 24-26
-            # 24-26 April 2022, February 20 to 21, 2026 (`and` is read in `_day_range`); the second
-            # day is not a month's (`February 20 to March 3` is joined later). TimeBank leaves `the
-            # night of` out of the mention, and so do we.
-            ("day_range", rf"(?<![\w.,]){day}{day_joint}{day}{_GAP}{month}(?:,?{_GAP}{year})?"
-                          rf"|{month}{_GAP}{day}{day_joint}{day}(?!{_GAP}{month})(?:,?{_GAP}{year})?"),
-            # Tuesday, Feb. 3, 2026; the 26th of April 2025; 26 April; April 26; 27 Jul 2022 16.03
-            # (a live report's time stamp)
-            ("full", rf"(?:{weekday_any},?{_GAP})?(?:the{_GAP})?(?<![\w.,$£€]){day}(?:{_GAP}of)?(?:{_GAP}|{hyphen}){month}"
-                     rf"(?:{_GAP0},?{_GAP}{year}(?:{_GAP}{stamp})?|{hyphen}{year})?"
-                     # (`Feb.14 2026`: an abbreviation's period may stand for the space)
-                     rf"|(?:{weekday_any},?{_GAP})?{month}(?:{_GAP}|(?<=\.)){day}(?:{_GAP0},?{_GAP}{year})?"),
-            # November 2024, mid-November 2024, January of 2025
-            ("month_year", rf"(?:(?:early|late|mid){_GAP0}{hyphen}?)?{month},?{_GAP}(?:of{_GAP})?{year}"),
-            # 24.02.2022, 04/26/2025, 24.02 (checked in context)
-            # (`1.5 years` is a span: a unit after the number leaves it to `duration`)
-            ("numeric", rf"(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])(?:\.\d{{4}})?(?![\w]|[.,/]\d)"
-                        rf"(?!{_GAP}{unit_any}(?![\w]))"
-                        r"|(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])/\d{4}(?![\w]|[.,/]\d)"
-                        r"|(?<![\w.,/])(?:1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])/\d{4}(?![\w]|[.,/]\d)"),
-            # 3:00 pm local time, 2pm, 11am GMT, 10.45 BST, 06:00 Kyiv time
-            ("clock", rf"(?<![\w.,:])(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?{_GAP0}(?:a\.m\.|p\.m\.|am|pm)(?![\w]){zone}?"
-                      rf"|(?<![\w.,:])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\w]|[.:,]\d){zone}?(?:{_GAP}hours)?"
-                      rf"|(?<![\w])(?:noon|midday)(?![\w])"),
-            # the 1990s, the early 2000s, the '90s
-            ("decade", rf"(?:the{_GAP})?(?:(?:early|mid|late){hyphen}?{_GAP0})?"
-                       rf"(?:(?<![\w.,])1[0-9]\d0s|(?<![\w.,])20\d0s|['’]\d0s)(?![\w])"
-                       rf"|the{_GAP}(?:(?:early|mid|late){hyphen}?{_GAP0})?{_alternation(data['decade_words'])}(?![\w])"),
-            # the 20th century
-            ("century", rf"(?:the{_GAP})?(?<![\w.,])(?:[12]?\d)(?:st|nd|rd|th){_GAP}century(?![\w])"),
-            # the latest period, the year-earlier period, year-ago (read against the quarter reported)
-            ("period", rf"(?:the{_GAP})?(?:latest|comparable|corresponding|same|current|{year}){_GAP}period(?![\w])"
-                       rf"|(?:the{_GAP})?year{hyphen}(?:earlier|ago)(?:{_GAP}period)?(?![\w{_HYPHENS}])"),
-            # third-quarter, the fourth quarter of 1989, the latest quarter, Q3 2024
-            ("quarter", rf"(?:(?:the|(?:last|this|next){_GAP}year['’]s){_GAP})?(?:{quarter_modifier}{_GAP}){{0,2}}"
-                        rf"(?:{year}{_GAP})?(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)(?:{_GAP}|{hyphen}))?"
-                        rf"(?:fiscal{_GAP})?quarter(?![\w{_HYPHENS}])"
-                        rf"(?:{_GAP}of{_GAP}(?:fiscal{_GAP})?{year})?"
-                        rf"|(?<![\w])q[1-4](?:{_GAP}{year})?(?![\w])"),
-            # the first half of 2024
-            ("half", rf"(?:the{_GAP})?(?:first|second|last|latter){_GAP}half"
-                     rf"(?:{_GAP}of{_GAP}(?:{year}|the{_GAP}year))?(?![\w])"),
-            # fiscal 1989, the current fiscal year
-            ("fiscal", rf"fiscal{_GAP}(?:year{_GAP})?{year}"
-                       rf"|(?:the{_GAP})?(?:current|latest|last|next|this){_GAP}fiscal{_GAP}year(?![\w])"
-                       rf"|the{_GAP}fiscal{_GAP}year(?![\w])"),
-            # this summer, last fall, spring 2025, the summer of 2022
-            ("season", rf"(?:(?:the|this|last|next|early|late|mid|this{_GAP}past|this{_GAP}coming|coming|upcoming)"
-                       rf"{_GAP0}{hyphen}?{_GAP0}){{0,2}}"
-                       rf"{season}(?:{_GAP}(?:of{_GAP})?{year})?(?![\w])"),
-            # two days ago, a year earlier, a week or so ago
-            ("ago", rf"(?:(?:about|around|some|nearly|almost|more{_GAP}than|over|just|only|less{_GAP}than|roughly|barely){_GAP})?"
-                    rf"{count}{_GAP}{unit_any}(?:{_GAP}or{_GAP}so)?{_GAP}"
-                    rf"(?:ago|earlier|later|previously|before{_GAP}that|after{_GAP}that)(?![\w])"),
-            # the day before yesterday, yesterday morning, tonight, late yesterday
-            ("relative_day", rf"(?:(?:early|late|later|earlier){_GAP})?"
-                             rf"(?:the{_GAP}day{_GAP}before{_GAP}yesterday|the{_GAP}day{_GAP}after{_GAP}tomorrow"
-                             rf"|yesterday|today|tonight|tomorrow)(?:{_GAP}{part_of_day})?(?![\w])"
-                             rf"|(?:this|last|tomorrow|yesterday){_GAP}{part_of_day}(?![\w])"
-                             # mid-afternoon, mid-morning yesterday
-                             rf"|mid{hyphen}?{_GAP0}(?:morning|afternoon|evening)(?:{_GAP}(?:yesterday|today|tomorrow))?(?![\w])"),
-            # last Friday, on Monday, Saturday night, overnight Saturday, early Monday
-            ("weekday", rf"(?:{weekday_modifier}{_GAP})?"
-                        rf"{weekday_full}(?:['’]s)?(?:{_GAP}{part_of_day})?(?![\w])"),
-            # earlier this month, last week, the end of the year, later this week, the past year
-            ("relative_unit", rf"(?:(?:the{_GAP})?(?:end|start|beginning|middle|close|turn){_GAP}of{_GAP}"
-                              rf"|(?:earlier|later|early|late){_GAP}(?:in{_GAP})?)?"
-                              rf"(?:(?:the{_GAP})?{unit_modifier}{_GAP}|this{_GAP}past{_GAP}|this{_GAP}|last{_GAP}|next{_GAP}|the{_GAP})"
-                              rf"(?:week|weekend|month|year|decade|century)(?![\w{_HYPHENS}])"
-                              rf"|year['’]s{_GAP}end(?![\w])|year(?:{hyphen}|{_GAP})end(?![\w{_HYPHENS}])"
-                              rf"|(?:the{_GAP})?weekend(?![\w])"
-                              rf"|(?:the{_GAP})?past{_GAP}day(?![\w])"),
-            # every day, every two weeks, each month, per month, twice a day, daily
-            ("set", rf"(?:every|each|per){_GAP}(?:other{_GAP}|single{_GAP})?(?:{number}{_GAP})?{unit_any}(?![\w])"
-                    rf"|(?:once|twice|{number}{_GAP}times){_GAP}(?:a|an|per){_GAP}{unit_singular}(?![\w])"
-                    rf"|{_alternation(self.set_adverbs)}(?![\w])"),
-            # five months, the past 24 hours, four-month, two more months, the nine months
-            ("duration", rf"(?:the{_GAP})?(?:{duration_modifier}{_GAP})?"
-                         rf"{count}(?:{_GAP}and{_GAP}a{_GAP}half|{hyphen}and{hyphen}a{hyphen}half|{_GAP}1/2)?"
-                         rf"(?:{_GAP}(?:more|other|additional|full|long|straight|consecutive|trading|business|working){_GAP}|{_GAP}|{hyphen})"
-                         rf"{unit_any}(?![\w]|{hyphen}[a-z])"
-                         rf"(?!{_GAP}old(?![\w]))(?:{_GAP}and{_GAP}a{_GAP}half)?"
-                         rf"|half{_GAP}an?{_GAP}{unit_singular}(?![\w])"),
-            # days, the coming weeks, recent months (checked in context)
-            ("vague_duration", rf"(?:the{_GAP})?(?:{plural_modifier}{_GAP})?{unit_plural}(?![\w]|{hyphen}old)"
-                               rf"(?:{_GAP}ahead(?![\w]))?"),
-            # the same day, that day, the previous day, the next morning, earlier that day
-            ("anchored", rf"(?:(?:earlier|later|early|late){_GAP})?(?:the{_GAP}same|that){_GAP}{day_part_word}(?![\w])"
-                         rf"|the{_GAP}(?:day|night){_GAP}(?:before|after)(?![\w])"
-                         rf"|the{_GAP}(?:previous|next|following|preceding){_GAP}{day_part_word}(?![\w])"),
-            # Christmas, Victory Day
-            ("holiday", rf"(?:(?:last|next|this){_GAP})?"
-                        rf"{_alternation(list(data['fixed_holidays']) + list(data['moving_holidays']))}(?![\w])"),
-            # now, currently, recently, in the future
-            ("vague", rf"{_alternation(self.vague)}(?![\w])"),
-            # overnight, at dawn is not a time
-            ("overnight", r"overnight(?![\w])"),
-            # 2011-2021, 2011–21
-            ("year_range", rf"(?<![\w.,$£€#№{_HYPHENS}]){year}{_GAP0}[{_HYPHENS}]{_GAP0}(?:{year}|\d\d(?![\w]|[.,]\d))"),
-            # 2014, early 2025, mid-2024, earlier in 2025, the end of 2024
-            ("year", rf"(?:(?:{of_edge}|(?:early|late|earlier|later){_GAP}in|early|late|mid){_GAP0}{hyphen}?{_GAP0})?"
-                     rf"(?<![\w.,$£€#№{_HYPHENS}]){year}(?!{_GAP0}[{_HYPHENS}]{_GAP0}\d)"),
-            # June, mid-November, late November, the end of October
-            ("month", rf"(?:{of_edge}{_GAP}|(?:early|late|mid){_GAP0}{hyphen}?{_GAP0}|(?:last|next|this){_GAP})?"
-                      rf"{month_full}(?![\w])(?:{_GAP}(?:last|this|next|(?:of{_GAP})?that){_GAP}year(?![\w]))?"),
-        ]
-        self.rule_names = [name for name, _ in rules]
-        # Every match holds one of these words (matched as a lowercase prefix at a word start).
-        triggers = set(data["scan_words"]) | event_triggers
-        triggers |= set(data["months"]) | set(data["month_abbreviations"])
-        triggers |= set(data["weekdays"]) | set(data["weekday_abbreviations"])
-        triggers |= set(self.units) | set(self.unit_plurals) | set(self.set_adverbs) | set(self.seasons)
-        triggers |= {name.split()[-1] for name in data["fixed_holidays"]}
-        triggers |= {name.split()[-1].lower() for name in data["moving_holidays"]}
-        triggers |= set(data["decade_words"])
-        triggers |= {phrase.split()[-1] for phrase in data["present_ref"] + data["past_ref"] + data["future_ref"]}
-        # A digit triggers only where a number starts that can be part of a date: a year, or a short
-        # number followed by a letter (`26 april`, `2pm`, `1990s`) or a separator and a digit.
-        # The pattern opens with the character before the trigger (any but a letter or a digit)
-        # rather than a look-behind: the engine then skips through words to the next space or
-        # mark in its own fast loop instead of trying every position. `_scan` puts a space before
-        # the text to stand for its start, so a match's start is the trigger's offset in the text.
-        # A trigger ending in such a character would use up the one the next trigger opens with.
-        assert all(re.fullmatch("[a-z0-9]", word[-1].lower()) for word in triggers)
-        self.trigger = re.compile(
-            rf"[^a-z0-9](?:{_alternation(triggers)}(?![a-z])"
-            rf"|(?<![.,:/])[0-9](?=[0-9]{{3}}(?![0-9])|[0-9]{{0,2}}(?:[.,:/{_HYPHENS}]\d|\s{{0,3}}[a-z])))")
-        # Where a match may start: a trigger, or a word that leads into one (`the`, `more`, `two`).
-        leads = set(data["lead_words"]) | {phrase.split()[0] for phrase in self.numbers}
-        leads |= {phrase.split()[0] for phrase in data["vague_numbers"] + data["present_ref"] + data["past_ref"] + data["future_ref"]}
-        # Frequent words that only pad a mention (`in the past`, `more than two months`): the
-        # mention found without them has the same value.
-        leads -= {"in", "some"}
-        leads |= {name.split()[0].lower() for name in data["moving_holidays"]}
-        leads |= {phrase.split()[0].lower() for phrase in event_phrases}       # `Russia invaded`
-        # Opened like `trigger`, with the character before the word, and run over the same
-        # padded text; every word ends in a word character, so none uses up the next one's.
-        starters = triggers | leads
-        assert all(re.fullmatch(r"[\w'’]", word[-1]) for word in starters)
-        self.word_start = re.compile(rf"[^\w'’](?:{_alternation(starters)}(?![a-z])|[0-9]|['’]\d)")
-        # Matched against the lowercased text (same offsets); normalizers read the original. A
-        # start with a digit only tries the rules that can begin with one, and a start with a
-        # letter only the others (see `_fenced_rules`). One pattern for both kinds of start
-        # compiles the rules they share once: two patterns took half as long again to build,
-        # and compiling is most of what a fresh process pays on its first call.
-        self.scanner = re.compile(r"(?<![\w])(?:" + _fenced_rules(rules) + ")")
-        # Pieces the normalizers read back out of a matched span: compiled on first use (see
-        # `_CompiledOnUse`), as a short document needs few of them.
-        self.sources = {
-            "future_cues": (future_cues, re.I),
-            "month_word": (month, re.I),
-            "month_full_word": (rf"(?<![\w]){month_full}(?![\w])", re.I),
-            "weekday_word": (rf"(?<![\w]){weekday_any}", re.I),
-            "day_number": (r"(?<![\w])(\d{1,2})(?:st|nd|rd|th)?(?![\w]|[:.]\d)", re.I),
-            "number": (rf"(?<![\d.,])\d{{4}}(?![\d])|{number}", re.I),
-            "unit_word": (rf"(?<![\w]){unit_any}(?![\w])", re.I),
-            "part_of_day_word": (rf"(?<![\w]){part_of_day}(?![\w])", re.I),
-            "season_word": (rf"(?<![\w]){season}(?![\w])", re.I),
-            "clock_parts": (r"(\d{1,2})(?:[:.](\d\d))?(?::\d\d)?\s{0,3}(a\.m\.|p\.m\.|am|pm)?", re.I),
-            "ordinal": (r"first|second|third|fourth|1st|2nd|3rd|4th", re.I),
-            "range_joint": (rf"^{_GAP0}(?:[{_HYPHENS}]|to|until|till|through|and|—){_GAP0}$", re.I),
-            "range_opening": (r"(?:from|between|since)\s{1,3}$", re.I),
-            "sentence_break": (r"[.!?][\"”’')\]]{0,2}\s|\n", 0),
-            "word_before": (r"([\w'’]+)[^\w\n]{0,3}$", 0),
-            "word_after": (r"^[^\w\n]{0,3}([\w'’]+)", 0),
-        }
+        self.named_day_words = set(data["named_day_words"])
+        self.verbs_in_s = set(data["verbs_in_s"])
+        self.irregular_past_verbs = set(data["irregular_past_verbs"])
 
     # One attribute per entry of `sources` (checked in `_grammar`).
     month_word = _CompiledOnUse()
@@ -362,6 +144,375 @@ class _Grammar:
     word_before = _CompiledOnUse()
     word_after = _CompiledOnUse()
     future_cues = _CompiledOnUse()
+
+
+@dataclass
+class _EventWords:
+    """The dated events of `dates.json` (`since the war began`), as the grammar needs them."""
+    phrases: list           # name the event alone or after `since` (`the start of the invasion`)
+    since_phrases: list     # name it only after `since` (`since the invasion`)
+    scan_words: set         # one of them is in every phrase: the scan's triggers
+    table: list             # per event: (lowercased phrases, date, not_before, object), for `_event`
+
+
+def _event_words(data) -> _EventWords:
+    events = _EventWords([], [], set(), [])
+    for event in data["events"].values():
+        events.phrases.extend(event["phrases"])
+        events.since_phrases.extend(event["since_phrases"])
+        events.scan_words.update(event["scan_words"])
+        # every phrase must hold one of its event's scan words, or it would never be found
+        assert all(set(phrase.lower().split()) & set(event["scan_words"])
+                   for phrase in event["phrases"] + event["since_phrases"])
+        events.table.append((
+            [phrase.lower().replace("’", "'") for phrase in event["phrases"] + event["since_phrases"]],
+            datetime.date.fromisoformat(event["date"]),
+            datetime.date.fromisoformat(event["not_before"]),
+            event["object"],
+        ))
+    return events
+
+
+class _Pieces:
+    """The building blocks the rules share, as pattern strings over lowercased text."""
+
+    def __init__(self, data, tables, events):
+        self._calendar_names(data, tables)
+        self._numbers(data, tables)
+        self._units(tables)
+        self._modifiers()
+        self._clock(data)
+        self.event_phrase = _alternation(events.phrases)
+        self.since_phrase = _alternation(events.since_phrases)
+        self.vague = _alternation(tables.vague)
+        self.future_cue = r"(?<![\w'’])" + _alternation(data["future_cues"]) + r"(?![\w])"
+
+    def _calendar_names(self, data, tables):
+        """Months, weekdays, seasons, parts of the day, decades and holidays by name."""
+        self.month_full = _alternation(data["months"])
+        month_abbreviation = _alternation(data["month_abbreviations"])
+        # `Feb.14`: an abbreviation's period may run straight into the day
+        self.month = (rf"(?:(?:{self.month_full}|{month_abbreviation}\.?)(?![\w])"
+                      rf"|{month_abbreviation}\.(?=\d))")
+        self.weekday_full = _alternation(data["weekdays"])
+        self.weekday_any = rf"(?:{self.weekday_full}|{_alternation(data['weekday_abbreviations'])}\.?)(?![\w])"
+        self.season = _alternation(tables.seasons)
+        self.part_of_day = _alternation(["morning", "afternoon", "evening", "night"])
+        self.decade_word = _alternation(data["decade_words"])
+        self.holiday = _alternation(list(data["fixed_holidays"]) + list(data["moving_holidays"]))
+
+    def _numbers(self, data, tables):
+        """Days, years and counts, in digits and in words."""
+        self.day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w]|[.,:]\d)"
+        # a year is not followed by more digits (`2025.5`), save a footnote mark (`in 2025.33 Due`:
+        # the scan sees lowercase, so `_year_context_ok` checks the capital)
+        self.year = r"(?:1[6-9]\d\d|20\d\d)(?![\w]|,\d|\.\d(?!\d{0,2}\s{1,3}[a-z]))"
+        number_word = _alternation(list(tables.numbers) + data["vague_numbers"])
+        tens = _alternation(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
+        ones = _alternation(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
+        # a year said in words: `nineteen ninety-six`, `eighteen twelve`, `nineteen oh five`
+        teen = _alternation(["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+                             "seventeen", "eighteen", "nineteen"])
+        self.spelled_year = (rf"(?:nineteen|eighteen){_GAP}(?:{tens}(?:[{_HYPHENS}\s]{ones})?|{teen}"
+                             rf"|(?:oh|o){_GAP}{ones}|hundred)(?![\w{_HYPHENS}])")
+        # `the year two thousand`, `the year two thousand and one`: never without `the year`, where
+        # it would be a figure
+        self.thousand_year = (rf"two{_GAP}thousand(?:{_GAP}(?:and{_GAP})?(?:{tens}(?:[{_HYPHENS}\s]{ones})?"
+                              rf"|{teen}|{ones}))?(?![\w{_HYPHENS}])")
+        self.number = (rf"(?:(?<![\d.,])\d{{1,3}}(?:,\d{{3}}){{0,2}}(?:\.\d{{1,2}})?(?![\d])"
+                       rf"|{tens}[{_HYPHENS}\s]{ones}|{number_word})(?![\w])")
+
+    def _units(self, tables):
+        """Units of time, and the counts of them a duration or an `ago` starts with."""
+        self.unit_singular = _alternation(tables.units)
+        self.unit_any = _alternation(list(tables.units) + list(tables.unit_plurals))
+        self.unit_plural = _alternation(tables.unit_plurals)
+        self.set_adverb = _alternation(tables.set_adverbs)
+        # A four-digit number counts units only before a plural one (`1461 days`, `2000 years
+        # ago`): before anything else it is a year (`the 2024 year`, `2024 budget`).
+        # After `in`, `since`, `by` such a number is still the year (`in 2024 months of talks`).
+        # (The look-ahead for four digits comes first: most numbers fail it at once.)
+        self.count = (rf"(?:{self.number}|(?=\d{{4}}\s)(?<![\d.,])(?<!\bin )(?<!\bsince )(?<!\bby )(?<!\buntil )"
+                      rf"\d{{4}}(?={_GAP}(?:more{_GAP}|full{_GAP}|long{_GAP})?{self.unit_plural}(?![\w])))")
+
+    def _modifiers(self):
+        """The words before a head word that say which one is meant (`last`, `the past`, `early`)."""
+        self.hyphen = hyphen = f"[{_HYPHENS}]"
+        self.quarter_modifier = (rf"(?:comparable|same|latest|last|past|previous|current|fiscal|"
+                                 rf"year{hyphen}ago|year{hyphen}earlier|this|next)")
+        self.weekday_modifier = (rf"(?:last|next|this{_GAP}past|this{_GAP}coming|this|early|late|overnight|"
+                                 rf"earlier|later|every{_GAP}other|every|each|previous|following|coming)")
+        self.unit_modifier = r"(?:past|previous|following|preceding|coming|current|same|full)"
+        self.duration_modifier = (r"(?:past|last|next|coming|first|previous|following|latest|final|remaining|"
+                                  r"initial|same|recent|further|additional)")
+        self.plural_modifier = (r"(?:past|last|next|coming|first|previous|following|recent|early|initial|final"
+                                r"|many|few|several)")
+        self.day_part_word = r"(?:day|week|month|year|morning|afternoon|evening|night)"
+        self.of_edge = rf"(?:the{_GAP})?(?:end|start|beginning|middle|close){_GAP}of"
+        self.day_joint = rf"(?:{_GAP0}[{_HYPHENS}]{_GAP0}|{_GAP}(?:to|through|until|till|and){_GAP})"
+
+    def _clock(self, data):
+        """What may follow a time of day: a zone, or (after a full date) a 24-hour stamp."""
+        self.time_zone = _alternation(data["time_zones"])
+        self.zone = rf"(?:{_GAP}(?:{self.time_zone}(?![\w])|local{_GAP}time|[a-z]{{3,16}}{_GAP}time))"
+        # a 24-hour time right after a full date (`2 May 2022 05.42`; see `_full_item`)
+        self.stamp = r"(?:[01]\d|2[0-3])[.:][0-5]\d(?![\w%]|[.,:]\d)"
+
+
+# The rules, group by group in the order `_Grammar` tries them; each is (name, pattern), the name
+# that of its normalizer in `_NORMALIZERS`.
+
+def _day_rules(pieces) -> list:
+    """Dates written out: a spelled year, ISO, an event's day, day ranges, full and numeric dates."""
+    month, day, year, hyphen = pieces.month, pieces.day, pieces.year, pieces.hyphen
+    return [
+        # nineteen ninety-six, the year two thousand, January nineteen ninety-seven
+        ("spelled_year", rf"(?:(?:the{_GAP})?(?:{pieces.season}{_GAP}of{_GAP}|{pieces.month_full}{_GAP}(?:of{_GAP})?))?"
+                         rf"(?:(?:the{_GAP}year{_GAP})?{pieces.spelled_year}"
+                         rf"|the{_GAP}year{_GAP}{pieces.thousand_year})"),
+        # 2025-04-26, 2022-05-11 06:00:00, 2026-02-28T02:35:33.589055+00:00
+        ("iso", rf"(?<![\w{_HYPHENS}.])\d{{4}}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+                rf"(?:[t ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{{1,9}})?(?:[+-]\d\d:?\d\d)?)?z?)?"
+                rf"(?![\w]|[{_HYPHENS}.]\d)"),
+        # since the war began, the start of the full-scale invasion; since the invasion (a
+        # phrase that names the event only after `since`)
+        ("event", rf"(?:since{_GAP})?{pieces.event_phrase}(?![\w])"
+                  rf"|since{_GAP}{pieces.since_phrase}(?![\w{_HYPHENS}])"),
+        # 24-26 April 2022, February 20 to 21, 2026 (`and` is read in `_day_range`); the second
+        # day is not a month's (`February 20 to March 3` is joined later). TimeBank leaves `the
+        # night of` out of the mention, and so do we.
+        ("day_range", rf"(?<![\w.,]){day}{pieces.day_joint}{day}{_GAP}{month}(?:,?{_GAP}{year})?"
+                      rf"|{month}{_GAP}{day}{pieces.day_joint}{day}(?!{_GAP}{month})(?:,?{_GAP}{year})?"),
+        # Tuesday, Feb. 3, 2026; the 26th of April 2025; 26 April; April 26; 27 Jul 2022 16.03
+        # (a live report's time stamp)
+        ("full", rf"(?:{pieces.weekday_any},?{_GAP})?(?:the{_GAP})?(?<![\w.,$£€]){day}(?:{_GAP}of)?(?:{_GAP}|{hyphen}){month}"
+                 rf"(?:{_GAP0},?{_GAP}{year}(?:{_GAP}{pieces.stamp})?|{hyphen}{year})?"
+                 # (`Feb.14 2026`: an abbreviation's period may stand for the space)
+                 rf"|(?:{pieces.weekday_any},?{_GAP})?{month}(?:{_GAP}|(?<=\.)){day}(?:{_GAP0},?{_GAP}{year})?"),
+        # November 2024, mid-November 2024, January of 2025
+        ("month_year", rf"(?:(?:early|late|mid){_GAP0}{hyphen}?)?{month},?{_GAP}(?:of{_GAP})?{year}"),
+        # 24.02.2022, 24.02.2022 14:55, 04/26/2025, 24.02 (checked in context)
+        # (`1.5 years` is a span: a unit after the number leaves it to `duration`)
+        ("numeric", rf"(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])(?:\.\d{{4}}(?:{_GAP}{pieces.stamp})?)?"
+                    rf"(?![\w]|[.,/]\d)"
+                    rf"(?!{_GAP}{pieces.unit_any}(?![\w]))"
+                    r"|(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])/\d{4}(?![\w]|[.,/]\d)"
+                    r"|(?<![\w.,/])(?:1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])/\d{4}(?![\w]|[.,/]\d)"),
+    ]
+
+
+def _clock_and_era_rules(pieces) -> list:
+    """Times of day, and the long stretches: decades and centuries."""
+    return [
+        # 3:00 pm local time, 2pm, 11am GMT, 10.45 BST, 06:00 Kyiv time
+        ("clock", rf"(?<![\w.,:])(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?{_GAP0}(?:a\.m\.|p\.m\.|am|pm)(?![\w]){pieces.zone}?"
+                  rf"|(?<![\w.,:])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\w]|[.:,]\d){pieces.zone}?(?:{_GAP}hours)?"
+                  # 0800 GMT, 1430Z: the military way, only with its zone (alone it is a figure or a year)
+                  rf"|(?<![\w.,:])(?:[01]\d|2[0-3])[0-5]\d(?:{_GAP}{pieces.time_zone}|z)(?![\w])"
+                  rf"|(?<![\w])(?:noon|midday|midnight)(?![\w])"),
+        # the 1990s, the early 2000s, the '90s
+        ("decade", rf"(?:the{_GAP})?(?:(?:early|mid|late){pieces.hyphen}?{_GAP0})?"
+                   rf"(?:(?<![\w.,])1[0-9]\d0s|(?<![\w.,])20\d0s|['’]\d0s)(?![\w])"
+                   rf"|the{_GAP}(?:(?:early|mid|late){pieces.hyphen}?{_GAP0})?{pieces.decade_word}(?![\w])"),
+        # the 20th century
+        ("century", rf"(?:the{_GAP})?(?<![\w.,])(?:[12]?\d)(?:st|nd|rd|th){_GAP}century(?![\w])"),
+    ]
+
+
+def _reporting_period_rules(pieces) -> list:
+    """The periods company and budget reports count in: the period, quarters, halves, fiscal years."""
+    year, hyphen = pieces.year, pieces.hyphen
+    return [
+        # the latest period, the year-earlier period, year-ago (read against the quarter reported)
+        ("period", rf"(?:the{_GAP})?(?:latest|comparable|corresponding|same|current|{year}){_GAP}period(?![\w])"
+                   rf"|(?:the{_GAP})?year{hyphen}(?:earlier|ago)(?:{_GAP}period)?(?![\w{_HYPHENS}])"),
+        # third-quarter, the fourth quarter of 1989, the final quarter of last year, the latest
+        # quarter, Q3 2024
+        ("quarter", rf"(?:(?:the|(?:last|this|next){_GAP}year['’]s){_GAP})?(?:{pieces.quarter_modifier}{_GAP}){{0,2}}"
+                    rf"(?:{year}{_GAP})?(?:(?:first|second|third|fourth|final|1st|2nd|3rd|4th)(?:{_GAP}|{hyphen}))?"
+                    rf"(?:fiscal{_GAP})?quarter(?![\w{_HYPHENS}])"
+                    rf"(?:{_GAP}of{_GAP}(?:(?:fiscal{_GAP})?{year}|(?:last|this|next){_GAP}year(?![\w])))?"
+                    rf"|(?<![\w])q[1-4](?:{_GAP}{year})?(?![\w])"),
+        # the first half of 2024
+        ("half", rf"(?:the{_GAP})?(?:first|second|last|latter){_GAP}half"
+                 rf"(?:{_GAP}of{_GAP}(?:{year}|the{_GAP}year))?(?![\w])"
+                 rf"|(?<![\w])h[12]{_GAP}{year}"),
+        # fiscal 1989, the current fiscal year
+        ("fiscal", rf"fiscal{_GAP}(?:year{_GAP})?{year}"
+                   rf"|(?:the{_GAP})?(?:current|latest|last|next|this){_GAP}fiscal{_GAP}year(?![\w])"
+                   rf"|the{_GAP}fiscal{_GAP}year(?![\w])"),
+    ]
+
+
+def _relative_rules(pieces) -> list:
+    """Times read from the publication day: seasons, `ago`, yesterday, weekdays, `last week`."""
+    hyphen, part_of_day = pieces.hyphen, pieces.part_of_day
+    return [
+        # this summer, last fall, spring 2025, the summer of 2022
+        ("season", rf"(?:(?:the|this|last|next|early|late|mid|this{_GAP}past|this{_GAP}coming|coming|upcoming)"
+                   rf"{_GAP0}{hyphen}?{_GAP0}){{0,2}}"
+                   rf"{pieces.season}(?:{_GAP}(?:of{_GAP})?{pieces.year})?(?![\w])"),
+        # two days ago, a year earlier, a week or so ago
+        ("ago", rf"(?:(?:about|around|some|nearly|almost|more{_GAP}than|over|just|only|less{_GAP}than|roughly|barely)"
+                rf"{_GAP})?{pieces.count}{_GAP}{pieces.unit_any}(?:{_GAP}or{_GAP}so)?{_GAP}"
+                rf"(?:ago|earlier|later|previously|before{_GAP}that|after{_GAP}that)(?![\w])"),
+        # the day before yesterday, yesterday morning, tonight, late yesterday
+        ("relative_day", rf"(?:(?:early|late|later|earlier){_GAP})?"
+                         rf"(?:the{_GAP}day{_GAP}before{_GAP}yesterday|the{_GAP}day{_GAP}after{_GAP}tomorrow"
+                         rf"|yesterday|today|tonight|tomorrow)(?:{_GAP}{part_of_day})?(?![\w])"
+                         rf"|(?:this|last|tomorrow|yesterday){_GAP}{part_of_day}(?![\w])"
+                         # mid-afternoon, mid-morning yesterday
+                         rf"|mid{hyphen}?{_GAP0}(?:morning|afternoon|evening)"
+                         rf"(?:{_GAP}(?:yesterday|today|tomorrow))?(?![\w])"),
+        # last Friday, on Monday, Saturday night, overnight Saturday, early Monday
+        ("weekday", rf"(?:{pieces.weekday_modifier}{_GAP})?"
+                    rf"{pieces.weekday_full}(?:['’]s)?(?:{_GAP}{part_of_day})?(?![\w])"),
+        # earlier this month, last week, the end of the year, later this week, the past year
+        ("relative_unit", rf"(?:(?:the{_GAP})?(?:end|start|beginning|middle|close|turn){_GAP}of{_GAP}"
+                          rf"|(?:earlier|later|early|late){_GAP}(?:in{_GAP})?)?"
+                          rf"(?:(?:the{_GAP})?{pieces.unit_modifier}{_GAP}|this{_GAP}past{_GAP}|this{_GAP}"
+                          rf"|last{_GAP}|next{_GAP}|the{_GAP})"
+                          rf"(?:week|weekend|month|year|decade|century)(?![\w{_HYPHENS}])"
+                          rf"|year['’]s{_GAP}end(?![\w])|year(?:{hyphen}|{_GAP})end(?![\w{_HYPHENS}])"
+                          rf"|(?:the{_GAP})?weekend(?![\w])"
+                          rf"|(?:the{_GAP})?past{_GAP}day(?![\w])"),
+    ]
+
+
+def _repetition_and_span_rules(pieces) -> list:
+    """How often (`every day`) and how long (`five months`, `recent weeks`)."""
+    hyphen, number, unit_any = pieces.hyphen, pieces.number, pieces.unit_any
+    return [
+        # every day, every two weeks, each month, per month, twice a day, daily
+        ("set", rf"(?:every|each|per){_GAP}(?:other{_GAP}|single{_GAP})?(?:{number}{_GAP})?{unit_any}(?![\w])"
+                rf"|(?:once|twice|{number}{_GAP}times){_GAP}(?:a|an|per){_GAP}{pieces.unit_singular}(?![\w])"
+                rf"|{pieces.set_adverb}(?![\w])"),
+        # five months, the past 24 hours, four-month, two more months, the nine months, a
+        # ten-day-long truce, a day-long siege
+        ("duration", rf"(?:the{_GAP})?(?:{pieces.duration_modifier}{_GAP})?"
+                     rf"{pieces.count}(?:{_GAP}and{_GAP}a{_GAP}half|{hyphen}and{hyphen}a{hyphen}half|{_GAP}1/2)?"
+                     rf"(?:{_GAP}(?:more|other|additional|full|long|straight|consecutive|trading|business|working)"
+                     rf"{_GAP}|{_GAP}|{hyphen})"
+                     rf"{unit_any}(?:{hyphen}long)?(?![\w]|{hyphen}[a-z])"
+                     rf"(?!{_GAP}old(?![\w]))(?:{_GAP}and{_GAP}a{_GAP}half)?"
+                     rf"|half{_GAP}an?{_GAP}{pieces.unit_singular}(?![\w])"
+                     rf"|(?<![\w{_HYPHENS}]){pieces.unit_singular}{hyphen}long(?![\w{_HYPHENS}])"),
+        # days, the coming weeks, recent months (checked in context)
+        ("vague_duration", rf"(?:the{_GAP})?(?:{pieces.plural_modifier}{_GAP})?{pieces.unit_plural}"
+                           rf"(?![\w]|{hyphen}old)(?:{_GAP}ahead(?![\w])|{hyphen}long(?![\w]))?"),
+    ]
+
+
+def _named_time_rules(pieces) -> list:
+    """Times named by a word, not a number: `the same day`, holidays, `now`, `overnight`."""
+    day_part_word = pieces.day_part_word
+    return [
+        # the same day, that day, the previous day, the next morning, earlier that day, later in
+        # the day (not `the end of the day`, which is an idiom as often as a time)
+        ("anchored", rf"(?:(?:earlier|later|early|late){_GAP})?(?:the{_GAP}same|that){_GAP}{day_part_word}(?![\w])"
+                     rf"|(?:(?:earlier|later|early|late){_GAP}in|(?:the{_GAP})?(?:start|beginning|middle|rest){_GAP}of)"
+                     rf"{_GAP}the{_GAP}day(?![\w])"
+                     rf"|the{_GAP}(?:day|night){_GAP}(?:before|after)(?![\w])"
+                     rf"|the{_GAP}(?:previous|next|following|preceding){_GAP}{day_part_word}(?![\w])"),
+        # Christmas, Victory Day
+        ("holiday", rf"(?:(?:last|next|this){_GAP})?{pieces.holiday}(?![\w])"),
+        # now, currently, recently, in the future
+        ("vague", rf"{pieces.vague}(?![\w])"),
+        # overnight, at dawn is not a time
+        ("overnight", r"overnight(?![\w])"),
+    ]
+
+
+def _bare_year_and_month_rules(pieces) -> list:
+    """A year or a month name with little or nothing around it: tried last, once nothing longer
+    has matched at the start."""
+    year, hyphen, of_edge = pieces.year, pieces.hyphen, pieces.of_edge
+    return [
+        # 2011-2021, 2011–21
+        ("year_range", rf"(?<![\w.,$£€#№{_HYPHENS}]){year}{_GAP0}[{_HYPHENS}]{_GAP0}(?:{year}|\d\d(?![\w]|[.,]\d))"),
+        # 2014, early 2025, mid-2024, earlier in 2025, the end of 2024
+        # (the look-behind guards a bare year: after `mid-` the hyphen is the prefix's)
+        ("year", rf"(?:(?:{of_edge}|(?:early|late|earlier|later){_GAP}in|early|late|mid){_GAP0}{hyphen}?{_GAP0}"
+                 rf"|(?<![\w.,$£€#№{_HYPHENS}])){year}(?!{_GAP0}[{_HYPHENS}]{_GAP0}\d)"),
+        # June, mid-November, late November, the end of October, every July, October of next year
+        ("month", rf"(?:{of_edge}{_GAP}|(?:early|late|mid){_GAP0}{hyphen}?{_GAP0}|(?:last|next|this|every|each){_GAP})?"
+                  rf"{pieces.month_full}(?![\w])(?:{_GAP}(?:of{_GAP})?(?:last|this|next|that){_GAP}year(?![\w]))?"),
+    ]
+
+
+def _trigger_words(data, tables, events) -> set:
+    """Every match holds one of these words (matched as a lowercase prefix at a word start)."""
+    triggers = set(data["scan_words"]) | events.scan_words
+    triggers |= set(data["months"]) | set(data["month_abbreviations"])
+    triggers |= set(data["weekdays"]) | set(data["weekday_abbreviations"])
+    triggers |= set(tables.units) | set(tables.unit_plurals) | set(tables.set_adverbs) | set(tables.seasons)
+    triggers |= {name.split()[-1] for name in data["fixed_holidays"]}
+    triggers |= {name.split()[-1].lower() for name in data["moving_holidays"]}
+    triggers |= set(data["decade_words"])
+    triggers |= {phrase.split()[-1] for phrase in data["present_ref"] + data["past_ref"] + data["future_ref"]}
+    return triggers
+
+
+def _trigger_pattern(triggers):
+    """Where the scan looks: a trigger word, or a digit that may start a date.
+
+    A digit triggers only where a number starts that can be part of a date: a year, or a short
+    number followed by a letter (`26 april`, `2pm`, `1990s`) or a separator and a digit.
+    The pattern opens with the character before the trigger (any but a letter or a digit)
+    rather than a look-behind: the engine then skips through words to the next space or
+    mark in its own fast loop instead of trying every position. `_scan` puts a space before
+    the text to stand for its start, so a match's start is the trigger's offset in the text.
+    """
+    # A trigger ending in such a character would use up the one the next trigger opens with.
+    assert all(re.fullmatch("[a-z0-9]", word[-1].lower()) for word in triggers)
+    return re.compile(
+        rf"[^a-z0-9](?:{_alternation(triggers)}(?![a-z])"
+        rf"|(?<![.,:/])[0-9](?=[0-9]{{3}}(?![0-9])|[0-9]{{0,2}}(?:[.,:/{_HYPHENS}]\d|\s{{0,3}}[a-z])))")
+
+
+def _lead_words(data, tables, events) -> set:
+    """Words a match may start with before its trigger (`the`, `more`, `two`, `Russia invaded`)."""
+    leads = set(data["lead_words"]) | {phrase.split()[0] for phrase in tables.numbers}
+    leads |= {phrase.split()[0] for phrase in data["vague_numbers"] + data["present_ref"] + data["past_ref"]
+              + data["future_ref"]}
+    # Frequent words that only pad a mention (`in the past`, `more than two months`): the
+    # mention found without them has the same value.
+    leads -= {"in", "some"}
+    leads |= {name.split()[0].lower() for name in data["moving_holidays"]}
+    leads |= {phrase.split()[0].lower() for phrase in events.phrases}
+    return leads
+
+
+def _word_start_pattern(starters):
+    """Where a match may start: a trigger, or a word that leads into one.
+
+    Opened like `_trigger_pattern`, with the character before the word, and run over the same
+    padded text; every word ends in a word character, so none uses up the next one's."""
+    assert all(re.fullmatch(r"[\w'’]", word[-1]) for word in starters)
+    return re.compile(rf"[^\w'’](?:{_alternation(starters)}(?![a-z])|[0-9]|['’]\d)")
+
+
+def _read_back_sources(pieces) -> dict:
+    """The patterns normalizers read parts of a matched span with: (source, flags) by the name of
+    their `_CompiledOnUse` attribute."""
+    return {
+        "future_cues": (pieces.future_cue, re.I),
+        "month_word": (pieces.month, re.I),
+        "month_full_word": (rf"(?<![\w]){pieces.month_full}(?![\w])", re.I),
+        "weekday_word": (rf"(?<![\w]){pieces.weekday_any}", re.I),
+        "day_number": (r"(?<![\w])(\d{1,2})(?:st|nd|rd|th)?(?![\w]|[:.]\d)", re.I),
+        "number": (rf"(?<![\d.,])\d{{4}}(?![\d])|{pieces.number}", re.I),
+        "unit_word": (rf"(?<![\w]){pieces.unit_any}(?![\w])", re.I),
+        "part_of_day_word": (rf"(?<![\w]){pieces.part_of_day}(?![\w])", re.I),
+        "season_word": (rf"(?<![\w]){pieces.season}(?![\w])", re.I),
+        "clock_parts": (r"(\d{1,2})(?:[:.](\d\d))?(?::\d\d)?\s{0,3}(a\.m\.|p\.m\.|am|pm)?", re.I),
+        "ordinal": (r"first|second|third|fourth|final|1st|2nd|3rd|4th", re.I),
+        "range_joint": (rf"^{_GAP0}(?:[{_HYPHENS}]|to|until|till|through|and|—){_GAP0}$", re.I),
+        "range_opening": (r"(?:from|between|since)\s{1,3}$", re.I),
+        "sentence_break": (r"[.!?][\"”’')\]]{0,2}\s|\n", 0),
+        "word_before": (r"([\w'’]+)[^\w\n]{0,3}$", 0),
+        "word_after": (r"^[^\w\n]{0,3}([\w'’]+)", 0),
+    }
 
 
 # Rules whose match can begin with a digit, and those that can begin with nothing else.
@@ -651,7 +802,8 @@ def _sentence_before(text, start, width=160) -> str:
     cut = max(window.rfind("\n"), window.rfind("! "), window.rfind("? "), window.rfind(".” "), window.rfind('." '))
     period = window.rfind(". ")
     # `Daniel P. Davison`, `Mr. Schwarz`, `Feb. 1`: a short capitalized word before the period
-    # is an initial or an abbreviation, not a sentence end (three tries, then take the cut)
+    # is an initial or an abbreviation, not a sentence end, and so is the one of `9 a.m. Tuesday`
+    # (three tries, then take the cut)
     for _ in range(3):
         if period <= cut or not _ABBREVIATION_END.search(window, max(0, period - _ABBREVIATION_REACH), period):
             break
@@ -660,7 +812,7 @@ def _sentence_before(text, start, width=160) -> str:
     return window[cut + 1:] if cut >= 0 else window
 
 
-_ABBREVIATION_END = re.compile(r"(?<![\w.])[A-Z][a-z]{0,3}$")
+_ABBREVIATION_END = re.compile(r"(?<![\w.])(?:[A-Z][a-z]{0,3}|[ap]\.m)$")
 # The pattern above spans at most 4 characters (5 with the newline `$` may stand before): the
 # search starts that far back, not at the start of the window (the look-behind still sees it).
 _ABBREVIATION_REACH = 6
@@ -917,6 +1069,9 @@ def _month_year(text, found, reference, grammar, items):
 
 def _numeric(text, found, reference, grammar, items):
     span = text[found.start():found.end()]
+    stamp = _TIME_STAMP.search(span)
+    if stamp:
+        span = span[:stamp.start()]         # `23.04.2022 14:55`: the date, and its time below
     parts = re.split(r"[./]", span)
     if len(parts) == 3:
         first, second, year = (int(part) for part in parts)
@@ -925,6 +1080,9 @@ def _numeric(text, found, reference, grammar, items):
             value = datetime.date(year, month, day)
         except ValueError:
             return None
+        if stamp:
+            return _Item(found.start(), found.end(), "time",
+                         f"{value.isoformat()}T{int(stamp.group(1)):02d}:{stamp.group(2)}", day=value, explicit_year=True)
         return _Item(found.start(), found.end(), "date", value.isoformat(), day=value, explicit_year=True, rangeable=True)
     if "." not in span:
         return None
@@ -958,13 +1116,15 @@ def _clock(text, found, reference, grammar, items):
         end = start + len(text[start:end].rstrip())
     span = text[start:end]
     lowered = span.lower()
-    if lowered in ("noon", "midday"):
+    if lowered in ("noon", "midday", "midnight"):
         if _previous_word(text, found.start()).lower() not in ("at", "by", "until", "till", "around", "before", "after", "about", "from", "to"):
             return None
-        hour, minute = 12, 0
+        hour, minute = (24, 0) if lowered == "midnight" else (12, 0)      # TIMEX3 writes midnight as T24:00
     else:
         parts = grammar.clock_parts.match(span)
         hour, minute, meridiem = int(parts.group(1)), int(parts.group(2) or 0), (parts.group(3) or "").lower()
+        if re.match(r"\d{4}", span):          # `0800 GMT`
+            hour, minute = int(span[:2]), int(span[2:4])
         dotted = re.match(r"\d{1,2}\.\d\d", span) is not None
         if not meridiem:
             zone_or_hours = re.search(r"[A-Za-z]", span[parts.end():]) is not None
@@ -1032,7 +1192,8 @@ def _quarter(text, found, reference, grammar, items):
     if re.match(r"q[1-4]", lowered):
         number = int(lowered[1])
     elif ordinal:
-        number = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(ordinal.group(0), None) or int(ordinal.group(0)[0])
+        number = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4}.get(ordinal.group(0), None) or \
+            int(ordinal.group(0)[0])
     else:
         # `the quarter`, `the latest quarter`: the last one reported on, so the one before the
         # reference's own. `a quarter of the` is a fraction.
@@ -1055,7 +1216,9 @@ def _quarter(text, found, reference, grammar, items):
         if re.search(r"year.ago|year.earlier|^last\s{1,3}year", lowered):
             year -= 1
         return _Item(found.start(), found.end(), "date", f"{year}-Q{number}")
-    year_word = re.match(r"(last|this|next)\s{1,3}year['’]s", lowered)
+    # `last year's third quarter`, `the third quarter of last year`
+    year_word = re.match(r"(last|this|next)\s{1,3}year['’]s", lowered) or \
+        re.search(r"of\s{1,3}(last|this|next)\s{1,3}year$", lowered)
     if year is None and year_word and reference is not None:
         year = reference.year + {"last": -1, "this": 0, "next": 1}[year_word.group(1)]
     if year is None:
@@ -1099,6 +1262,8 @@ def _recent_quarter(items, start, text, window=2500):
 def _half(text, found, reference, grammar, items):
     span = text[found.start():found.end()]
     lowered = span.lower()
+    if re.match(r"h[12]\s", lowered):         # `H1 2025`
+        return _Item(found.start(), found.end(), "date", f"{_year_in(span):04d}-H{lowered[1]}", explicit_year=True)
     if not lowered.startswith("the") and " of " not in _squeeze(lowered):
         return None
     if re.match(r"\s{1,3}of\s{1,3}", text[found.end():found.end() + 6]):
@@ -1134,6 +1299,9 @@ def _season(text, found, reference, grammar, items):
         return None
     lowered = _squeeze(span.lower())
     season_found = grammar.season_word.search(lowered)
+    if season_found.end() == len(lowered) and span[len(span) - len(season_found.group(0))].isupper() and \
+            re.match(r" [A-Z][a-z]", text[found.end():found.end() + 3]):
+        return None         # `the Winter Olympics`, `Spring Festival`: a name
     code, start_month = grammar.seasons[season_found.group(0)]
     year = _year_in(span)
     modifier = lowered[:season_found.start()].strip()
@@ -1252,8 +1420,11 @@ def _weekday(text, found, reference, grammar, items):
         return None
     weekday = grammar.weekdays[weekday_found.group(0).lower().rstrip(".")]
     lowered = _squeeze(span.lower())
+    name = _NAME_BEFORE.search(text, max(0, found.start() - 12), found.start()) if weekday_found.start() == 0 else None
+    if name and name.group(1) in grammar.named_day_words:
+        return None         # `Black Monday`, `Bloody Sunday`: a day with a name, not this week's
     modifier = lowered[:weekday_found.start()].strip()
-    if modifier in ("every", "each"):
+    if modifier.startswith(("every", "each")):         # every Friday, every other Friday
         return _Item(found.start(), found.end(), "set", f"XXXX-WXX-{weekday}")
     if lowered.endswith("s") and not lowered.endswith("'s") and not lowered.endswith("’s"):
         return None
@@ -1271,6 +1442,9 @@ def _weekday(text, found, reference, grammar, items):
         if part:        # `Wednesday morning`, also with no reference date (`XXXX-WXX-3TMO`)
             kind, value = "time", f"{value}T{grammar.parts_of_day[part.group(0)]}"
     return _Item(found.start(), found.end(), kind, value, day=day, rangeable=kind == "date")
+
+
+_NAME_BEFORE = re.compile(r"(?<![\w])([A-Z][a-z]+)[ ]$")
 
 
 _UNIT_OFFSETS = {"last": -1, "previous": -1, "preceding": -1, "past": -1, "this past": -1,
@@ -1354,6 +1528,8 @@ def _relative_unit(text, found, reference, grammar, items):
 def _set(text, found, reference, grammar, items):
     lowered = _squeeze(text[found.start():found.end()].lower())
     if lowered in grammar.set_adverbs:
+        if _names_a_paper(text, found, grammar):
+            return None
         return _Item(found.start(), found.end(), "set", grammar.set_adverbs[lowered])
     unit_found = grammar.unit_word.search(lowered)
     unit = grammar.unit_plurals.get(unit_found.group(0), unit_found.group(0))
@@ -1370,6 +1546,18 @@ def _set(text, found, reference, grammar, items):
     return _Item(found.start(), found.end(), "set", _duration_value(amount, unit))
 
 
+def _names_a_paper(text, found, grammar) -> bool:
+    """`daily`, `weekly` as a newspaper: capitalized inside a title (`the Daily Telegraph`,
+    `Weekly Standard`), or a noun after an article (`told the daily.`, `the weekly reported`)."""
+    following = _next_word(text, found.end())
+    if text[found.start()].isupper() and following[:1].isupper() and not re.match(r"\s{0,2}[.,;:]", text[found.end():]):
+        return True
+    if _previous_word(text, found.start()).lower() not in ("the", "a"):
+        return False
+    return bool(re.match(r"[.,;:]", text[found.end():found.end() + 1])) or following.lower() == "that" or \
+        following.lower() in grammar.speech_verbs
+
+
 def _duration(text, found, reference, grammar, items):
     span = text[found.start():found.end()]
     lowered = _squeeze(span.lower())
@@ -1378,6 +1566,8 @@ def _duration(text, found, reference, grammar, items):
     if lowered.startswith("half "):
         return _Item(found.start(), found.end(), "duration", _duration_value(0.5, unit))
     number_found = grammar.number.search(lowered[:unit_found.start()])
+    if number_found is None and lowered.endswith("long"):
+        return _Item(found.start(), found.end(), "duration", _duration_value(1, unit))     # `a day-long siege`
     if number_found is None:
         return None
     military = _MILITARY_TIME.fullmatch(lowered)
@@ -1389,17 +1579,21 @@ def _duration(text, found, reference, grammar, items):
                      default_day=True)
     amount = _number_value(number_found.group(0), grammar)
     words = number_found.group(0)
+    if words in ("a", "an") and unit_found.group(0) in grammar.unit_plurals:
+        return _Item(found.start(), found.end(), "duration", _duration_value(None, unit))   # `a decades-long feud`
     if words in ("a", "an") and _next_word(text, found.end()).lower() in ("ago", "earlier"):
         return None
-    if unit == "second" and words in ("a", "an", "one") and re.match(r"\s{1,3}[a-z]", text[found.end():found.end() + 4]) and \
+    if unit == "second" and words in ("a", "an", "one") and re.match(r"\s{1,3}\w", text[found.end():found.end() + 4]) and \
             _next_word(text, found.end()).lower() not in ("ago", "later", "earlier", "or", "and", "before", "after", "in", "to"):
-        return None         # `a second round` is an ordinal
+        return None         # `a second round`, `a second A380` is an ordinal
     if re.match(r"[\s\-]{0,3}(?:old|of age)(?![\w])", text[found.end():found.end() + 10], re.I):
         return None
-    if unit == "quarter" and re.match(r"\s{1,3}of(?![\w])", text[found.end():found.end() + 6]):
-        return None         # `three quarters of` is a fraction
-    if words in ("a", "an") and re.search(r"(?:\d|[a-z]s)$", _previous_word(text, found.start()).lower()):
-        # `four flights a week`, `$5 a year`: a rate
+    if unit == "quarter" and (re.match(r"[\s,]{1,3}of(?![\w])", text[found.end():found.end() + 6])
+                              or words in ("a", "one")) and not _SPAN_WORDS.search(lowered):
+        return None         # `three quarters of`, `about a quarter`: a fraction (`two straight quarters` is not)
+    previous = _previous_word(text, found.start()).lower()
+    if words in ("a", "an") and re.search(r"(?:\d|[a-z]s)$", previous) and previous not in grammar.verbs_in_s:
+        # `four flights a week`, `$5 a year`: a rate (`it is a year since`, `takes a week`: a span)
         return _Item(found.start(), found.end(), "set", _duration_value(1, unit))
     if lowered == "one day" and _previous_word(text, found.start()).lower() in grammar.someday_before:
         return None         # `Kyiv will one day rebuild`: some day, neither a span nor a date
@@ -1410,6 +1604,7 @@ def _duration(text, found, reference, grammar, items):
     return _Item(found.start(), found.end(), "duration", _duration_value(amount, unit))
 
 
+_SPAN_WORDS = re.compile(r"(?<![\w])(?:consecutive|straight|full|past|last|next|previous|first)(?![\w])")
 _AND_A_HALF = re.compile(rf"and[\s{_HYPHENS}]a[\s{_HYPHENS}]half")
 _MILITARY_TIME = re.compile(r"([01]\d|2[0-3])([0-5]\d)\s{1,3}hours")
 _CLOCK_PREPOSITIONS = ("at", "from", "until", "till", "by", "around", "about", "since", "before", "after", "to",
@@ -1441,8 +1636,8 @@ def _vague_duration(text, found, reference, grammar, items):
     if (lowered.startswith("the ") and unit_found.start() == 4 and not lowered.endswith(" ahead")) or \
             (not modified and _previous_word(text, found.start()).lower() == "the"):
         return None         # `in the days before`: not a span of its own
-    if not modified and re.match(r"[\s{_HYPHENS}]{1,3}(?:old|long)(?![\w])".replace("{_HYPHENS}", _HYPHENS), text[found.end():found.end() + 10], re.I):
-        return None
+    if not modified and re.match(rf"(?:[\s{_HYPHENS}]{{1,3}}old|\s{{1,3}}long)(?![\w])", text[found.end():found.end() + 10], re.I):
+        return None         # `years old`, `weeks long` say an age or a length, not a span of time (`decades-long` does)
     return _Item(found.start(), found.end(), "duration", _duration_value(None, unit))
 
 
@@ -1588,6 +1783,10 @@ def _vague(text, found, reference, grammar, items):
         following = _next_word(text, found.end()).lower()
         if following.isdigit() or following in grammar.numbers or following in ("few", "several", "many"):
             return None     # `the past three summers`: a span the past only modifies
+    if lowered == "soon" and not _soon_ahead(text, found, grammar):
+        return None
+    if lowered == "recent" and _previous_word(text, found.start()).lower() in ("most", "more"):
+        return None     # `the most recent model`: the latest, no time of its own
     if lowered == "now" and re.match(r"[\s]{0,2}[-‑–]", text[found.end():found.end() + 3]):
         return None
     span = text[found.start():found.end()]
@@ -1599,16 +1798,30 @@ def _vague(text, found, reference, grammar, items):
     return _Item(found.start(), found.end(), "date", grammar.vague[lowered])
 
 
+def _soon_ahead(text, found, grammar) -> bool:
+    """Whether `soon` looks ahead from the publication day: not `as soon as Tuesday` or `soon
+    after the strike` (tied to another time), not in a story told in the past (`was soon
+    released`, `soon became`), not `the soon-to-open terminal`."""
+    previous = _previous_word(text, found.start()).lower()
+    following = _next_word(text, found.end()).lower()
+    if previous in ("as", "was", "were", "had", "been") or following in ("as", "after", "afterwards", "before"):
+        return False
+    if following.endswith("ed") or following in grammar.irregular_past_verbs:
+        return False
+    return not re.match(rf"[{_HYPHENS}]", text[found.end():found.end() + 1])
+
+
 def _overnight(text, found, reference, grammar, items):
     day = reference
     value = f"{day.isoformat() if day else 'XXXX-XX-XX'}TNI"
     return _Item(found.start(), found.end(), "time", value, day=day, default_day=True)
 
 
-def _year_context_ok(text, start, end, grammar) -> bool:
-    """A four-digit number is a year unless it reads as a figure or a label."""
+def _year_context_ok(text, start, end, grammar, prefixed=False) -> bool:
+    """A four-digit number is a year unless it reads as a figure or a label. A `prefixed` one
+    (`mid-2024`) has its own hyphen before it."""
     before = text[max(0, start - 3):start]
-    if re.search(rf"[{_HYPHENS}‒—:+=(]\s{{0,2}}$", before) and not re.search(r"\($", before):
+    if not prefixed and re.search(rf"[{_HYPHENS}‒—:+=(]\s{{0,2}}$", before) and not re.search(r"\($", before):
         return False
     after = text[end:end + 12]
     if re.match(r"\.\d", after) and not re.match(r"\.\d{1,3}\s{1,3}[A-Z]", after):
@@ -1632,7 +1845,7 @@ def _year(text, found, reference, grammar, items):
     year_found = re.search(r"(1[6-9]\d\d|20\d\d)", span)
     start = found.start() + year_found.start()
     end = found.start() + year_found.end()
-    if not _year_context_ok(text, start, end, grammar):
+    if not _year_context_ok(text, start, end, grammar, prefixed=year_found.start() > 0):
         return None
     return _Item(found.start(), found.end(), "date", year_found.group(1), explicit_year=True, rangeable=True)
 
@@ -1685,6 +1898,12 @@ def _month(text, found, reference, grammar, items):
             return None
     month = grammar.months[name.lower()]
     lowered = _squeeze(span.lower())
+    if lowered.startswith(("every ", "each ")):
+        # once a year: that month, or that day of it (`every May 9`)
+        day = _SET_DAY.match(text, found.end())
+        if day and 1 <= int(day.group(1)) <= 31:
+            return _Item(found.start(), day.end(), "set", f"XXXX-{month:02d}-{int(day.group(1)):02d}")
+        return _Item(found.start(), found.end(), "set", f"XXXX-{month:02d}")
     year = None
     if lowered.endswith("that year"):
         # `in April of that year`: the year the story last named (a month of it, or the year)
@@ -1707,6 +1926,9 @@ def _month(text, found, reference, grammar, items):
             year = _narrative_year(text, items, found.start(), month, reference, future) or year
     value = f"{year:04d}-{month:02d}" if year else f"XXXX-{month:02d}"
     return _Item(found.start(), found.end(), "date", value, rangeable=True)
+
+
+_SET_DAY = re.compile(r"\s{1,3}(\d{1,2})(?:st|nd|rd|th)?(?![\w]|[.,:]\d)")
 
 
 _NORMALIZERS = {
@@ -1754,13 +1976,18 @@ def _join_ranges(text, items, grammar) -> list:
 
 
 def _borrow_year(first: _Item, second: _Item) -> str:
-    """`between January and September of 2025`: the first end takes the year the second states."""
+    """`between January and September of 2025`: the first end takes the year the second states.
+    A first end whose year was only guessed never falls after the second (`from 24.02 to 11.05`)."""
     value = first.value
-    if second.explicit_year and not first.explicit_year and re.match(r"(?:\d{4}|XXXX)-\d\d", value):
+    if first.explicit_year or not re.match(r"(?:\d{4}|XXXX)-\d\d", value):
+        return value
+    if second.explicit_year:
         year = int(second.value[:4])
         if value[5:] > second.value[5:len(value)]:
             year -= 1
         value = f"{year:04d}{value[4:]}"
+    elif value[:4].isdigit() and second.value[:4].isdigit() and value > second.value[:len(value)]:
+        value = f"{int(value[:4]) - 1:04d}{value[4:]}"
     return value
 
 
