@@ -107,6 +107,12 @@ def test_deterministic_and_no_today():
     pytest.param("Kharkiv shelling\nPublished: 12 May 2023 14:00 BST\n\nText.", "2023-05-12",
                  id="published-label"),
     pytest.param("KYIV, Ukraine said on 26 April 2025 that it held.", None, id="place-then-prose"),
+    pytest.param("Strikes on the port | World news\n" + "Related headline\n" * 12 + "Published On 3 Mar 2026\n"
+                 "Officials said...", "2026-03-03", id="published-label-below-a-page-menu"),
+    pytest.param("# Port strikes\n\n- **Published**: 4 March 2026\n- **Section**: World", "2026-03-04",
+                 id="published-label-in-markdown"),
+    pytest.param("\n".join(["filler line"] * 10 + ["Published on 3 March 2026, the report said..."]), None,
+                 id="published-in-prose"),
     pytest.param("\n".join(["filler line"] * 10 + ["date: 2025-04-26"]), None, id="too-far-down"),
 ])
 def test_find_reference_date(text, expected):

@@ -584,19 +584,32 @@ _HEADER_DATE = re.compile(
 _WIRE_DATE = re.compile(r"^\s{0,4}(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?)?\s{0,4}(?:\||$)")
 
 
-# An upper-case place and a comma (a wire dateline), or a publication label and a colon.
-_DATELINE_START = re.compile(r"""
-    \s{0,4}(?:
-        [A-Z][A-Z.'-]{1,20}(?:[ ][A-Z][A-Z.'-]{1,20}){0,3}          # KYIV, NEW YORK, ST. PETERSBURG
-        (?:[ ]\([A-Za-z .]{1,30}\))?,[ ]                              # optional (Reuters) before the comma
-      | (?i:published|posted|updated|dated?|first[ ]published)[ ]?(?:on[ ])?:?[ ]
-    )""", re.VERBOSE)
+# An upper-case place and a comma: a wire dateline.
+_DATELINE_PLACE = re.compile(r"""
+    \s{0,4}[A-Z][A-Z.'-]{1,20}(?:[ ][A-Z][A-Z.'-]{1,20}){0,3}       # KYIV, NEW YORK, ST. PETERSBURG
+    (?:[ ]\([A-Za-z .]{1,30}\))?,[ ]                                 # optional (Reuters) before the comma
+""", re.VERBOSE)
+# A publication label at the start of a line, maybe as a Markdown list item or in bold
+# (`Published: 12 May 2023`, `Published On 27 Feb 2026`, `- **Updated** on 3 March 2025`).
+_PUBLICATION_LABEL = re.compile(r"""
+    \s{0,4}(?:[-*>][ ]{1,3})?(?:\*\*|__)?
+    (?i:published|posted|updated|(?P<date>dated?)|first[ ]published)
+    (?:\*\*|__)?[ ]?(?i:on)?:?(?:\*\*|__)?[ ]{1,3}
+""", re.VERBOSE)
+# Below the first lines only a `Published` label counts (`date:` there may head anything), and
+# only when no words follow its date: a story may begin `Published on 3 March, the report...`.
+_WORD = re.compile(r"[a-z]{2,}")
 _FULL_DATE_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T.*)?$")
 
 
 def find_reference_date(text: str) -> Optional[datetime.date]:
-    """The publication date a header or dateline in the first few lines of `text` states, if any."""
-    lines = text[:2000].split("\n")[:6]
+    """The publication date a header or dateline in the first few lines of `text` states, if any.
+
+    A short line that says `Published` may come further down, below a web page's title, menu and
+    related headlines; the other forms count only in the first six lines.
+    """
+    top = text[:4000].split("\n")[:40]
+    lines = top[:6]
     for line in lines:
         found = _HEADER_DATE.match(line) or _WIRE_DATE.match(line)
         if found:
@@ -604,14 +617,16 @@ def find_reference_date(text: str) -> Optional[datetime.date]:
                 return datetime.date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
             except ValueError:
                 continue
+    # `KYIV, April 26, 2025 (Reuters) -` or `Published: 26 April 2025`: a full date right after a
+    # dateline's place or a publication label.
     for line in lines:
-        # `KYIV, April 26, 2025 (Reuters) -` or `Published: 26 April 2025`: a full date right after
-        # a dateline's place or a header's label.
-        found = _DATELINE_START.match(line)
+        found = _date_after(_DATELINE_PLACE, line)
         if found:
-            mentions = find_dates(line[found.end():found.end() + 40], None)
-            if mentions and mentions[0].start <= 1 and _FULL_DATE_VALUE.match(mentions[0].value or ""):
-                return datetime.date.fromisoformat(mentions[0].value[:10])
+            return found
+    for number, line in enumerate(top):
+        found = _date_after(_PUBLICATION_LABEL, line, near_top=number < len(lines))
+        if found:
+            return found
     for line in lines:
         stripped = line.strip()
         if not stripped or len(stripped) > 60:
@@ -622,6 +637,19 @@ def find_reference_date(text: str) -> Optional[datetime.date]:
             if covered >= 0.6 * len(stripped):
                 return datetime.date.fromisoformat(mentions[0].value[:10])
     return None
+
+
+def _date_after(opening, line: str, near_top: bool = True) -> Optional[datetime.date]:
+    """The full date that starts right after `opening` matches at the start of `line`, if any."""
+    found = opening.match(line)
+    if not found or not near_top and found.group("date"):
+        return None
+    mentions = find_dates(line[found.end():found.end() + 40], None)
+    if not mentions or mentions[0].start > 1 or not _FULL_DATE_VALUE.match(mentions[0].value or ""):
+        return None
+    if not near_top and _WORD.search(line, found.end() + mentions[0].end):
+        return None
+    return datetime.date.fromisoformat(mentions[0].value[:10])
 
 
 # ---------------------------------------------------------------------------------------------
