@@ -40,7 +40,7 @@ def find_figures(text: str) -> List[Figure]:
     for match in _runs(text, _run_starts(text, lexicon), lexicon, glued_at):
         if match.group("skip") is not None:
             continue
-        if masked and _inside(masked, match.start()):
+        if masked and (_inside(masked, match.start()) or _after_link(text, match.start(), masked)):
             continue
         parsed.extend(_parse_run(text, match, lexicon))
     glued = _glued_amounts(text, glued_at, lexicon) if glued_at else None
@@ -72,10 +72,20 @@ def find_figures(text: str) -> List[Figure]:
             figure = _inherit(text, atom, figure, previous, context)
         if atom.word_one and figure.category == "other":
             continue        # `one` counts only what the categories name: `one person was killed`
+        if figure.unit is None and figure.category == "other" and _divides(text, atom, lexicon):
+            continue
         figures.append(figure)
         previous = (atom, figure)
     figures = _share_forward(text, figures)
     return _join_bounds(text, figures, lexicon)
+
+
+def _divides(text, atom, lexicon) -> bool:
+    """`splits the country in two`, `broke into three`: a number word after `in`, `into` with no
+    noun after it (nor `of`: `in two of the regions` counts) divides rather than counts."""
+    return not atom.digits and not atom.scaled and \
+        lexicon.parts_before.search(text, max(0, atom.start - 8), atom.start) is not None and \
+        _OF_AFTER.match(text, atom.end) is None
 
 
 def _glued_amounts(text, positions, lexicon):
@@ -604,6 +614,9 @@ class _Lexicon:
         self.calendar_words = set(context["months"]) | set(context["weekdays"])
         self.one_next = set(context["one_not_a_number"]["before"])
         self.one_previous = set(context["one_not_a_number"]["after"])
+        self.idioms = tuple(" ".join(phrase.lower().split()) for phrase in context["number_idioms"]["phrases"])
+        self.parts_before = re.compile(
+            rf"(?i:\b{_alternation(context['number_idioms']['parts_before'])})[ \t]{{1,3}}$")
 
     def _read_categories(self, categories):
         """Counted nouns and the verbs around them, by category."""
@@ -613,6 +626,9 @@ class _Lexicon:
                 self.noun_category[noun.lower()] = category
         self.longest_noun = max(len(noun.split()) for noun in self.noun_category)
         self.territory_needs_verb = set(categories["territory_needs_verb"])
+        self.nouns_by_context = {
+            noun: {"with": frozenset(context["with"]), "without": frozenset(context["without"])}
+            for noun, context in categories["nouns_by_context"].items() if not noun.startswith("_")}
         self.plurals = {k: v for k, v in categories["plurals"].items() if not k.startswith("_")}
         self.civilian_nouns = set(word.lower() for word in categories["civilian_nouns"])
         self.military_nouns = set(word.lower() for word in categories["military_nouns"])
@@ -774,6 +790,12 @@ def _masked_spans(text, lexicon):
                 start -= 1
         spans.append((start, match.end()))
     return spans
+
+
+def _after_link(text, position, masked) -> bool:
+    """Whether `position` follows the `>` closing a link in angle brackets (`<https://x.org/1>8`):
+    such a number is a footnote mark of the markup."""
+    return position >= 2 and text[position - 1] == ">" and _inside(masked, position - 2)
 
 
 def _occurrences(text, needle):
@@ -1007,7 +1029,8 @@ def _take_scale(reading, token, lexicon):
     fall (`five million two thousand`), or the number ends."""
     value = token[1]
     if reading.small is None and reading.hundreds == 0:
-        if reading.last_kind == "scale" and value > reading.last_scale and reading.total > 0:
+        if reading.last_kind == "scale" and reading.last_scale is not None and value > reading.last_scale and \
+                reading.total > 0:
             reading.total *= value          # `three lakh crore`: a larger scale multiplies it all
             reading.last_scale = value
             reading.end = token[3]
@@ -1123,11 +1146,9 @@ def _part_after_scale(reading, kind, number):
     if following[0] == "scale" and ((following[1] == 100 and hundreds) or
                                     (last_scale is not None and following[1] >= last_scale)):
         return False
-    # `hundred 500`: digits of a hundred or more after a bare `hundred` are another number
-    if kind == "num" and following[0] != "scale" and reading.last_kind == "scale" and number >= 100 and \
-            hundreds == 0 and last_scale is None:
-        return False
-    return True
+    # `eight million 250ml bottles`: digits right after a scale word are another number, unless a
+    # scale follows them (`2 million 300 thousand`)
+    return not (kind == "num" and following[0] != "scale" and reading.last_kind == "scale")
 
 
 def _take_and(reading, token, lexicon):
@@ -1267,7 +1288,7 @@ def _is_figure(text, atom, lexicon) -> bool:
         return bool(_VAGUE_OF_NOUN.match(around.after)) and not _VAGUE_TAKEN_BEFORE.search(around.before)
     if _glued_or_code(text, atom, around, lexicon) or _marker(text, atom, around, lexicon) or \
             _date_or_clock(text, atom, around, lexicon) or _duration(atom, around, lexicon) or \
-            _name_or_compound(atom, around, lexicon):
+            _name_or_compound(atom, around, lexicon) or (not atom.digits and _in_idiom(text, atom, around, lexicon)):
         return False
     if atom.dotted and not atom.grouped and not atom.percent and atom.measure is None:
         _read_dot_group(text, atom, around, lexicon)
@@ -1379,6 +1400,9 @@ def _date_or_clock(text, atom, around, lexicon) -> bool:
     second year of `2022-23`, a live blog's `2 May 2022 03.52`."""
     start, end, before, after, previous = around
     has_dot = "." in text[start:end]
+    if (text[end:end + 1] == ":" and text[end + 1:end + 2].isdigit()) or \
+            (previous == ":" and start >= 2 and text[start - 2].isdigit()):
+        return True         # `2019 11:30`, `1:36.6`: a time the run scan took apart
     if has_dot and _CLOCK_DOT.fullmatch(text, start, end) and _CLOCK_DOT_BEFORE.search(before[-12:]):
         return True
     if atom.digits and previous and previous in "-–—/" and \
@@ -1427,6 +1451,26 @@ def _name_or_compound(atom, around, lexicon) -> bool:
     return False
 
 
+def _in_idiom(text, atom, around, lexicon) -> bool:
+    """Whether a number word is part of a set phrase that counts nothing: `in two minds`,
+    `zero tolerance` (lexicon.idioms)."""
+    written = " ".join(text[atom.start:atom.end].lower().split())
+    before = " " + " ".join(around.before.lower().split())
+    after = " ".join(around.after.lower().split())
+    for phrase in lexicon.idioms:
+        padded = f" {phrase} "
+        at = padded.find(f" {written} ")
+        if at < 0:
+            continue
+        head, tail = padded[:at].strip(), padded[at + len(written) + 2:].strip()
+        if head and not before.endswith(" " + head):
+            continue
+        if tail and not (after.startswith(tail) and not after[len(tail):len(tail) + 1].isalnum()):
+            continue
+        return True
+    return False
+
+
 def _read_dot_group(text, atom, around, lexicon):
     """`76.000 troops`: a single dot group is a thousands separator when a count follows (or in
     a `label ‒ 76.000` report line); alone (`4.800`) it stays a decimal."""
@@ -1454,8 +1498,9 @@ def _looks_like_year(text, atom, before, after, lexicon) -> bool:
     raw = text[atom.start:atom.end]
     if len(raw) != 4 or not _FOUR_DIGITS.fullmatch(raw) or not 1000 <= atom.low <= 2100:
         return False
-    if atom.low < 1800:     # an older year only after `in`, `of`, `since` ...: `armies in 1780`
-        return _YEAR_PREPOSITION_BEFORE.search(before) is not None
+    if atom.low < 1800 and _YEAR_PREPOSITION_BEFORE.search(before) is None and \
+            _YEAR_RANGE_BEFORE.search(before) is None:
+        return False        # an older year only after `in`, `of`, `since` ...: `armies in 1780`
     if _INCREMENT_AFTER.match(after):           # `1997 (+17)` in a daily report
         return False
     line_start = _line_start(text, atom.start)
@@ -1464,7 +1509,9 @@ def _looks_like_year(text, atom, before, after, lexicon) -> bool:
     if lexicon.approx_before.search(before) or lexicon.min_before.search(before) or lexicon.max_before.search(before):
         if not _YEAR_PREPOSITION_BEFORE.search(before):
             return False
-    noun = _NOUN_AFTER_YEAR.match(after)
+    # `between 2000 and 3000 troops`: the noun after the range's other end counts this end too
+    other_end = _OTHER_END_AFTER.match(after)
+    noun = _NOUN_AFTER_YEAR.match(after, other_end.end() if other_end else 0)
     if noun is not None and noun.group(1).lower() in lexicon.noun_category and \
             not _IN_YEAR_BEFORE.search(before):
         return False
@@ -1795,6 +1842,9 @@ def _noun_after(text, atom, lexicon):
     if atom.vague is False and _OF_AFTER.match(window) and not atom.scaled:
         return "", position
     offset = lead.end()
+    listed = _type_list(window, offset, lexicon)
+    if listed is not None:
+        return window[offset:listed], position + listed
     words = []
     ends = []
     calibre = _CALIBRE.match(window, offset) if window[offset:offset + 1].isdigit() else None
@@ -1815,8 +1865,10 @@ def _noun_after(text, atom, lexicon):
         if word in (",", "/"):
             if word == "," and words and len(words) < 5:
                 nxt = _WORD.match(window, match.end() + 1) if window[match.end():match.end() + 1] == " " else None
+                # (a number word after the comma starts the next item of a list: `..., seven tanks`)
                 if nxt and nxt.group(0).lower() not in lexicon.stop_words and nxt.group(0)[:1].islower() \
-                        and words[-1].lower() not in lexicon.noun_category:
+                        and words[-1].lower() not in lexicon.noun_category and nxt.group(0) not in lexicon.words \
+                        and _head_category(" ".join(words), lexicon)[0] is None:
                     ends.append(match.end())
                     words.append(word)
                     continue
@@ -1850,6 +1902,31 @@ def _noun_after(text, atom, lexicon):
     return phrase, position + ends[-1]
 
 
+def _type_list(window, offset, lexicon):
+    """End of a list of named types sharing one counted noun (`Shahed, Geran and Gerbera drones`,
+    `Shahed-type, Gerbera-type, and other strike drones`) at window[offset:], or None."""
+    listed = _TYPE_LIST.match(window, offset)
+    if listed is None:
+        return None
+    end = None          # the last counted noun before any stop word: `other strike drones`
+    for word in _LETTERS_OR_HYPHEN.finditer(listed.group("head")):
+        if word.group(0) in lexicon.stop_words:
+            break
+        if word.group(0) in lexicon.noun_category:
+            end = listed.start("head") + word.end()
+    return end
+
+
+# a named type: `Shahed`, `Geran-2`, `Shahed-type`, `Shahed-` (of `Shahed-, Gerbera-type`)
+_TYPE_NAME = r"[A-Z][A-Za-z0-9]{1,20}(?:-[A-Za-z0-9]{1,12})?-?"
+_TYPE_LIST = re.compile(rf"""
+    {_TYPE_NAME}(?:,[ ]{_TYPE_NAME}){{0,6}},?     # Shahed, Geran
+    [ ](?:and|or)[ ](?:other[ ]|{_TYPE_NAME}[ ])    # and Gerbera, and other
+    (?P<head>(?:[a-z][a-z-]{{1,20}}[ ]?){{1,3}})    # the words that end in the counted noun
+""", re.VERBOSE)
+_LETTERS_OR_HYPHEN = re.compile(r"[a-z][a-z-]*")
+
+
 def _continues_noun(window, at, lexicon):
     """Whether the noun phrase goes on after a counted noun: `rocket artillery systems`."""
     nxt = _LOWER_WORD_AFTER.match(window[at:at + 24])
@@ -1872,6 +1949,9 @@ def _head_category(phrase, lexicon):
 
 def _category(noun_text, after_text, before_text, header_text, lexicon) -> str:
     noun_category, noun = _head_category(noun_text, lexicon) if noun_text else (None, None)
+    if noun in lexicon.nouns_by_context and \
+            not _context_keeps(noun_category, noun_text, after_text, before_text, lexicon.nouns_by_context[noun], lexicon):
+        noun_category = None        # `three rounds of talks`: no ammunition
     if noun_category in ("equipment", "munitions", "attacks", "killed", "wounded", "casualties", "captured",
                          "missing", "displaced"):
         return noun_category
@@ -1902,6 +1982,26 @@ def _category(noun_text, after_text, before_text, header_text, lexicon) -> str:
         if noun_category == "troops":
             return "troops"
     return "other"
+
+
+def _context_keeps(category, noun_text, after_text, before_text, context, lexicon) -> bool:
+    """Whether the words around a noun that names its category only in some contexts (`rounds`)
+    keep that category: after `of` the next word decides (`rounds of ammunition`, not `rounds of
+    talks`); otherwise a word for the category nearby keeps it (`fired 300 rounds`), a word for
+    another reading takes it away (`held three rounds`), and with neither it stays."""
+    complement = _OF_COMPLEMENT.match(after_text)
+    if complement is not None:
+        word = complement.group(1).lower()
+        return word in context["with"] or lexicon.noun_category.get(word) == category
+    words = set(_LETTERS.findall(f"{before_text} {noun_text} {after_text}".lower()))
+    if words & context["with"]:
+        return True
+    return not words & context["without"]
+
+
+# the word after `of` that follows a noun: `rounds of (ammunition)`, `rounds of (direct) talks`
+_OF_COMPLEMENT = re.compile(r"[ \t]{1,2}of[ \t]{1,2}(?:the[ \t]|direct[ \t]|new[ \t]|fresh[ \t]|further[ \t])?([A-Za-z]{2,20})")
+_LETTERS = re.compile(r"[a-z]+")
 
 
 _CLAUSE_PENALTY = 30          # how much farther a verb of the earlier clause counts
@@ -2177,8 +2277,12 @@ _ONE_IDIOMS_AFTER = re.compile(r"[ \t]{1,3}(?:or|and)[ \t]{1,3}(?:the[ \t]{1,3})
 _FOUR_DIGITS = re.compile(r"\d{4}")
 # `1997 (+17)`
 _INCREMENT_AFTER = re.compile(r"\s*\(\s*\+")
-# `since 2014`, `by 2030`
-_YEAR_PREPOSITION_BEFORE = re.compile(r"(?i:\b(?:since|before|after|until|by|in|of|from)[ \t]+)$")
+# `since 2014`, `by 2030`, `beyond 2027` (which is no floor before a year), `between 1600 and 1900`
+_YEAR_PREPOSITION_BEFORE = re.compile(r"(?i:\b(?:since|before|after|until|by|in|of|from|beyond|between)[ \t]+)$")
+# the first end of a range of years before a number: `between 1650 and `, `from 1650 to `
+_YEAR_RANGE_BEFORE = re.compile(r"(?i:\b(?:between|from|in|since)[ \t]{1,3}\d{4}[ \t]{0,3}(?:and|to|-|–)[ \t]{0,3})$")
+# the other end of a range after a number: ` and 3000`, ` to 2500`
+_OTHER_END_AFTER = re.compile(r"[ \t]{1,3}(?:and|to|or)[ \t]{1,3}\d{1,3}(?:,?\d{3}){0,3}(?![\d.,])")
 # the noun after a year-like number (`2000 troops`)
 _NOUN_AFTER_YEAR = re.compile(r"[ \t]{1,3}(?:[A-Za-z-]{1,20}[ \t]){0,2}?([A-Za-z]{3,20})")
 # `in 2022`
