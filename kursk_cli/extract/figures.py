@@ -564,7 +564,8 @@ class _Lexicon:
         measures = [measure for measure in units["measures"] if not measure.startswith("_")]
         # short measures (`km`, `m`) only as written; longer ones in any case, as whole words
         self.after_number = re.compile(rf"""
-            (?P<percent>[ \u00a0]?%|[ \u00a0]{_alternation(units['percent_words'], True)}\b)
+            (?P<percent>[ \u00a0]?%|[ \u00a0]?{_alternation(units['percent_abbreviations'])}\b
+              |[ \u00a0]{_alternation(units['percent_words'], True)}\b)
            |[ \u00a0]?(?P<code>{codes})\b
            |[ \u00a0](?P<currency>{_alternation(self.currency_words, True)})\b
            |(?:[ \u00a0]|-(?=[A-Za-z°]))?(?P<measure>{_alternation([m for m in measures if len(m) < 4])}(?![\w²])
@@ -614,6 +615,9 @@ class _Lexicon:
         self.calendar_words = set(context["months"]) | set(context["weekdays"])
         self.one_next = set(context["one_not_a_number"]["before"])
         self.one_previous = set(context["one_not_a_number"]["after"])
+        score = _alternation(context["score_words"]["words"], True)
+        self.score_first = re.compile(rf"[-–]\d{{1,3}}[ \t]{{1,2}}{score}\b")
+        self.score_second = re.compile(rf"[ \t]{{1,2}}{score}\b")
         self.idioms = tuple(" ".join(phrase.lower().split()) for phrase in context["number_idioms"]["phrases"])
         self.parts_before = re.compile(
             rf"(?i:\b{_alternation(context['number_idioms']['parts_before'])})[ \t]{{1,3}}$")
@@ -1288,7 +1292,8 @@ def _is_figure(text, atom, lexicon) -> bool:
         return bool(_VAGUE_OF_NOUN.match(around.after)) and not _VAGUE_TAKEN_BEFORE.search(around.before)
     if _glued_or_code(text, atom, around, lexicon) or _marker(text, atom, around, lexicon) or \
             _date_or_clock(text, atom, around, lexicon) or _duration(atom, around, lexicon) or \
-            _name_or_compound(atom, around, lexicon) or (not atom.digits and _in_idiom(text, atom, around, lexicon)):
+            _name_or_compound(atom, around, lexicon) or _score(atom, around, lexicon) or \
+            (not atom.digits and _in_idiom(text, atom, around, lexicon)):
         return False
     if atom.dotted and not atom.grouped and not atom.percent and atom.measure is None:
         _read_dot_group(text, atom, around, lexicon)
@@ -1389,6 +1394,10 @@ def _marker(text, atom, around, lexicon) -> bool:
         return True
     if "." in text[start:end] and _YEAR_FOOTNOTE.fullmatch(text[start:end]) and _NEW_SENTENCE_AFTER.match(after):
         return True
+    # `... the world.”41 But`: a footnote number glued to the closing quote of a sentence
+    if atom.digits and previous in ("”", '"', "’") and start >= 2 and text[start - 2] in ".!?,;" and \
+            _NEW_SENTENCE_AFTER.match(after):
+        return True
     # (a list marker ends in `.` or `)`, which `$` may see before a line break)
     return atom.digits and text[end:end + 1] in (".", ")", "\n") and _line_start(text, start) <= start and \
         lexicon.list_marker.match(text[_line_start(text, start):end + 1]) is not None \
@@ -1449,6 +1458,20 @@ def _name_or_compound(atom, around, lexicon) -> bool:
         if before.endswith(" ") and _code_name(before[before.rfind(" ", 0, len(before) - 1) + 1:-1]):
             return True
     return False
+
+
+def _score(atom, around, lexicon) -> bool:
+    """Either side of a game's score: `a 2-1 win`, `a 0-0 draw` (lexicon.score_first/second)."""
+    if not atom.digits or atom.end - atom.start > 3:
+        return False
+    if around.after[:1] in ("-", "–"):
+        return lexicon.score_first.match(around.after) is not None
+    return around.previous in ("-", "–") and _SCORE_FIRST_BEFORE.search(around.before) is not None and \
+        lexicon.score_second.match(around.after) is not None
+
+
+# the first side of a score before the second: `2-` of `2-1`
+_SCORE_FIRST_BEFORE = re.compile(r"(?<![\w.,])\d{1,3}[-–]$")
 
 
 def _in_idiom(text, atom, around, lexicon) -> bool:
