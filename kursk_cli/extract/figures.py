@@ -67,6 +67,11 @@ def find_figures(text: str) -> List[Figure]:
             figures.append(_bare_figure(text, atom))
             previous = None
             continue
+        if _is_age(text, atom, lexicon):
+            if not atom.word_one:       # (`one` counts only what the categories name)
+                figures.append(_age_figure(text, atom, lexicon))
+            previous = None         # an age lends nothing to the next number, nor takes from it
+            continue
         figure = _describe(text, atom, previous, context, lexicon)
         if previous is not None:
             figure = _inherit(text, atom, figure, previous, context)
@@ -78,6 +83,25 @@ def find_figures(text: str) -> List[Figure]:
         previous = (atom, figure)
     figures = _share_forward(text, figures)
     return _join_bounds(text, figures, lexicon)
+
+
+def _is_age(text, atom, lexicon) -> bool:
+    """`a seven-year-old girl`, `aged 2, 5 and 11`, `a man, 45,`: a person's age, which counts
+    no victims even in a sentence about them."""
+    if atom.is_range or atom.currency or atom.percent or atom.measure or atom.low > 130:
+        return False
+    if _AGE_AFTER.match(text, atom.end):
+        return True
+    before = text[max(0, atom.start - 40):atom.start]
+    if _AGE_BEFORE.search(before):
+        return True
+    return text[atom.end:atom.end + 1] == "," and _PERSON_COMMA_BEFORE.search(before) is not None and \
+        _PERSON_COMMA_BEFORE.search(before).group(1).lower() in lexicon.age_nouns
+
+
+def _age_figure(text, atom, lexicon) -> Figure:
+    approximate, bound = _qualifiers(text, atom, lexicon)
+    return _figure(text, atom, approximate, bound, None, "other", None, None)
 
 
 def _divides(text, atom, lexicon) -> bool:
@@ -618,6 +642,7 @@ class _Lexicon:
         score = _alternation(context["score_words"]["words"], True)
         self.score_first = re.compile(rf"[-–]\d{{1,3}}[ \t]{{1,2}}{score}\b")
         self.score_second = re.compile(rf"[ \t]{{1,2}}{score}\b")
+        self.age_nouns = frozenset(context["age_apposition_nouns"]["words"])
         self.idioms = tuple(" ".join(phrase.lower().split()) for phrase in context["number_idioms"]["phrases"])
         self.parts_before = re.compile(
             rf"(?i:\b{_alternation(context['number_idioms']['parts_before'])})[ \t]{{1,3}}$")
@@ -2337,6 +2362,10 @@ _AUXILIARIES = re.compile(r"(?i)\b(?:were|was|are|is|have|had|has|been|being|be|
 _QUALIFIER_WORDS = re.compile(r"(?i)\b(?:at least|more than|about|around|some|nearly|almost|up to|over|an estimated|"
                               r"another|a further|an additional|and|the|a|least)\b")
 _AGE_AFTER = re.compile(r"[ -]years?[ -]old\b")
+# `aged 7`, `aged 2, 5 and `, `ages 18 to `: ages in a list after `aged`
+_AGE_BEFORE = re.compile(r"(?i:\bage[sd]?)[ \t]{1,2}(?:between[ \t])?(?:\d{1,3}(?:,[ \t]?|,?[ \t](?:and|or|to)[ \t]|[ \t]?[-–][ \t]?)){0,6}$")
+# `a man, ` before an age in apposition (the noun is checked against lexicon.age_nouns)
+_PERSON_COMMA_BEFORE = re.compile(r"\b([A-Za-z]{2,12}), $")
 _COMPOUND_AFTER = re.compile(r"-([A-Za-z]{2,8})\b")
 _APPOSITION_BEFORE = re.compile(r"[A-Z][a-z]{1,20}, $")
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]{2,20}) $")
