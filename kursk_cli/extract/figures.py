@@ -676,6 +676,7 @@ class _Lexicon:
         # A multiword casualty phrase must beat its first word: `killed or wounded` is casualties.
         for word in categories["verbs"]["casualties"]:
             self.verb_category[word.lower()] = "casualties"
+        self.attack_verbs = frozenset(word.lower() for word in categories["attack_verbs_for_times"]["words"])
         self.territory_verbs = set(word.lower() for word in categories["verbs"]["territory"])
 
     def _read_actors(self, actors):
@@ -1768,6 +1769,8 @@ def _describe_in_prose(text, atom, previous, approximate, bound, context, lexico
         before_text = text[before_start:atom.start]
         after_text = text[noun_end:min(sentence_end, noun_end + 80)]
         category = _category(noun_text, after_text, before_text, "", lexicon)
+        if not noun_text and _attacks_repeated(text, atom, before_text, lexicon):
+            unit, category = "times", "attacks"
     if atom.currency or atom.percent or atom.measure:
         actor = _nearest_actor(text, atom, context, lexicon, category)
     else:
@@ -1776,6 +1779,22 @@ def _describe_in_prose(text, atom, previous, approximate, bound, context, lexico
     if civilian is None and noun_text and _CIVILIAN_BEFORE.search(text[max(sentence_start, atom.start - 30):atom.start]):
         civilian = True
     return _figure(text, atom, approximate, bound, unit, category, actor, civilian)
+
+
+def _attacks_repeated(text, atom, before_text, lexicon) -> bool:
+    """`shelled the town 40 times`, `tried 12 times to break through`: a number of times with
+    a verb of attack in its clause, before it or right after `times`, counts attacks
+    (lexicon.attack_verbs)."""
+    times = _TIMES_AFTER.match(text, atom.end)
+    if times is None:
+        return False
+    clause = before_text[max(before_text.rfind(","), before_text.rfind(";")) + 1:]
+    following = text[times.end():times.end() + 24]
+    return any(word in lexicon.attack_verbs for word in _LETTERS.findall(f"{clause} {following}".lower()))
+
+
+# `times` after a number: `40 times`
+_TIMES_AFTER = re.compile(r"[ \t\u00a0]{1,2}times\b")
 
 
 def _written_unit(text, atom, lexicon):
