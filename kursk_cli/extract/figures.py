@@ -1483,6 +1483,11 @@ def _name_or_compound(atom, around, lexicon) -> bool:
             return True
         if before.endswith(" ") and _code_name(before[before.rfind(" ", 0, len(before) - 1) + 1:-1]):
             return True
+        # `FTSE 100`, `ISO 3888`, `SDG 16`: an acronym before digits names an index, a standard or a
+        # code (unless it is an actor's name, or the text runs in capitals: `RUSSIA LOSES 500 TROOPS`)
+        acronym = _ACRONYM_BEFORE.search(before)
+        if acronym is not None and acronym.group(1) not in lexicon.actor_of and not _CAPITAL_WORD_AFTER.match(after):
+            return True
     return False
 
 
@@ -1953,9 +1958,15 @@ def _noun_after(text, atom, lexicon):
         if words and bare.islower() and bare.endswith("ed") and len(bare) > 4 and words[-1].endswith("s") and \
                 words[-1][-2:] != "ss":
             break           # a past tense after a plural noun: `two sources pointed to ...`
+        # `two countries’ relations`: the counted noun ends at its possessive, unless a counted noun
+        # follows it (`11 invaders' armored vehicles`)
+        possessive = bare.endswith(("s’", "s'")) and len(bare) > 3 and \
+            not _counted_noun_follows(window, match.end(), lexicon)
+        if possessive:
+            bare = bare[:-1]
         words.append(bare)
         ends.append(match.start() + len(bare))
-        if word.endswith(".") or len(words) >= 6:
+        if word.endswith(".") or len(words) >= 6 or possessive:
             break
         if lowered in lexicon.noun_category and lexicon.noun_category[lowered] != "people" and \
                 not _continues_noun(window, ends[-1], lexicon):
@@ -1967,6 +1978,17 @@ def _noun_after(text, atom, lexicon):
         return "", position
     phrase = " ".join(words).replace(" ,", ",")
     return phrase, position + ends[-1]
+
+
+def _counted_noun_follows(window, at, lexicon) -> bool:
+    """Whether one of the next three words names a counted noun other than generic people."""
+    for word in _NEXT_THREE_WORDS.match(window, at).group(0).lower().split():
+        if lexicon.noun_category.get(word.strip(",.;:")) not in (None, "people"):
+            return True
+    return False
+
+
+_NEXT_THREE_WORDS = re.compile(r"(?:[ \t]{1,2}[\w-]{1,20}){0,3}")
 
 
 def _type_list(window, offset, lexicon):
@@ -2387,6 +2409,8 @@ _AGE_BEFORE = re.compile(r"(?i:\bage[sd]?)[ \t]{1,2}(?:between[ \t])?(?:\d{1,3}(
 _PERSON_COMMA_BEFORE = re.compile(r"\b([A-Za-z]{2,12}), $")
 _COMPOUND_AFTER = re.compile(r"-([A-Za-z]{2,8})\b")
 _APPOSITION_BEFORE = re.compile(r"[A-Z][a-z]{1,20}, $")
+_ACRONYM_BEFORE = re.compile(r"(?<![\w'’.&-])([A-Z]{2,6}) $")
+_CAPITAL_WORD_AFTER = re.compile(r"[ \t]{1,2}[A-Z]{2}")
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]{2,20}) $")
 # a name no English word is written like, whatever its place: `S&P`, `AT&T`, `iPhone`, `eBay`
 _CODE_NAME = re.compile(r"[A-Za-z]{1,5}&[A-Za-z]{1,5}|[a-z]{1,3}[A-Z][A-Za-z]{1,15}")
