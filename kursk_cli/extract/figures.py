@@ -271,7 +271,9 @@ def _inherit(text, atom, figure, previous, context):
         # `five people were killed and seven injured`: the seven are people too
         figure = dataclasses.replace(figure, unit=context.lexicon.plurals.get(earlier.unit, earlier.unit),
                                      civilian=figure.civilian if figure.civilian is not None else earlier.civilian)
-    if earlier.category == "other" or figure.category not in ("other", "troops"):
+    if earlier.category == "other" or figure.category not in ("other", "troops") or \
+            (figure.unit and _head_category(figure.unit, context.lexicon)[0] == "objects"):
+        # (`three people were killed and dozens of buildings damaged`: buildings are no victims)
         return figure
     if context.sentence(atom.start, atom.end)[0] > earlier_atom.start:
         return figure
@@ -1566,10 +1568,12 @@ def _looks_like_year(text, atom, before, after, lexicon) -> bool:
     # `between 2000 and 3000 troops`: the noun after the range's other end counts this end too
     other_end = _OTHER_END_AFTER.match(after)
     noun = _NOUN_AFTER_YEAR.match(after, other_end.end() if other_end else 0)
-    if noun is not None and noun.group(1).lower() in lexicon.noun_category and \
-            not _IN_YEAR_BEFORE.search(before):
-        return False
-    return True
+    if noun is None or _IN_YEAR_BEFORE.search(before):
+        return True
+    category = lexicon.noun_category.get(noun.group(1).lower())
+    # a capital starts a name (`2026 - House of Commons`), unless the noun names people (`2000
+    # Ukrainians`); after a range's other end only a lowercase noun counts
+    return category is None or not (noun.group(1).islower() or (category == "people" and other_end is None))
 
 
 # ---------------------------------------------------------------------------------------------
