@@ -872,6 +872,12 @@ def _parse_run(text, match, lexicon):
     run = match.group("run")
     if run.isdigit() and run.isascii():        # the common case: `2022`, `17`
         return [_Atom(match.start("run"), match.end("run"), float(run), float(run), digits=True)]
+    share = _FRACTION_SHARE.fullmatch(run)
+    if share is not None and _SHARE_OF_AFTER.match(text, match.end("run")) and \
+            not _NO_SHARE_BEFORE.search(text, max(0, match.start("run") - 12), match.start("run")):
+        # `a third of the voters`, `half the city`: a share of a whole, which no scale follows
+        value = lexicon.words[(share.group(1) or share.group(2)).lower()][1]
+        return [_Atom(match.start("run"), match.end("run"), value, value)]
     single = lexicon.words.get(run.lower())
     if single is not None:                     # one number word: `five`, `dozens`
         atom, _ = _parse_number([(single[0], single[1], match.start("run"), match.end("run"), 1.0, False, False)],
@@ -910,6 +916,14 @@ def _parse_run(text, match, lexicon):
         atoms.append(atom)
         index = index_after
     return atoms
+
+
+# a fraction that stands for a share: `a third`, `a quarter`, `half` (whose `of` comes after)
+_FRACTION_SHARE = re.compile(r"(?i:an?[ \t]{1,3}(third|quarter|fifth|tenth)|(half))")
+_SHARE_OF_AFTER = re.compile(r"[ \t]{1,3}(?:of|the)\b(?![ \t]{1,3}an?[ \t]{1,3}(?i:hundred|thousand|million|billion|dozen))")
+# `the second half of the year`, `the first quarter`: a part of a period; `cut by half the
+# flow`, `in half`: a change; no share
+_NO_SHARE_BEFORE = re.compile(r"(?i:\b(?:the|first|second|third|fourth|last|latter|former|final|next|previous|by|in))[ \t]{1,3}$")
 
 
 def _digit_value(raw):
