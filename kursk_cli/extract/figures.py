@@ -75,8 +75,8 @@ def find_figures(text: str) -> List[Figure]:
         figure = _describe(text, atom, previous, context, lexicon)
         if previous is not None:
             figure = _inherit(text, atom, figure, previous, context)
-        if atom.word_one and figure.category == "other":
-            continue        # `one` counts only what the categories name: `one person was killed`
+        if atom.word_one and figure.category == "other" and not (atom.percent or atom.currency or atom.measure):
+            continue        # `one` counts only what the categories name (`one person was killed`) or an amount
         if figure.unit is None and figure.category == "other" and _divides(text, atom, lexicon):
             continue
         figures.append(figure)
