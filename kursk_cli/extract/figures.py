@@ -554,6 +554,8 @@ class _Lexicon:
             (?:(?<![\w.]){_DIGITS}(?:{attached}(?![A-Za-z0-9])|[ ]{spaced}(?![A-Za-z0-9]))?   # 40k, 3 bn
               |\b{word_token}\b)                                     # five, hundred, dozen
         """
+        self.range_end_after = re.compile(
+            rf"[ \t]{{0,2}}(?:-|–|—|to|or)[ \t]{{0,2}}(?:\d{{1,4}}(?:\.\d{{1,3}})?(?![\d.,])|{word_token}\b)")
         self.scan = re.compile(
             rf"(?P<skip>{_SKIP})|(?P<run>{_LEAD}{token}(?:{_SEPARATOR}{token}){{0,14}})", re.VERBOSE)
         self.token = re.compile(
@@ -1479,7 +1481,11 @@ def _duration(atom, around, lexicon) -> bool:
     before, after = around.before, around.after
     if "of" in after[:4] and _PARTITIVE_AFTER.match(after) and lexicon.time_unit_before.search(before[-40:]):
         return True
-    return lexicon.time_after.match(after) is not None and atom.currency is None and not atom.percent \
+    if atom.currency is not None or atom.percent:
+        return False
+    # `10 to 14 days`, `two-three weeks`: the first end of a range of time is a duration too
+    other_end = lexicon.range_end_after.match(after)
+    return lexicon.time_after.match(after, other_end.end() if other_end else 0) is not None \
         and not _AGE_AFTER.match(after)
 
 
@@ -2385,7 +2391,10 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 # `1997 (+17)`
 _INCREMENT_AFTER = re.compile(r"\s*\(\s*\+")
 # `since 2014`, `by 2030`, `beyond 2027` (which is no floor before a year), `between 1600 and 1900`
-_YEAR_PREPOSITION_BEFORE = re.compile(r"(?i:\b(?:since|before|after|until|by|in|of|from|beyond|between)[ \t]+)$")
+# (`since at least 2015`, `until around 2030`: a qualifier after a preposition of time)
+_YEAR_PREPOSITION_BEFORE = re.compile(
+    r"(?i:\b(?:(?:since|before|after|until)[ \t]+(?:(?:at[ ]least|as[ ]early[ ]as|about|around|roughly|circa)[ \t]+)?"
+    r"|(?:by|in|of|from|beyond|between)[ \t]+))$")
 # the first end of a range of years before a number: `between 1650 and `, `from 1650 to `
 _YEAR_RANGE_BEFORE = re.compile(r"(?i:\b(?:between|from|in|since)[ \t]{1,3}\d{4}[ \t]{0,3}(?:and|to|-|–)[ \t]{0,3})$")
 # the other end of a range after a number: ` and 3000`, ` to 2500`
@@ -2426,7 +2435,7 @@ _AGE_BEFORE = re.compile(r"(?i:\bage[sd]?)[ \t]{1,2}(?:between[ \t])?(?:\d{1,3}(
 # `a man, ` before an age in apposition (the noun is checked against lexicon.age_nouns)
 _PERSON_COMMA_BEFORE = re.compile(r"\b([A-Za-z]{2,12}), $")
 _COMPOUND_AFTER = re.compile(r"-([A-Za-z]{2,8})\b")
-_APPOSITION_BEFORE = re.compile(r"[A-Z][a-z]{1,20}, $")
+_APPOSITION_BEFORE = re.compile(r"[A-Z][^\W\d_]{1,20}, $")
 _ACRONYM_BEFORE = re.compile(r"(?<![\w'’.&-])([A-Z]{2,6}) $")
 _CAPITAL_WORD_AFTER = re.compile(r"[ \t]{1,2}[A-Z]{2}")
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]{2,20}) $")
