@@ -1422,6 +1422,8 @@ def _glued_or_code(text, atom, around, lexicon) -> bool:
                 return True
     if previous and previous in "#№":
         return True
+    if atom.digits and text[start] == "0" and text[start + 1:start + 2].isdigit() and atom.low != 0:
+        return True             # `0900 local time`, `007`: no count is written with a leading zero
     if (previous == "/" and start >= 2 and text[start - 2].isdigit()) or \
             (text[end:end + 1] == "/" and _SLASH_DIGIT.match(text, end)):
         return True
