@@ -34,6 +34,26 @@ def find_figures(text: str) -> List[Figure]:
     if not text:
         return []
     lexicon = _lexicon()
+    parsed = _parsed_numbers(text, lexicon)
+    dense = _dense(parsed)
+    atoms = []
+    for index, atom in enumerate(parsed):
+        if dense and index in dense:
+            atom.dense = True
+            atoms.append(atom)
+        elif _is_figure(text, atom, lexicon):
+            atoms.append(atom)
+    atoms = _join_ranges(text, atoms, lexicon)
+    if not atoms:
+        return []
+    figures = _described(text, atoms, lexicon)
+    figures = _share_forward(text, figures)
+    return _join_bounds(text, figures, lexicon)
+
+
+def _parsed_numbers(text, lexicon):
+    """Every number the runs of number tokens hold (outside links and e-mail addresses), with
+    the amounts glued to a currency code, and fractions joined, in text order."""
     masked = _masked_spans(text, lexicon)
     glued_at = []
     parsed = []
@@ -48,17 +68,12 @@ def find_figures(text: str) -> List[Figure]:
         parsed = sorted(parsed + glued, key=_atom_start)
     if "/" in text or "\u2044" in text:
         parsed = _join_fractions(text, parsed, lexicon)
-    dense = _dense(parsed)
-    atoms = []
-    for index, atom in enumerate(parsed):
-        if dense and index in dense:
-            atom.dense = True
-            atoms.append(atom)
-        elif _is_figure(text, atom, lexicon):
-            atoms.append(atom)
-    atoms = _join_ranges(text, atoms, lexicon)
-    if not atoms:
-        return []
+    return parsed
+
+
+def _described(text, atoms, lexicon):
+    """The figures the atoms make, each described in its context; a number that names nothing
+    may take what its neighbour counts (_inherit)."""
     context = _DocumentContext(text, lexicon, atoms[0].start, atoms[-1].end)
     figures = []
     previous = None
@@ -81,8 +96,7 @@ def find_figures(text: str) -> List[Figure]:
             continue
         figures.append(figure)
         previous = (atom, figure)
-    figures = _share_forward(text, figures)
-    return _join_bounds(text, figures, lexicon)
+    return figures
 
 
 def _is_age(text, atom, lexicon) -> bool:
