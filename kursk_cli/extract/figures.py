@@ -634,6 +634,8 @@ class _Lexicon:
         self.after_qualifier_starts = tuple(sorted({
             phrase.split()[0].lower() for key in ("approximate_after", "min_after", "max_after")
             for phrase in context[key]}))
+        self.over_particle = re.compile(
+            rf"(?i:\b{_alternation(context['over_as_particle_after']['words'])})[ \t]{{1,3}}$")
         self.between_before = re.compile(r"(?i:\bbetween)[ \t]{1,3}(?:(?:some|about|around|roughly|approximately)[ \t]{1,3})?$")
 
     def _build_date_patterns(self, context):
@@ -1908,8 +1910,10 @@ def _qualifiers(text, atom, lexicon):
             word = match.group(0).strip().lower()
             if word == "some" and atom.word_one:
                 continue
-            if word in ("over", "under", "above", "below") and _COMPARISON_BEFORE.search(before[:match.start()]):
-                continue
+            if word in ("over", "under", "above", "below") and (
+                    _COMPARISON_BEFORE.search(before[:match.start()]) or
+                    (word == "over" and lexicon.over_particle.search(before[:match.start()]))):
+                continue        # `from over 50`; `handed over 1,000 bodies`: a verb's particle
             if not word[:1].isalpha() and match.start() and not before[match.start() - 1].isspace() and \
                     before[match.start() - 1] not in "([" and match.group(0) != match.group(0).rstrip():
                 continue        # `<https://t.me/x/1> 7`: a bracket closing a word, then a space, is no sign
