@@ -202,7 +202,7 @@ def _measure_after(text, position, lexicon):
 _FRACTION_OF = re.compile(r"[ \t]{1,2}of\b")
 
 
-_OF_GAP = re.compile(r"[ \t]{1,2}(?:out[ \t]{1,2})?of[ \t]{1,2}(?:the[ \t]{1,2})?")
+_OF_GAP = re.compile(r"[ \t]{1,2}(?:out[ \t]{1,2})?of[ \t]{1,2}(?:(?:the|its|their|our|his|her)[ \t]{1,2})?")
 
 
 def _share_forward(text, figures):
