@@ -1516,6 +1516,8 @@ def _name_or_compound(atom, around, lexicon) -> bool:
         return True
     if atom.digits and not atom.grouped and after[:1] == "," and _APPOSITION_BEFORE.search(before) and atom.low < 120:
         return True
+    if not atom.digits and after[:1] == "-" and after[1:2].isupper():
+        return True             # `zero-COVID`, `Two-Face`: a number word joined to a name
     if atom.digits and not atom.scaled and not atom.grouped and atom.currency is None and not atom.percent:
         name = _NAME_BEFORE.search(before)
         if name is not None and name.group(1) not in lexicon.actor_of and name.group(1) not in lexicon.calendar_words \
