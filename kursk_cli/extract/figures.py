@@ -107,7 +107,7 @@ def _is_age(text, atom, lexicon) -> bool:
     if _AGE_AFTER.match(text, atom.end):
         return True
     before = text[max(0, atom.start - 40):atom.start]
-    if _AGE_BEFORE.search(before):
+    if "ge" in before and _AGE_BEFORE.search(before):       # (`aged`, `Ages`: a cheap test first)
         return True
     return text[atom.end:atom.end + 1] == "," and _PERSON_COMMA_BEFORE.search(before) is not None and \
         _PERSON_COMMA_BEFORE.search(before).group(1).lower() in lexicon.age_nouns
@@ -663,7 +663,7 @@ class _Lexicon:
         self.score_first = re.compile(rf"[-–]\d{{1,3}}[ \t]{{1,2}}{score}\b")
         self.score_second = re.compile(rf"[ \t]{{1,2}}{score}\b")
         self.age_nouns = frozenset(context["age_apposition_nouns"]["words"])
-        self.idioms = tuple(" ".join(phrase.lower().split()) for phrase in context["number_idioms"]["phrases"])
+        self.idioms = _idioms_by_number_word(context["number_idioms"]["phrases"], self.words)
         self.parts_before = re.compile(
             rf"(?i:\b{_alternation(context['number_idioms']['parts_before'])})[ \t]{{1,3}}$")
 
@@ -780,6 +780,21 @@ class _Lexicon:
         (an angle bracket cannot start the other kind of part, so the loop runs in linear time)."""
         return re.compile(r"(?:https?://|www\.)(?:[^\s<>\"')\]]|<[^\s<>]{1,300}>){1,2000}"
                           r"|@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}")
+
+
+def _idioms_by_number_word(phrases, number_words):
+    """{number words as written: [(words before, words after)]} for set phrases such as `in two
+    minds` (`two`: (`in`, `minds`)) or `a thousand times` (`a thousand`: (``, `times`))."""
+    idioms = {}
+    for phrase in phrases:
+        words = phrase.lower().split()
+        for index, word in enumerate(words):
+            if word in number_words:
+                start = index - 1 if index and words[index - 1] in ("a", "an") else index
+                written = " ".join(words[start:index + 1])
+                idioms.setdefault(written, []).append((" ".join(words[:start]), " ".join(words[index + 1:])))
+                break
+    return idioms
 
 
 class _Verbs:
@@ -1483,7 +1498,8 @@ def _date_or_clock(text, atom, around, lexicon) -> bool:
         return False
     value = atom.low
     if value == int(value) and value < 32 and not atom.scaled:
-        if lexicon.month_after.match(after) or lexicon.month_before.search(before) or \
+        # (a month and what may follow it take at most 20 characters: the search starts there)
+        if lexicon.month_after.match(after) or lexicon.month_before.search(before, max(0, len(before) - 20)) or \
                 lexicon.month_range_before.search(before[-24:]) or lexicon.month_range_after.match(after):
             return True
     if has_dot and _DAY_MONTH.fullmatch(text[start:end]) and 1 <= int(text[end - 2:end]) <= 12 \
@@ -1502,9 +1518,13 @@ def _duration(atom, around, lexicon) -> bool:
     if atom.currency is not None or atom.percent:
         return False
     # `10 to 14 days`, `two-three weeks`: the first end of a range of time is a duration too
-    other_end = lexicon.range_end_after.match(after)
+    other_end = lexicon.range_end_after.match(after) if after.lstrip(" \t")[:1] in _RANGE_END_FIRST else None
     return lexicon.time_after.match(after, other_end.end() if other_end else 0) is not None \
         and not _AGE_AFTER.match(after)
+
+
+# the first characters of the joiners lexicon.range_end_after reads (a cheap test first)
+_RANGE_END_FIRST = frozenset("-–—to")
 
 
 def _name_or_compound(atom, around, lexicon) -> bool:
@@ -1519,7 +1539,7 @@ def _name_or_compound(atom, around, lexicon) -> bool:
     if not atom.digits and after[:1] == "-" and after[1:2].isupper():
         return True             # `zero-COVID`, `Two-Face`: a number word joined to a name
     if atom.digits and not atom.scaled and not atom.grouped and atom.currency is None and not atom.percent:
-        name = _NAME_BEFORE.search(before)
+        name = _NAME_BEFORE.search(before, max(0, len(before) - 23))     # (a name takes 22 at most)
         if name is not None and name.group(1) not in lexicon.actor_of and name.group(1) not in lexicon.calendar_words \
                 and not _SENTENCE_START.search(before, 0, name.start(1)):
             return True
@@ -1527,7 +1547,7 @@ def _name_or_compound(atom, around, lexicon) -> bool:
             return True
         # `FTSE 100`, `ISO 3888`, `SDG 16`: an acronym before digits names an index, a standard or a
         # code (unless it is an actor's name, or the text runs in capitals: `RUSSIA LOSES 500 TROOPS`)
-        acronym = _ACRONYM_BEFORE.search(before)
+        acronym = _ACRONYM_BEFORE.search(before) if before[-2:-1].isupper() else None
         if acronym is not None and acronym.group(1) not in lexicon.actor_of and not _CAPITAL_WORD_AFTER.match(after):
             return True
     return False
@@ -1549,16 +1569,13 @@ _SCORE_FIRST_BEFORE = re.compile(r"(?<![\w.,])\d{1,3}[-–]$")
 
 def _in_idiom(text, atom, around, lexicon) -> bool:
     """Whether a number word is part of a set phrase that counts nothing: `in two minds`,
-    `zero tolerance` (lexicon.idioms)."""
-    written = " ".join(text[atom.start:atom.end].lower().split())
-    before = " " + " ".join(around.before.lower().split())
-    after = " ".join(around.after.lower().split())
-    for phrase in lexicon.idioms:
-        padded = f" {phrase} "
-        at = padded.find(f" {written} ")
-        if at < 0:
-            continue
-        head, tail = padded[:at].strip(), padded[at + len(written) + 2:].strip()
+    `zero tolerance` (lexicon.idioms: the words before and after each number word)."""
+    phrases = lexicon.idioms.get(" ".join(text[atom.start:atom.end].lower().split()))
+    if not phrases:
+        return False
+    before = " " + " ".join(around.before[-24:].lower().split())
+    after = " ".join(around.after[:24].lower().split())
+    for head, tail in phrases:
         if head and not before.endswith(" " + head):
             continue
         if tail and not (after.startswith(tail) and not after[len(tail):len(tail) + 1].isalnum()):
