@@ -1365,9 +1365,10 @@ def _is_figure(text, atom, lexicon) -> bool:
     if atom.vague:
         # Only `dozens of civilians`, `tens of thousands of people`: a plural with its noun.
         return bool(_VAGUE_OF_NOUN.match(around.after)) and not _VAGUE_TAKEN_BEFORE.search(around.before)
-    if _glued_or_code(text, atom, around, lexicon) or _marker(text, atom, around, lexicon) or \
-            _date_or_clock(text, atom, around, lexicon) or _duration(atom, around, lexicon) or \
-            _name_or_compound(atom, around, lexicon) or _score(atom, around, lexicon) or \
+    # (the checks are independent; the ones that rule out most numbers go first)
+    if _date_or_clock(text, atom, around, lexicon) or _duration(atom, around, lexicon) or \
+            _glued_or_code(text, atom, around, lexicon) or _name_or_compound(atom, around, lexicon) or \
+            _marker(text, atom, around, lexicon) or _score(atom, around, lexicon) or \
             (not atom.digits and _in_idiom(text, atom, around, lexicon)):
         return False
     if atom.dotted and not atom.grouped and not atom.percent and atom.measure is None:
@@ -1647,7 +1648,8 @@ def _join_ranges(text, atoms, lexicon):
     while index < len(atoms):
         atom = atoms[index]
         merged = None
-        if not atom.dense and index + 1 < len(atoms):
+        # (the words between the ends of a range take at most 12 characters: most pairs are farther)
+        if not atom.dense and index + 1 < len(atoms) and atoms[index + 1].start - max(atom.end, atom.unit_end) <= 12:
             merged = _range_of(text, atom, atoms[index + 1], lexicon)
         if merged is not None:
             joined.append(merged)
