@@ -120,6 +120,7 @@ def test_offsets_and_order():
     pytest.param("Russia Ukraine " * 10000, id="capitalized-words"),
     pytest.param("tanks ‒ 5 (+1)\n" * 5000, id="report-lines"),
     pytest.param("a " * 50000 + "dozen", id="articles"),
+    pytest.param("zero hundred million people. " * 100, id="scale-after-an-empty-hundred"),
 ])
 def test_hostile_input_finishes(hostile):
     """Runs of digits, words and lines must not blow up (the patterns are linear)."""

@@ -17,7 +17,7 @@ import functools
 import os
 import re
 from dataclasses import dataclass
-from typing import List, Optional
+from typing import List, NamedTuple, Optional
 
 from ..data import load
 from ..model import Figure
@@ -34,20 +34,7 @@ def find_figures(text: str) -> List[Figure]:
     if not text:
         return []
     lexicon = _lexicon()
-    masked = _masked_spans(text, lexicon)
-    glued_at = []
-    parsed = []
-    for match in _runs(text, _run_starts(text, lexicon), lexicon, glued_at):
-        if match.group("skip") is not None:
-            continue
-        if masked and _inside(masked, match.start()):
-            continue
-        parsed.extend(_parse_run(text, match, lexicon))
-    glued = _glued_amounts(text, glued_at, lexicon) if glued_at else None
-    if glued:
-        parsed = sorted(parsed + glued, key=_atom_start)
-    if "/" in text or "\u2044" in text:
-        parsed = _join_fractions(text, parsed, lexicon)
+    parsed = _parsed_numbers(text, lexicon)
     dense = _dense(parsed)
     atoms = []
     for index, atom in enumerate(parsed):
@@ -59,6 +46,34 @@ def find_figures(text: str) -> List[Figure]:
     atoms = _join_ranges(text, atoms, lexicon)
     if not atoms:
         return []
+    figures = _described(text, atoms, lexicon)
+    figures = _share_forward(text, figures)
+    return _join_bounds(text, figures, lexicon)
+
+
+def _parsed_numbers(text, lexicon):
+    """Every number the runs of number tokens hold (outside links and e-mail addresses), with
+    the amounts glued to a currency code, and fractions joined, in text order."""
+    masked = _masked_spans(text, lexicon)
+    glued_at = []
+    parsed = []
+    for match in _runs(text, _run_starts(text, lexicon), lexicon, glued_at):
+        if match.group("skip") is not None:
+            continue
+        if masked and (_inside(masked, match.start()) or _after_link(text, match.start(), masked)):
+            continue
+        parsed.extend(_parse_run(text, match, lexicon))
+    glued = _glued_amounts(text, glued_at, lexicon) if glued_at else None
+    if glued:
+        parsed = sorted(parsed + glued, key=_atom_start)
+    if "/" in text or "\u2044" in text:
+        parsed = _join_fractions(text, parsed, lexicon)
+    return parsed
+
+
+def _described(text, atoms, lexicon):
+    """The figures the atoms make, each described in its context; a number that names nothing
+    may take what its neighbour counts (_inherit)."""
     context = _DocumentContext(text, lexicon, atoms[0].start, atoms[-1].end)
     figures = []
     previous = None
@@ -67,15 +82,48 @@ def find_figures(text: str) -> List[Figure]:
             figures.append(_bare_figure(text, atom))
             previous = None
             continue
+        if _is_age(text, atom, lexicon):
+            if not atom.word_one:       # (`one` counts only what the categories name)
+                figures.append(_age_figure(text, atom, lexicon))
+            previous = None         # an age lends nothing to the next number, nor takes from it
+            continue
         figure = _describe(text, atom, previous, context, lexicon)
         if previous is not None:
             figure = _inherit(text, atom, figure, previous, context)
-        if atom.word_one and figure.category == "other":
-            continue        # `one` counts only what the categories name: `one person was killed`
+        if atom.word_one and figure.category == "other" and not (atom.percent or atom.currency or atom.measure):
+            continue        # `one` counts only what the categories name (`one person was killed`) or an amount
+        if figure.unit is None and figure.category == "other" and _divides(text, atom, lexicon):
+            continue
         figures.append(figure)
         previous = (atom, figure)
-    figures = _share_forward(text, figures)
-    return _join_bounds(text, figures, lexicon)
+    return figures
+
+
+def _is_age(text, atom, lexicon) -> bool:
+    """`a seven-year-old girl`, `aged 2, 5 and 11`, `a man, 45,`: a person's age, which counts
+    no victims even in a sentence about them."""
+    if atom.is_range or atom.currency or atom.percent or atom.measure or atom.low > 130:
+        return False
+    if _AGE_AFTER.match(text, atom.end):
+        return True
+    before = text[max(0, atom.start - 40):atom.start]
+    if "ge" in before and _AGE_BEFORE.search(before):       # (`aged`, `Ages`: a cheap test first)
+        return True
+    return text[atom.end:atom.end + 1] == "," and _PERSON_COMMA_BEFORE.search(before) is not None and \
+        _PERSON_COMMA_BEFORE.search(before).group(1).lower() in lexicon.age_nouns
+
+
+def _age_figure(text, atom, lexicon) -> Figure:
+    approximate, bound = _qualifiers(text, atom, lexicon)
+    return _figure(text, atom, approximate, bound, None, "other", None, None)
+
+
+def _divides(text, atom, lexicon) -> bool:
+    """`splits the country in two`, `broke into three`: a number word after `in`, `into` with no
+    noun after it (nor `of`: `in two of the regions` counts) divides rather than counts."""
+    return not atom.digits and not atom.scaled and \
+        lexicon.parts_before.search(text, max(0, atom.start - 8), atom.start) is not None and \
+        _OF_AFTER.match(text, atom.end) is None
 
 
 def _glued_amounts(text, positions, lexicon):
@@ -154,7 +202,7 @@ def _measure_after(text, position, lexicon):
 _FRACTION_OF = re.compile(r"[ \t]{1,2}of\b")
 
 
-_OF_GAP = re.compile(r"[ \t]{1,2}(?:out[ \t]{1,2})?of[ \t]{1,2}(?:the[ \t]{1,2})?")
+_OF_GAP = re.compile(r"[ \t]{1,2}(?:out[ \t]{1,2})?of[ \t]{1,2}(?:(?:the|its|their|our|his|her)[ \t]{1,2})?")
 
 
 def _share_forward(text, figures):
@@ -237,7 +285,9 @@ def _inherit(text, atom, figure, previous, context):
         # `five people were killed and seven injured`: the seven are people too
         figure = dataclasses.replace(figure, unit=context.lexicon.plurals.get(earlier.unit, earlier.unit),
                                      civilian=figure.civilian if figure.civilian is not None else earlier.civilian)
-    if earlier.category == "other" or figure.category not in ("other", "troops"):
+    if earlier.category == "other" or figure.category not in ("other", "troops") or \
+            (figure.unit and _head_category(figure.unit, context.lexicon)[0] == "objects"):
+        # (`three people were killed and dozens of buildings damaged`: buildings are no victims)
         return figure
     if context.sentence(atom.start, atom.end)[0] > earlier_atom.start:
         return figure
@@ -431,8 +481,46 @@ def _alternation(words, flags_insensitive=False) -> str:
     return "(?:" + _trie(_case_forms(words) if flags_insensitive else set(words)) + ")"
 
 
+# Digits: grouped by commas, Indian lakh commas, dots or spaces; plain; decimal comma; .5
+_DIGITS = r"""
+    (?:\d{1,3}(?:,\d{3}){1,6}(?!\d)(?:\.\d+)?                # 1,234,567.8
+      |\d{1,2}(?:,\d{2}){1,4},\d{3}(?!\d)(?:\.\d+)?          # 12,34,567 (Indian grouping)
+      |\d{1,3}(?:\.\d{3}){1,6}(?![\d.])(?:,\d+)?             # 76.000, 1.111,11 (dot groups)
+      |\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}){1,6}(?!\d)(?:[.,]\d+)?   # 1 234 567
+      |(?<!\d,)\d{1,9},\d{1,2}(?![\d,])                      # 1,3 (decimal comma, not a list)
+      |\d{1,30}(?:\.\d{1,20})?                               # 26350, 3.5
+      |(?<![^\s$£€(])\.\d{1,20})                             # .25
+"""
+# What joins the tokens of one run.
+_SEPARATOR = r"""
+    (?:[ \t\u00a0]{1,3}|[ \t]{0,2}-[ \t]{0,2})               # space or a hyphen
+    (?:(?i:and|point)(?:[ \t]{1,3}|-))?                      # one hundred and six, two point five
+    (?:(?i:a|an)(?:[ \t]{1,3}|-))?                           # and a half, half a million, two-and-a-half
+"""
+# A word before the first token: `a million`, `half a dozen`, `minus 5`, `minus-1.4` (only minus
+# and negative, which end in s and e, take a hyphen).
+_LEAD = r"(?:\b(?i:a|an|half|quarter|minus|negative)(?:[ \t]{1,3}|(?<=[sSeE])-(?=\d))(?:(?i:a|an)[ \t]{1,3})?)?"
+# Digits that are no number, taken whole so that no run starts inside them.
+_SKIP = r"""
+    (?<![\w.])(?:
+       \d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?      # 2022-05-11 06:00
+      |\d{1,2}:\d{2}(?::\d{2})?(?:[ ]?(?i:a\.m\.|p\.m\.|am|pm)\b)?    # 06:00, 6:30pm
+      |\d{1,2}[./]\d{1,2}[./]\d{2,4}(?!\d)                        # 11.05.2022, 5/17/2018
+      |\d{4}[./]\d{1,2}[./]\d{1,2}(?!\d)                          # 2026/02/21
+      |\d{1,3}(?:\.\d{1,3}){3}(?!\d)                              # 192.168.1.2
+      |\d{1,6}(?:-\d{1,6}){2,6}(?!\d)                             # phone numbers, codes
+      |\d{1,4}(?i:st|nd|rd|th)\b                                  # 47th
+      |\d{1,2}[ ]?(?i:a\.m\.|p\.m\.|am\b|pm\b)                    # 6pm
+    )
+"""
+# Pluralized number words that stand for a base when a number precedes them (`3 dozens`, `two
+# hundreds`).
+_VAGUE_BASE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "millions": 1e6,
+               "billions": 1e9, "trillions": 1e12}
+
+
 class _Lexicon:
-    """Every word list and compiled pattern the extractor needs."""
+    """Every word list and compiled pattern the extractor needs, built from the data files."""
 
     def __init__(self):
         numbers = load("numbers.json")
@@ -440,73 +528,54 @@ class _Lexicon:
         context = load("figure_context.json")
         categories = load("figure_categories.json")
         actors = load("figure_actors.json")
+        self._read_number_words(numbers)
+        self._build_run_patterns(units)
+        self._build_unit_patterns(units)
+        self._build_qualifier_patterns(context)
+        self._build_date_patterns(context)
+        self._read_context_words(context)
+        self._read_categories(categories)
+        self._read_actors(actors)
+        self._build_line_patterns()
 
+    def _read_number_words(self, numbers):
+        """Number words by kind, and the scale abbreviations."""
         self.words = {}                         # lower-case word -> (kind, value)
-        for word, value in numbers["units"].items():
-            self.words[word] = ("unit", value)
-        for word, value in numbers["tens"].items():
-            self.words[word] = ("tens", value)
-        for word, value in numbers["scales"].items():
-            self.words[word] = ("scale", value)
-        for word, value in numbers["multipliers"].items():
-            self.words[word] = ("mult", value)
-        for word, value in numbers["fractions"].items():
-            self.words[word] = ("frac", value)
+        for section, kind in (("units", "unit"), ("tens", "tens"), ("scales", "scale"),
+                              ("multipliers", "mult"), ("fractions", "frac")):
+            for word, value in numbers[section].items():
+                self.words[word] = (kind, value)
         self.vague = {word: value for word, value in numbers["vague"].items() if not word.startswith("_")}
         for word in self.vague:
             self.words[word] = ("vague", self.vague[word])
         self.words["hundreds"] = ("vague", self.vague["hundreds"])
         for word in numbers["negative"]:
             self.words[word] = ("neg", -1)
-        # The base a vague plural stands on when a number precedes it (`3 dozens`, `two hundreds`).
-        self.vague_base = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "millions": 1e6,
-                           "billions": 1e9, "trillions": 1e12}
+        self.vague_base = dict(_VAGUE_BASE)
         abbreviations = numbers["scale_abbreviations"]
-        self.attached = {k: v for k, v in abbreviations["attached"].items()}
-        self.spaced = {k: v for k, v in abbreviations["spaced"].items()}
+        self.attached = dict(abbreviations["attached"])
+        self.spaced = dict(abbreviations["spaced"])
         self.with_currency = abbreviations["with_currency"]
 
-        number_words = [w for w in self.words if w not in self.vague and w not in numbers["negative"]]
+    def _build_run_patterns(self, units):
+        """The scan for runs of number tokens, the pattern that splits a run into tokens, and the
+        cheap patterns that find where a run may start."""
         word_token = _trie(_case_forms(self.words))
-        # Digits: grouped by commas, Indian lakh commas, dots or spaces; plain; decimal comma; .5
-        digits = r"""
-            (?:\d{1,3}(?:,\d{3}){1,6}(?!\d)(?:\.\d+)?                # 1,234,567.8
-              |\d{1,2}(?:,\d{2}){1,4},\d{3}(?!\d)(?:\.\d+)?          # 12,34,567 (Indian grouping)
-              |\d{1,3}(?:\.\d{3}){1,6}(?![\d.])(?:,\d+)?             # 76.000, 1.111,11 (dot groups)
-              |\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}){1,6}(?!\d)(?:[.,]\d+)?   # 1 234 567
-              |(?<!\d,)\d{1,9},\d{1,2}(?![\d,])                      # 1,3 (decimal comma, not a list)
-              |\d{1,30}(?:\.\d{1,20})?                               # 26350, 3.5
-              |(?<![^\s$£€(])\.\d{1,20})                             # .25
-        """
         attached = _alternation(self.attached)
-        self.scaled_token = re.compile(rf"\d[\d.,]{{0,12}}{attached}")
         spaced = _alternation(self.spaced)
+        self.scaled_token = re.compile(rf"\d[\d.,]{{0,12}}{attached}")
         token = rf"""
-            (?:(?<![\w.]){digits}(?:{attached}(?![A-Za-z0-9])|[ ]{spaced}(?![A-Za-z0-9]))?   # 40k, 3 bn
+            (?:(?<![\w.]){_DIGITS}(?:{attached}(?![A-Za-z0-9])|[ ]{spaced}(?![A-Za-z0-9]))?   # 40k, 3 bn
               |\b{word_token}\b)                                     # five, hundred, dozen
         """
-        separator = r"""
-            (?:[ \t\u00a0]{1,3}|[ \t]{0,2}-[ \t]{0,2})               # space or a hyphen
-            (?:(?i:and|point)(?:[ \t]{1,3}|-))?                      # one hundred and six, two point five
-            (?:(?i:a|an)(?:[ \t]{1,3}|-))?                           # and a half, half a million, two-and-a-half
-        """
-        # a word before the first token: `a million`, `half a dozen`, `minus 5`, `minus-1.4`
-        # (only minus and negative, which end in s and e, take a hyphen)
-        lead = r"(?:\b(?i:a|an|half|quarter|minus|negative)(?:[ \t]{1,3}|(?<=[sSeE])-(?=\d))(?:(?i:a|an)[ \t]{1,3})?)?"
-        skip = r"""
-            (?<![\w.])(?:
-               \d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?      # 2022-05-11 06:00
-              |\d{1,2}:\d{2}(?::\d{2})?(?:[ ]?(?i:a\.m\.|p\.m\.|am|pm)\b)?    # 06:00, 6:30pm
-              |\d{1,2}[./]\d{1,2}[./]\d{2,4}(?!\d)                        # 11.05.2022, 5/17/2018
-              |\d{4}[./]\d{1,2}[./]\d{1,2}(?!\d)                          # 2026/02/21
-              |\d{1,3}(?:\.\d{1,3}){3}(?!\d)                              # 192.168.1.2
-              |\d{1,6}(?:-\d{1,6}){2,6}(?!\d)                             # phone numbers, codes
-              |\d{1,4}(?i:st|nd|rd|th)\b                                  # 47th
-              |\d{1,2}[ ]?(?i:a\.m\.|p\.m\.|am\b|pm\b)                    # 6pm
-            )
-        """
+        self.range_end_after = re.compile(
+            rf"[ \t]{{0,2}}(?:-|–|—|to|or)[ \t]{{0,2}}(?:\d{{1,4}}(?:\.\d{{1,3}})?(?![\d.,])|{word_token}\b)")
         self.scan = re.compile(
-            rf"(?P<skip>{skip})|(?P<run>{lead}{token}(?:{separator}{token}){{0,14}})", re.VERBOSE)
+            rf"(?P<skip>{_SKIP})|(?P<run>{_LEAD}{token}(?:{_SEPARATOR}{token}){{0,14}})", re.VERBOSE)
+        self.token = re.compile(
+            rf"""(?P<digits>(?<![\w.]){_DIGITS})(?P<abbr>{attached}(?![A-Za-z0-9])|[ ]{spaced}(?![A-Za-z0-9]))?
+                |(?P<word>\b{_trie(_case_forms(list(self.words) + ['a', 'an', 'and', 'point']))}\b)
+                |(?P<dash>-)""", re.VERBOSE)
         # Where a run can start (see _run_starts), matched from the character before it: a number
         # word, or a digit not glued to a word or a number (the digit is left unconsumed: one that
         # is no ASCII digit may stand before a word); `.25`.
@@ -525,25 +594,24 @@ class _Lexicon:
         self.point_start = re.compile(r"\.\d(?<![^\s$£€(~]\.\d)")
         self.lead_before = re.compile(
             r"\b(?:(?i:a|an|half|quarter)[ \t]{1,3}|(?i:minus|negative)(?:[ \t]{1,3}|-))(?:(?i:a|an)[ \t]{1,3})?$")
-        self.token = re.compile(
-            rf"""(?P<digits>(?<![\w.]){digits})(?P<abbr>{attached}(?![A-Za-z0-9])|[ ]{spaced}(?![A-Za-z0-9]))?
-                |(?P<word>\b{_trie(_case_forms(list(self.words) + ['a', 'an', 'and', 'point']))}\b)
-                |(?P<dash>-)""", re.VERBOSE)
-        del number_words
 
-        # Currencies, percent, measures, time units.
+    def _build_unit_patterns(self, units):
+        """Currencies, percent, measures and time units around a number."""
         self.currency_symbols = units["currency_symbols"]
         self.currency_codes = set(units["currency_codes"])
         self.currency_words = {k.lower(): v for k, v in units["currency_words"].items()}
         codes = _alternation(self.currency_codes)
         self.currency_before = _Ending(functools.partial(_currency_source, set(self.currency_symbols)),
                                        [*self.currency_symbols, *self.currency_codes], " \u00a0")
+        measures = [measure for measure in units["measures"] if not measure.startswith("_")]
+        # short measures (`km`, `m`) only as written; longer ones in any case, as whole words
         self.after_number = re.compile(rf"""
-            (?P<percent>[ \u00a0]?%|[ \u00a0]{_alternation(units['percent_words'], True)}\b)
+            (?P<percent>[ \u00a0]?%|[ \u00a0]?{_alternation(units['percent_abbreviations'])}\b
+              |[ \u00a0]{_alternation(units['percent_words'], True)}\b)
            |[ \u00a0]?(?P<code>{codes})\b
            |[ \u00a0](?P<currency>{_alternation(self.currency_words, True)})\b
-           |(?:[ \u00a0]|-(?=[A-Za-z°]))?(?P<measure>{_alternation([m for m in units['measures'] if not m.startswith('_') and len(m) < 4])}(?![\w²])
-              |{_alternation([m for m in units['measures'] if not m.startswith('_') and len(m) >= 4], True)}\b)
+           |(?:[ \u00a0]|-(?=[A-Za-z°]))?(?P<measure>{_alternation([m for m in measures if len(m) < 4])}(?![\w²])
+              |{_alternation([m for m in measures if len(m) >= 4], True)}\b)
         """, re.VERBOSE)
         self.measure_kind = {k.lower(): v for k, v in units["measures"].items() if not k.startswith("_")}
         self.time_units = units["time_units"]
@@ -551,7 +619,8 @@ class _Lexicon:
             rf"(?:[ \u00a0]|[ ]?[-\u2010\u2011][ ]?)(?:(?i:more|additional|further|extra|long|full|whole|straight|"
             rf"consecutive|previous|past|next|last)[ \u00a0])?(?:{_alternation(units['time_units'], True)})(?![\w])")
 
-        # Qualifiers.
+    def _build_qualifier_patterns(self, context):
+        """Words that make a number approximate, a floor or a ceiling, before or after it."""
         self.approx_before = _Ending(_approximate_source, _case_forms(context["approximate_before"]), " \t\u00a0")
         self.min_before = _qualifier_pattern(context["min_before"])
         self.qualifier_last_words = {
@@ -565,7 +634,12 @@ class _Lexicon:
         self.after_qualifier_starts = tuple(sorted({
             phrase.split()[0].lower() for key in ("approximate_after", "min_after", "max_after")
             for phrase in context[key]}))
+        self.over_particle = re.compile(
+            rf"(?i:\b{_alternation(context['over_as_particle_after']['words'])})[ \t]{{1,3}}$")
         self.between_before = re.compile(r"(?i:\bbetween)[ \t]{1,3}(?:(?:some|about|around|roughly|approximately)[ \t]{1,3})?$")
+
+    def _build_date_patterns(self, context):
+        """A month or date preposition next to a small number makes it a day, not a figure."""
         months = _alternation(context["months"])
         self.month_before = re.compile(rf"\b{months}\.?,?[ \t\u00a0]{{1,3}}(?:the[ ])?$")
         self.month_after = re.compile(rf"^(?:st|nd|rd|th)?[ \t\u00a0]{{1,3}}(?:of[ ])?{months}\b")
@@ -575,6 +649,9 @@ class _Lexicon:
         self.month_range_after = re.compile(
             rf"^(?:st|nd|rd|th)?[ ]?(?:to|and|-|–|through|until|or)[ ]?\d{{1,2}}(?:st|nd|rd|th)?[ \t\u00a0]{{1,3}}(?:of[ ])?{months}\b")
         self.date_prepositions = re.compile(rf"\b{_alternation(context['date_prepositions'], True)}[ \t]{{1,3}}$")
+
+    def _read_context_words(self, context):
+        """Words around a number that make it a code, end a noun phrase, or make `one` no number."""
         self.code_before = _Ending(_code_source, context["code_words"], " \t\u00a0:#")
         self.stop_words = set(word.lower() for word in context["stop_words"])
         self.continuing_heads = frozenset(context["plural_heads_that_continue"])
@@ -582,14 +659,25 @@ class _Lexicon:
         self.calendar_words = set(context["months"]) | set(context["weekdays"])
         self.one_next = set(context["one_not_a_number"]["before"])
         self.one_previous = set(context["one_not_a_number"]["after"])
+        score = _alternation(context["score_words"]["words"], True)
+        self.score_first = re.compile(rf"[-–]\d{{1,3}}[ \t]{{1,2}}{score}\b")
+        self.score_second = re.compile(rf"[ \t]{{1,2}}{score}\b")
+        self.age_nouns = frozenset(context["age_apposition_nouns"]["words"])
+        self.idioms = _idioms_by_number_word(context["number_idioms"]["phrases"], self.words)
+        self.parts_before = re.compile(
+            rf"(?i:\b{_alternation(context['number_idioms']['parts_before'])})[ \t]{{1,3}}$")
 
-        # Counted nouns and the verbs around them.
+    def _read_categories(self, categories):
+        """Counted nouns and the verbs around them, by category."""
         self.noun_category = {}
         for category, nouns in categories["nouns"].items():
             for noun in nouns:
                 self.noun_category[noun.lower()] = category
         self.longest_noun = max(len(noun.split()) for noun in self.noun_category)
         self.territory_needs_verb = set(categories["territory_needs_verb"])
+        self.nouns_by_context = {
+            noun: {"with": frozenset(context["with"]), "without": frozenset(context["without"])}
+            for noun, context in categories["nouns_by_context"].items() if not noun.startswith("_")}
         self.plurals = {k: v for k, v in categories["plurals"].items() if not k.startswith("_")}
         self.civilian_nouns = set(word.lower() for word in categories["civilian_nouns"])
         self.military_nouns = set(word.lower() for word in categories["military_nouns"])
@@ -599,20 +687,21 @@ class _Lexicon:
             for word in words:
                 self.verb_category.setdefault(word.lower(), category)
                 verbs.append(word)
-        for word in categories["verbs_neutral"]["skip"]:
-            self.verb_category[word.lower()] = "skip"
-            verbs.append(word)
-        for word in categories["verbs_neutral"]["block"]:
-            self.verb_category[word.lower()] = "block"
-            verbs.append(word)
+        for kind in ("skip", "block"):      # `death penalty` is passed over; `survived` ends the search
+            for word in categories["verbs_neutral"][kind]:
+                self.verb_category[word.lower()] = kind
+                verbs.append(word)
         self.strong_troops_verbs = set(word.lower() for word in categories["verbs_strong_troops"])
         self.verbs = _Verbs(verbs)
         # A multiword casualty phrase must beat its first word: `killed or wounded` is casualties.
         for word in categories["verbs"]["casualties"]:
             self.verb_category[word.lower()] = "casualties"
+        self.attack_verbs = frozenset(word.lower() for word in categories["attack_verbs_for_times"]["words"])
         self.territory_verbs = set(word.lower() for word in categories["verbs"]["territory"])
 
-        # Actors: countries (from the entities' gazetteer) and organisations, by every name.
+    def _read_actors(self, actors):
+        """Countries (from the entities' gazetteer) and organisations, by every name, and the
+        words for the other side."""
         self.actor_of = {}
         written = set()             # the names without the possessives made from them
         metonyms = [{"name": country, "aliases": [seat]} for seat, country in actors["metonyms"].items()
@@ -627,13 +716,13 @@ class _Lexicon:
                 if not name.endswith("s") and name[:1].isupper() and " " not in name:
                     self.actor_of.setdefault(name + "'s", entry["name"])
                     self.actor_of.setdefault(name + "’s", entry["name"])
-        adversary = list(actors["adversary_words"])
-        self.adversary_words = set(word.lower() for word in adversary)
         # No look-behind before the names: the pattern then starts with literals, which the engine
         # skips to in C; callers check the character before a match themselves. The possessives
         # (`Iran's`) are one ending after any name, which makes the pattern a third shorter to
         # compile; _actor_match cuts off the ending where it makes no name (`South Korea's`).
         self.actor_names = re.compile(rf"{_trie(written)}(?:(['’]s))?(?![\w-])")
+        adversary = list(actors["adversary_words"])
+        self.adversary_words = set(word.lower() for word in adversary)
         # Stems for str.find: what the words sharing their first five letters have in common, up
         # to a space (the text may have other white space there); a longer needle is found faster.
         groups = {}
@@ -644,6 +733,8 @@ class _Lexicon:
         self.sides = actors["sides"]
         self.default_side = actors["default_reporting_side"]
 
+    def _build_line_patterns(self):
+        """Report lines, list markers and sentence ends."""
         self.layout_mark = re.compile(r"[‒–—:-]")         # the layout's dash or colon
         self.list_marker = re.compile(r"[ \t]*\(?[0-9]{1,2}[.)]$")
         # A sentence ends after `.`, `!`, `?` (a closing quote, a footnote number) and the space
@@ -689,6 +780,21 @@ class _Lexicon:
         (an angle bracket cannot start the other kind of part, so the loop runs in linear time)."""
         return re.compile(r"(?:https?://|www\.)(?:[^\s<>\"')\]]|<[^\s<>]{1,300}>){1,2000}"
                           r"|@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}")
+
+
+def _idioms_by_number_word(phrases, number_words):
+    """{number words as written: [(words before, words after)]} for set phrases such as `in two
+    minds` (`two`: (`in`, `minds`)) or `a thousand times` (`a thousand`: (``, `times`))."""
+    idioms = {}
+    for phrase in phrases:
+        words = phrase.lower().split()
+        for index, word in enumerate(words):
+            if word in number_words:
+                start = index - 1 if index and words[index - 1] in ("a", "an") else index
+                written = " ".join(words[start:index + 1])
+                idioms.setdefault(written, []).append((" ".join(words[:start]), " ".join(words[index + 1:])))
+                break
+    return idioms
 
 
 class _Verbs:
@@ -751,6 +857,12 @@ def _masked_spans(text, lexicon):
     return spans
 
 
+def _after_link(text, position, masked) -> bool:
+    """Whether `position` follows the `>` closing a link in angle brackets (`<https://x.org/1>8`):
+    such a number is a footnote mark of the markup."""
+    return position >= 2 and text[position - 1] == ">" and _inside(masked, position - 2)
+
+
 def _occurrences(text, needle):
     """Every position of `needle` in `text`, in order."""
     at = text.find(needle)
@@ -793,6 +905,12 @@ def _parse_run(text, match, lexicon):
     run = match.group("run")
     if run.isdigit() and run.isascii():        # the common case: `2022`, `17`
         return [_Atom(match.start("run"), match.end("run"), float(run), float(run), digits=True)]
+    share = _FRACTION_SHARE.fullmatch(run)
+    if share is not None and _SHARE_OF_AFTER.match(text, match.end("run")) and \
+            not _NO_SHARE_BEFORE.search(text, max(0, match.start("run") - 12), match.start("run")):
+        # `a third of the voters`, `half the city`: a share of a whole, which no scale follows
+        value = lexicon.words[(share.group(1) or share.group(2)).lower()][1]
+        return [_Atom(match.start("run"), match.end("run"), value, value)]
     single = lexicon.words.get(run.lower())
     if single is not None:                     # one number word: `five`, `dozens`
         atom, _ = _parse_number([(single[0], single[1], match.start("run"), match.end("run"), 1.0, False, False)],
@@ -833,6 +951,14 @@ def _parse_run(text, match, lexicon):
     return atoms
 
 
+# a fraction that stands for a share: `a third`, `a quarter`, `half` (whose `of` comes after)
+_FRACTION_SHARE = re.compile(r"(?i:an?[ \t]{1,3}(third|quarter|fifth|tenth)|(half))")
+_SHARE_OF_AFTER = re.compile(r"[ \t]{1,3}(?:of|the)\b(?![ \t]{1,3}an?[ \t]{1,3}(?i:hundred|thousand|million|billion|dozen))")
+# `the second half of the year`, `the first quarter`: a part of a period; `cut by half the
+# flow`, `in half`: a change; no share
+_NO_SHARE_BEFORE = re.compile(r"(?i:\b(?:the|first|second|third|fourth|last|latter|former|final|next|previous|by|in))[ \t]{1,3}$")
+
+
 def _digit_value(raw):
     """Value of a digit string; returns (value, grouped by thousands, dot-grouped)."""
     if raw.isdigit():
@@ -857,240 +983,346 @@ def _digit_value(raw):
     return float(compact), grouped, False
 
 
+# A token is a tuple (kind, value, start, end, scale, grouped, dotted); past the last one a
+# reading sees this one, which continues nothing.
+_NO_TOKEN = (None, None, 0, 0, 1.0, False, False)
+
+
+@dataclass(slots=True)
+class _Reading:
+    """Where the reading of one number stands: the tokens are read left to right as one says a
+    number, each group (`three hundred and six`) closing when a scale word (`thousand`) follows."""
+    tokens: list
+    position: int                   # the token to read next
+    start: int
+    end: int                        # end of the last token taken
+    sign: int = 1
+    total: float = 0.0              # the groups a scale has closed
+    hundreds: float = 0.0           # the part of the current group that came from `hundred`
+    small: Optional[float] = None   # the current group below a hundred (or a digit literal)
+    digits: bool = False
+    scaled: bool = False
+    last_scale: Optional[float] = None
+    last_kind: str = "unit"         # what the last token taken was, which says what may follow
+    word_one: bool = False
+
+    def peek(self, offset):
+        at = self.position + offset
+        return self.tokens[at] if at < len(self.tokens) else _NO_TOKEN
+
+
 def _parse_number(tokens, index, lexicon):
     """Parse one number starting at tokens[index]; return (atom or None, next index)."""
-    count = len(tokens)
-    kind, value, start, end, scale, grouped, dotted = tokens[index]
-    sign = 1
-    position = index
-    total = 0.0
-    hundreds = 0.0              # the part of the current group that came from `hundred`
-    small = None                # the current group below a hundred (or a digit literal)
-    digits = False
-    scaled = False
-    last_scale = None
-    word_one = False
-
-    def peek(offset):
-        at = position + offset
-        return tokens[at] if at < count else (None, None, 0, 0, 1.0, False, False)
-
-    if kind == "neg":
-        if peek(1)[0] == "dash" and peek(2)[0] == "num":      # `minus-1.4`
-            position += 1
-        following = peek(1)
-        if following[0] not in ("num", "unit", "tens"):
-            return None, index + 1
-        sign = -1
-        position += 1
-        kind, value, _, end, scale, grouped, dotted = tokens[position]
-    if kind == "vague":
-        return _Atom(start, end, value, value, vague=True, scaled=True), position + 1
-    if kind in ("a", "an"):
-        following = peek(1)
-        if following[0] not in ("scale", "mult") and not (following[0] == "frac" and peek(2)[0] in ("scale", "mult")):
-            return None, index + 1
-        if following[0] == "scale" and following[1] >= 1000 and peek(2)[0] == "frac":
-            return None, index + 1
-        small = 1.0
-        position += 1
-    elif kind == "frac":
-        following = peek(1)
-        if following[0] in ("a", "an"):
-            following = peek(2)
-            skip = 2
-        else:
-            skip = 1
-        if following[0] not in ("scale", "mult"):
-            return None, index + 1
-        small = value
-        position += skip
-    elif kind == "num":
-        small = value * scale
-        digits = True
-        scaled = scale != 1.0
-        position += 1
-        end = tokens[position - 1][3]
-        if scaled:      # 40k, 3bn: a scale abbreviation closes the number
-            atom = _Atom(start, end, sign * small, sign * small, digits=True, scaled=True, scale=scale,
-                         grouped=grouped)
-            return atom, position
-    elif kind in ("unit", "tens"):
-        small = value
-        word_one = kind == "unit" and value == 1
-        position += 1
-    elif kind == "scale" and peek(1)[0] == "scale" and peek(1)[1] > value:
-        small = 1.0             # `hundred thousand dollars`
-    else:
+    reading = _Reading(tokens, index, tokens[index][2], tokens[index][3])
+    if tokens[index][0] == "neg" and not _read_minus(reading):
         return None, index + 1
+    first = tokens[reading.position]
+    kind, value, _, end, scale, grouped, dotted = first
+    reading.end = end
+    if kind == "vague":                     # `dozens`: a number on its own
+        return _Atom(reading.start, end, value, value, vague=True, scaled=True), reading.position + 1
+    if kind == "num" and scale != 1.0:      # `40k`, `3bn`: a scale abbreviation closes the number
+        scaled = reading.sign * value * scale
+        return _Atom(reading.start, end, scaled, scaled, digits=True, scaled=True, scale=scale,
+                     grouped=grouped), reading.position + 1
+    if not _read_first(reading, first):
+        return None, index + 1
+    while reading.position < len(tokens):
+        token = tokens[reading.position]
+        step = _READING_STEPS.get(token[0])
+        if step is None or not step(reading, token, lexicon):
+            break
+    return _read_atom(reading, index, grouped, dotted), reading.position
 
-    last_kind = kind if kind in ("num", "unit", "tens") else "unit"
-    while position < count:
-        kind, value, t_start, t_end, t_scale, _, _ = tokens[position]
-        if kind == "dash":
-            nxt = peek(1)
-            if last_kind == "tens" and nxt[0] == "unit" and 1 <= nxt[1] <= 9:
-                position += 1
-                continue
-            break
-        if kind == "scale":
-            if small is None and hundreds == 0:
-                if last_kind == "scale" and value > last_scale and total > 0:     # three lakh crore
-                    total *= value
-                    last_scale = value
-                    end = t_end
-                    position += 1
-                    scaled = True
-                    continue
-                break
-            group = hundreds + (small or 0)
-            if value == 100:
-                if hundreds:
-                    break
-                hundreds, small = group * 100, None
-            else:
-                if last_scale is not None and value >= last_scale:
-                    break
-                total += group * value
-                hundreds, small = 0.0, None
-                last_scale = value
-            scaled = True
-            end = t_end
-            last_kind = "scale"
-            position += 1
-            continue
-        if kind == "frac" and last_kind in ("unit", "tens") and small is not None and hundreds == 0 and \
-                total == 0 and (position + 1 >= count or tokens[position + 1][0] not in ("scale", "mult")):
-            small *= value      # `two thirds`, `three-quarters`
-            end = t_end
-            last_kind = "frac"
-            position += 1
-            break
-        if kind == "mult":
-            group_small = small if small is not None else (1.0 if hundreds == 0 else None)
-            if group_small is None:
-                break
-            small = group_small * value
-            scaled = True
-            end = t_end
-            last_kind = "mult"
-            position += 1
-            continue
-        if kind == "vague" and (small is not None) and last_kind in ("num", "unit", "tens"):
-            word = _token_text(tokens, position)
-            base = lexicon.vague_base.get(word)
-            if base is None:
-                break
-            if base < 1000:
-                small *= base
-            else:
-                total += (hundreds + small) * base
-                hundreds, small = 0.0, None
-                last_scale = base
-            scaled = True
-            end = t_end
-            last_kind = "scale"
-            position += 1
-            continue
-        if kind in ("unit", "tens", "num"):
-            number = value * (t_scale if kind == "num" else 1)
-            if kind == "num" and last_kind in ("num", "unit", "tens"):
-                break
-            if last_kind == "tens" and kind == "unit" and 1 <= value <= 9 and small is not None and small % 10 == 0:
-                small += value
-                end = t_end
-                last_kind = "unit"
-                position += 1
-                continue
-            if last_kind == "and" and kind == "num" and number == 0:
-                break       # `3 hundred and 0`: a zero is never a part
-            if last_kind in ("scale", "and") and small is None:
-                limit = 100 if hundreds or last_scale is None else min(last_scale, 1000)
-                if last_scale is not None and hundreds == 0:
-                    limit = last_scale
-                if number >= limit and not (kind == "num" and last_kind == "scale" and hundreds == 0 and number < (last_scale or 0)):
-                    break
-                nxt = peek(1)
-                if nxt[0] == "scale" and ((nxt[1] == 100 and hundreds) or (last_scale is not None and nxt[1] >= last_scale)):
-                    break       # `3 hundred and 2 hundred`: two numbers
-                if kind == "num" and nxt[0] != "scale" and last_kind == "scale" and number >= 100 and hundreds == 0 and last_scale is None:
-                    break
-                small = number
-                digits = digits or kind == "num"
-                end = t_end
-                last_kind = kind if kind != "num" else "num"
-                position += 1
-                continue
-            break
-        if kind == "and":
-            nxt = peek(1)
-            if last_kind == "scale" and nxt[0] in ("unit", "tens", "num"):
-                if nxt[0] == "unit" and peek(2)[0] == "frac":
-                    pass
-                else:
-                    last_kind = "and"
-                    position += 1
-                    continue
-            # `and a half`, `and three quarters`, `and one half` (+ an optional scale)
-            numerator, skip = None, 0
-            if nxt[0] in ("a", "an"):
-                numerator, skip = 1.0, 2
-            elif nxt[0] == "unit" and peek(2)[0] == "frac":
-                numerator, skip = float(nxt[1]), 2
-            if numerator is not None and peek(skip)[0] == "frac":
-                fraction = numerator * peek(skip)[1]
-                after = peek(skip + 1)
-                if after[0] == "scale" and last_kind == "scale" and after[1] < (last_scale or float("inf")):
-                    total += fraction * after[1]
-                    end = after[3]
-                    position += skip + 2
-                    last_kind = "scale"
-                    continue
-                if last_kind == "scale" and (last_scale or hundreds):
-                    total += fraction * (last_scale or 100)
-                    end = peek(skip)[3]
-                    position += skip + 1
-                    last_kind = "frac"
-                    continue
-                if last_kind in ("unit", "tens", "num") and small is not None:
-                    small += fraction
-                    end = peek(skip)[3]
-                    position += skip + 1
-                    last_kind = "unit"
-                    continue
-            break
-        if kind == "point":
-            decimals, step = "", 1
-            while position + step < count and tokens[position + step][0] in ("unit", "tens"):
-                part_kind, part_value = tokens[position + step][0], tokens[position + step][1]
-                following = position + step + 1
-                hyphen = following < count and tokens[following][0] == "dash"
-                if hyphen:
-                    following += 1
-                if part_kind == "tens" and following < count and tokens[following][0] == "unit" \
-                        and 1 <= tokens[following][1] <= 9:
-                    decimals += str(part_value + tokens[following][1])
-                    step = following - position + 1
-                    continue
-                decimals += str(part_value)
-                step += 1
-            if not decimals or last_kind not in ("unit", "tens", "scale"):
-                break
-            group = hundreds + (small or 0)
-            total, hundreds, small = total + group + float("0." + decimals), 0.0, None
-            end = tokens[position + step - 1][3]
-            position += step
-            last_kind = "point"
-            break
-        break
 
-    result = sign * (total + hundreds + (small or 0))
-    word_one = word_one and position == index + 1
-    atom = _Atom(start, end, result, result, digits=digits, scaled=scaled, grouped=grouped, dotted=dotted,
-                 word_one=word_one, scale=(last_scale or (100 if hundreds else 1.0)) if scaled else 1.0)
-    if sign < 0:
-        atom.start = tokens[index][2]
-    return atom, position
+def _read_minus(reading):
+    """`minus 5`, `minus-1.4`: take the sign; False when no number follows it."""
+    if reading.peek(1)[0] == "dash" and reading.peek(2)[0] == "num":
+        reading.position += 1
+    if reading.peek(1)[0] not in ("num", "unit", "tens"):
+        return False
+    reading.sign = -1
+    reading.position += 1
+    return True
+
+
+def _read_first(reading, first):
+    """Take the first token of a number (after its sign); False when that token starts none.
+    `a`, `an` and a fraction start one only before a scale (`a million`, `half a dozen`), and a
+    scale only before a larger one (`hundred thousand dollars`)."""
+    kind, value = first[0], first[1]
+    if kind in ("a", "an"):
+        following = reading.peek(1)
+        if following[0] not in ("scale", "mult") and not (
+                following[0] == "frac" and reading.peek(2)[0] in ("scale", "mult")):
+            return False
+        if following[0] == "scale" and following[1] >= 1000 and reading.peek(2)[0] == "frac":
+            return False
+        reading.small = 1.0
+        reading.position += 1
+    elif kind == "frac":
+        skip = 2 if reading.peek(1)[0] in ("a", "an") else 1
+        if reading.peek(skip)[0] not in ("scale", "mult"):
+            return False
+        reading.small = value
+        reading.position += skip
+    elif kind == "num":
+        reading.small = value
+        reading.digits = True
+        reading.position += 1
+    elif kind in ("unit", "tens"):
+        reading.small = value
+        reading.word_one = kind == "unit" and value == 1
+        reading.position += 1
+    elif kind == "scale" and reading.peek(1)[0] == "scale" and reading.peek(1)[1] > value:
+        reading.small = 1.0             # (the scale itself is read next, as after `one`)
+    else:
+        return False
+    reading.last_kind = kind if kind in ("num", "unit", "tens") else "unit"
+    return True
+
+
+def _read_atom(reading, index, grouped, dotted):
+    """The atom a finished reading stands for."""
+    result = reading.sign * (reading.total + reading.hundreds + (reading.small or 0))
+    scale = (reading.last_scale or (100 if reading.hundreds else 1.0)) if reading.scaled else 1.0
+    return _Atom(reading.start, reading.end, result, result, digits=reading.digits, scaled=reading.scaled,
+                 grouped=grouped, dotted=dotted, word_one=reading.word_one and reading.position == index + 1,
+                 scale=scale)
+
+
+# Each step below takes one token after the first into the reading and returns True, or returns
+# False when the number ends there (some take their token and end it: a fraction, decimals).
+
+def _take_dash(reading, token, lexicon):
+    """A hyphen goes on only between tens and a unit: `twenty-five`."""
+    following = reading.peek(1)
+    if reading.last_kind == "tens" and following[0] == "unit" and 1 <= following[1] <= 9:
+        reading.position += 1
+        return True
+    return False
+
+
+def _take_scale(reading, token, lexicon):
+    """`hundred`, `thousand`, `million` multiply the current group and close it; the scales must
+    fall (`five million two thousand`), or the number ends."""
+    value = token[1]
+    if reading.small is None and reading.hundreds == 0:
+        if reading.last_kind == "scale" and reading.last_scale is not None and value > reading.last_scale and \
+                reading.total > 0:
+            reading.total *= value          # `three lakh crore`: a larger scale multiplies it all
+            reading.last_scale = value
+            reading.end = token[3]
+            reading.position += 1
+            reading.scaled = True
+            return True
+        return False
+    group = reading.hundreds + (reading.small or 0)
+    if value == 100:
+        if reading.hundreds:
+            return False
+        reading.hundreds, reading.small = group * 100, None
+    else:
+        if reading.last_scale is not None and value >= reading.last_scale:
+            return False
+        reading.total += group * value
+        reading.hundreds, reading.small = 0.0, None
+        reading.last_scale = value
+    reading.scaled = True
+    reading.end = token[3]
+    reading.last_kind = "scale"
+    reading.position += 1
+    return True
+
+
+def _take_fraction(reading, token, lexicon):
+    """`two thirds`, `three-quarters`: a fraction after a small number multiplies it and ends the
+    number. Before a scale it starts the next number instead (`half a million`)."""
+    if reading.last_kind in ("unit", "tens") and reading.small is not None and reading.hundreds == 0 and \
+            reading.total == 0 and reading.peek(1)[0] not in ("scale", "mult"):
+        reading.small *= token[1]
+        reading.end = token[3]
+        reading.last_kind = "frac"
+        reading.position += 1
+    return False
+
+
+def _take_multiplier(reading, token, lexicon):
+    """`dozen` multiplies the current group: `two dozen`, `a dozen`, `dozen` alone (one)."""
+    if reading.small is not None:
+        small = reading.small
+    elif reading.hundreds == 0:
+        small = 1.0
+    else:
+        return False
+    reading.small = small * token[1]
+    reading.scaled = True
+    reading.end = token[3]
+    reading.last_kind = "mult"
+    reading.position += 1
+    return True
+
+
+def _take_vague_scale(reading, token, lexicon):
+    """A vague plural right after a number is its scale: `3 dozens`, `two hundreds`."""
+    if reading.small is None or reading.last_kind not in ("num", "unit", "tens"):
+        return False
+    base = lexicon.vague_base.get(_token_text(reading.tokens, reading.position))
+    if base is None:
+        return False
+    if base < 1000:
+        reading.small *= base
+    else:
+        reading.total += (reading.hundreds + reading.small) * base
+        reading.hundreds, reading.small = 0.0, None
+        reading.last_scale = base
+    reading.scaled = True
+    reading.end = token[3]
+    reading.last_kind = "scale"
+    reading.position += 1
+    return True
+
+
+def _take_number(reading, token, lexicon):
+    """A digit or number word after the first: the unit of `twenty five`, or the part that
+    follows a scale or its `and` (`three hundred and six`, `2 million 300 thousand`)."""
+    kind, value = token[0], token[1]
+    number = value * (token[4] if kind == "num" else 1)
+    last_kind = reading.last_kind
+    if kind == "num" and last_kind in ("num", "unit", "tens"):
+        return False        # two numbers side by side
+    if last_kind == "tens" and kind == "unit" and 1 <= value <= 9 and reading.small is not None and \
+            reading.small % 10 == 0:
+        reading.small += value
+        reading.end = token[3]
+        reading.last_kind = "unit"
+        reading.position += 1
+        return True
+    if last_kind == "and" and kind == "num" and number == 0:
+        return False        # `3 hundred and 0`: a zero is never a part
+    if last_kind not in ("scale", "and") or reading.small is not None or \
+            not _part_after_scale(reading, kind, number):
+        return False
+    reading.small = number
+    reading.digits = reading.digits or kind == "num"
+    reading.end = token[3]
+    reading.last_kind = kind
+    reading.position += 1
+    return True
+
+
+def _part_after_scale(reading, kind, number):
+    """Whether `number`, after a scale or its `and`, is a part of the same number: it must stay
+    below the scale, and not start a number of its own (`3 hundred and 2 hundred`)."""
+    hundreds, last_scale = reading.hundreds, reading.last_scale
+    limit = 100 if hundreds or last_scale is None else min(last_scale, 1000)
+    if last_scale is not None and hundreds == 0:
+        limit = last_scale
+    if number >= limit and not (kind == "num" and reading.last_kind == "scale" and hundreds == 0 and
+                                number < (last_scale or 0)):
+        return False
+    following = reading.peek(1)
+    if following[0] == "scale" and ((following[1] == 100 and hundreds) or
+                                    (last_scale is not None and following[1] >= last_scale)):
+        return False
+    # `eight million 250ml bottles`: digits right after a scale word are another number, unless a
+    # scale follows them (`2 million 300 thousand`)
+    return not (kind == "num" and following[0] != "scale" and reading.last_kind == "scale")
+
+
+def _take_and(reading, token, lexicon):
+    """`and` after a scale joins the part that follows (`hundred and six`); before a fraction it
+    adds the fraction (`two and a half`)."""
+    following = reading.peek(1)
+    if reading.last_kind == "scale" and following[0] in ("unit", "tens", "num") and \
+            not (following[0] == "unit" and reading.peek(2)[0] == "frac"):
+        reading.last_kind = "and"
+        reading.position += 1
+        return True
+    return _take_and_fraction(reading, following)
+
+
+def _take_and_fraction(reading, following):
+    """`and a half`, `and three quarters`, `and one half`, with an optional scale after it: the
+    fraction of the scale just read (`two million and a half`) or of the units (`two and a half`)."""
+    if following[0] in ("a", "an"):
+        numerator, skip = 1.0, 2
+    elif following[0] == "unit" and reading.peek(2)[0] == "frac":
+        numerator, skip = float(following[1]), 2
+    else:
+        return False
+    fraction_token = reading.peek(skip)
+    if fraction_token[0] != "frac":
+        return False
+    fraction = numerator * fraction_token[1]
+    after = reading.peek(skip + 1)
+    if after[0] == "scale" and reading.last_kind == "scale" and after[1] < (reading.last_scale or float("inf")):
+        reading.total += fraction * after[1]
+        reading.end = after[3]
+        reading.position += skip + 2
+        reading.last_kind = "scale"
+        return True
+    if reading.last_kind == "scale" and (reading.last_scale or reading.hundreds):
+        reading.total += fraction * (reading.last_scale or 100)
+        reading.end = fraction_token[3]
+        reading.position += skip + 1
+        reading.last_kind = "frac"
+        return True
+    if reading.last_kind in ("unit", "tens", "num") and reading.small is not None:
+        reading.small += fraction
+        reading.end = fraction_token[3]
+        reading.position += skip + 1
+        reading.last_kind = "unit"
+        return True
+    return False
+
+
+def _take_point(reading, token, lexicon):
+    """`two point five`: the number words after `point` are decimals, and end the number."""
+    decimals, step = _decimal_words(reading.tokens, reading.position)
+    if not decimals or reading.last_kind not in ("unit", "tens", "scale"):
+        return False
+    group = reading.hundreds + (reading.small or 0)
+    reading.total, reading.hundreds, reading.small = reading.total + group + float("0." + decimals), 0.0, None
+    reading.end = reading.tokens[reading.position + step - 1][3]
+    reading.position += step
+    reading.last_kind = "point"
+    return False
+
+
+def _decimal_words(tokens, position):
+    """The decimal digits the number words after `point` (tokens[position]) spell, and how many
+    tokens from `point` on they take: `point two five`, `point twenty-five`."""
+    count = len(tokens)
+    decimals, step = "", 1
+    while position + step < count and tokens[position + step][0] in ("unit", "tens"):
+        part_kind, part_value = tokens[position + step][0], tokens[position + step][1]
+        following = position + step + 1
+        if following < count and tokens[following][0] == "dash":
+            following += 1
+        if part_kind == "tens" and following < count and tokens[following][0] == "unit" \
+                and 1 <= tokens[following][1] <= 9:
+            decimals += str(part_value + tokens[following][1])
+            step = following - position + 1
+            continue
+        decimals += str(part_value)
+        step += 1
+    return decimals, step
+
+
+# The step that reads each kind of token after a number's first; any other kind ends the number.
+_READING_STEPS = {
+    "dash": _take_dash,
+    "scale": _take_scale,
+    "frac": _take_fraction,
+    "mult": _take_multiplier,
+    "vague": _take_vague_scale,
+    "unit": _take_number,
+    "tens": _take_number,
+    "num": _take_number,
+    "and": _take_and,
+    "point": _take_point,
+}
 
 
 def _token_text(tokens, position):
@@ -1108,161 +1340,271 @@ def _vague_word(value):
 # ---------------------------------------------------------------------------------------------
 # Is this number a figure?
 
+class _Around(NamedTuple):
+    """A number as scanned, with the text around it: the checks read these, not the atom's
+    offsets, which a unit may have widened (`$360m`)."""
+    start: int
+    end: int
+    before: str         # up to _BEFORE characters before the number
+    after: str          # up to _AFTER characters after it
+    previous: str       # the character right before it, or ""
+
+
 def _is_figure(text, atom, lexicon) -> bool:
+    """Whether `atom` counts something. First the unit written around it is read (which may
+    change its value: `$360m`, `6m refugees`), then the numbers that count nothing are ruled
+    out: codes, markers, dates, times, durations, names; `one` used as a word."""
     start, end = atom.start, atom.end
-    before = text[max(0, start - _BEFORE):start]
-    after = text[end:end + _AFTER]
-    previous = text[start - 1] if start else ""
-    # Cheap string tests go before the patterns they stand for: most numbers fail them.
-    has_dot = "." in text[start:end]
-
-    # Percent, currency, measure straight after the number.
-    follow = lexicon.after_number.match(text, end)
-    if follow is not None:
-        if follow.group("percent"):
-            atom.percent = True
-            atom.unit_end = follow.end()
-        elif follow.group("code") or follow.group("currency"):
-            word = follow.group("code") or follow.group("currency")
-            atom.currency = word if follow.group("code") else lexicon.currency_words.get(word.lower())
-            atom.unit_end = follow.end()
-        elif follow.group("measure"):
-            atom.measure = follow.group("measure")
-            atom.unit_end = follow.end()
+    around = _Around(start, end, text[max(0, start - _BEFORE):start], text[end:end + _AFTER],
+                     text[start - 1] if start else "")
+    _read_unit_after(text, atom, lexicon)
     if atom.measure == "m" and not atom.scaled:
-        # `10m border crossings`, `6m refugees`: in news prose m before a counted noun is million
-        ahead = _M_RANGE_AFTER.match(text, atom.unit_end)       # `1.5m to 2m tonnes`
-        following = _NEXT_WORDS.match(text, ahead.end() if ahead else atom.unit_end)
-        words = following.group(1).split() if following is not None else []
-        counted = False
-        for word in words:
-            if word.lower() in lexicon.stop_words:
-                break
-            if word.lower() in lexicon.noun_category or (word.endswith("s") and word.islower()):
-                counted = True
-                break
-        if counted:
-            atom.measure, atom.unit_end = None, -1
-            atom.low *= 1e6
-            atom.high *= 1e6
-            atom.end += 1
-            atom.scaled, atom.scale = True, 1e6
-    symbol = lexicon.currency_before.search(before[-8:]) if before else None
-    if symbol is not None:
-        atom.currency = lexicon.currency_symbols.get(symbol.group("symbol")) or symbol.group("code")
-        atom.start = start - (len(before[-8:]) - symbol.start())
-        suffix = _CURRENCY_SCALE.match(after)
-        if suffix is not None and suffix.group(1) in lexicon.with_currency and not atom.scaled:
-            # `$360m`, `$2.174T`: after a currency sign these letters are scales, not metres
-            if atom.measure is not None and atom.unit_end <= end + suffix.end():
-                atom.measure = None
-                atom.unit_end = -1
-            scale = lexicon.with_currency[suffix.group(1)]
-            atom.low *= scale
-            atom.high *= scale
-            atom.end = end + suffix.end()
-            atom.scaled = True
-            atom.scale = scale
-
+        _read_m_as_million(text, atom, lexicon)
+    if around.before:
+        _read_currency_before(atom, around, lexicon)
     if atom.vague:
         # Only `dozens of civilians`, `tens of thousands of people`: a plural with its noun.
-        return bool(_VAGUE_OF_NOUN.match(after)) and not re.search(
-            r"(?i:\b(?:the|of|by)[ \t]{1,3})$", before)
+        return bool(_VAGUE_OF_NOUN.match(around.after)) and not _VAGUE_TAKEN_BEFORE.search(around.before)
+    # (the checks are independent; the ones that rule out most numbers go first)
+    if _date_or_clock(text, atom, around, lexicon) or _duration(atom, around, lexicon) or \
+            _glued_or_code(text, atom, around, lexicon) or _name_or_compound(atom, around, lexicon) or \
+            _marker(text, atom, around, lexicon) or _score(atom, around, lexicon) or \
+            (not atom.digits and _in_idiom(text, atom, around, lexicon)):
+        return False
+    if atom.dotted and not atom.grouped and not atom.percent and atom.measure is None:
+        _read_dot_group(text, atom, around, lexicon)
+    return not (atom.word_one and _one_as_word(around, lexicon))
 
-    # Glued to letters: `Su-34`, `F-16s`, `5G`, `3D`, ordinals.
+
+def _read_unit_after(text, atom, lexicon):
+    """Percent, currency or measure straight after the number."""
+    follow = lexicon.after_number.match(text, atom.end)
+    if follow is None:
+        return
+    if follow.group("percent"):
+        atom.percent = True
+        atom.unit_end = follow.end()
+    elif follow.group("code") or follow.group("currency"):
+        word = follow.group("code") or follow.group("currency")
+        atom.currency = word if follow.group("code") else lexicon.currency_words.get(word.lower())
+        atom.unit_end = follow.end()
+    elif follow.group("measure"):
+        atom.measure = follow.group("measure")
+        atom.unit_end = follow.end()
+
+
+def _read_m_as_million(text, atom, lexicon):
+    """`10m border crossings`, `6m refugees`: in news prose `m` before a counted noun is million,
+    not metres."""
+    ahead = _M_RANGE_AFTER.match(text, atom.unit_end)       # `1.5m to 2m tonnes`
+    following = _NEXT_WORDS.match(text, ahead.end() if ahead else atom.unit_end)
+    words = following.group(1).split() if following is not None else []
+    counted = False
+    for word in words:
+        if word.lower() in lexicon.stop_words:
+            break
+        if word.lower() in lexicon.noun_category or (word.endswith("s") and word.islower()):
+            counted = True
+            break
+    if counted:
+        atom.measure, atom.unit_end = None, -1
+        atom.low *= 1e6
+        atom.high *= 1e6
+        atom.end += 1
+        atom.scaled, atom.scale = True, 1e6
+
+
+def _read_currency_before(atom, around, lexicon):
+    """A currency symbol or code before the number (`$`, `USD `), and a scale letter after it."""
+    start, end, before, after = around.start, around.end, around.before, around.after
+    symbol = lexicon.currency_before.search(before[-8:])
+    if symbol is None:
+        return
+    atom.currency = lexicon.currency_symbols.get(symbol.group("symbol")) or symbol.group("code")
+    atom.start = start - (len(before[-8:]) - symbol.start())
+    suffix = _CURRENCY_SCALE.match(after)
+    if suffix is not None and suffix.group(1) in lexicon.with_currency and not atom.scaled:
+        # `$360m`, `$2.174T`: after a currency sign these letters are scales, not metres
+        if atom.measure is not None and atom.unit_end <= end + suffix.end():
+            atom.measure = None
+            atom.unit_end = -1
+        scale = lexicon.with_currency[suffix.group(1)]
+        atom.low *= scale
+        atom.high *= scale
+        atom.end = end + suffix.end()
+        atom.scaled = True
+        atom.scale = scale
+
+
+def _glued_or_code(text, atom, around, lexicon) -> bool:
+    """Part of a name or code: glued to letters (`Su-34`, `F-16s`, `5G`), after `#`, a path or
+    shorthand with slashes (`24/7`, `9/11`), after a code word (`flight 17`)."""
+    start, end, before, after, previous = around
     if previous and previous in "-/" and start >= 2 and text[start - 2].isalnum():
         token = _TOKEN_BEFORE.search(text, max(0, start - 16), start - 1)
         if token is not None and not _NO_LETTERS.fullmatch(token.group(0)) and \
                 not lexicon.scaled_token.fullmatch(token.group(0)):
-            return False        # `Su-34`, `9M723-1`, `FP-5`; but `5k-20k` is a range
+            return True         # `Su-34`, `9M723-1`, `FP-5`; but `5k-20k` is a range
         if previous == "/" and text[end:end + 1] == "/":
-            return False        # a path: `/2026/02/21/`
+            return True         # a path: `/2026/02/21/`
     if atom.digits and not atom.scaled and atom.measure is None and not atom.percent and atom.currency is None:
         if after[:1].isalpha() or (after[:1] == "-" and after[1:2].isalpha() and not lexicon.time_after.match(after)
                                    and not _HYPHEN_COUNT_WORDS.match(after)):
             if not _HYPHEN_WORD.match(after):
-                return False
+                return True
     if previous and previous in "#№":
-        return False
-    # `2 May 2022 03.52`, `Updated at 01.34`: live-blog clock times written with a dot.
-    if has_dot and _CLOCK_DOT.fullmatch(text, start, end) and _CLOCK_DOT_BEFORE.search(before[-12:]):
-        return False
-    # `six months old, two of which ...`: a part of a duration is a duration.
-    if "of" in after[:4] and _PARTITIVE_AFTER.match(after) and lexicon.time_unit_before.search(before[-40:]):
-        return False
-    # `24/7`, `9/11`, `1/2`: numbers joined by a slash are shorthand, dates or fractions.
+        return True
+    if atom.digits and text[start] == "0" and text[start + 1:start + 2].isdigit() and atom.low != 0:
+        return True             # `0900 local time`, `007`: no count is written with a leading zero
     if (previous == "/" and start >= 2 and text[start - 2].isdigit()) or \
             (text[end:end + 1] == "/" and _SLASH_DIGIT.match(text, end)):
-        return False
-    # `2022-23`, `2022–2023`: the second year of a span of years.
-    if atom.digits and previous and previous in "-–—/" and _YEAR_BEFORE_DASH.search(text, max(0, start - 6), start - 1):
-        return False
-    # `(1) optimizing ...`: an enumeration marker inside a sentence; `in 2025.33 Due`: a footnote.
-    # `[1]`, `[[3]]`: a reference marker.
+        return True
+    return lexicon.code_before.search(before[-20:]) is not None
+
+
+def _marker(text, atom, around, lexicon) -> bool:
+    """A reference marker (`[1]`, `[[3]]`), an enumeration marker inside a sentence (`(1)
+    optimizing ...`), a footnote after a year (`in 2025.33 Due`), a list marker at a line start."""
+    start, end, before, after, previous = around
     if previous == "[" and text[end:end + 1] == "]" and atom.digits and not atom.grouped:
-        return False
+        return True
     if previous == "(" and text[end:end + 1] == ")" and atom.digits and atom.low < 20 and not atom.grouped:
-        return False
-    if has_dot and _YEAR_FOOTNOTE.fullmatch(text[start:end]) and _NEW_SENTENCE_AFTER.match(after):
-        return False
-    if lexicon.code_before.search(before[-20:]):
-        return False
-
-    # Dates and times: `26 April`, `April 26`, `24.02 to 11.05`, years, durations.
-    if atom.digits and not atom.grouped and atom.currency is None and not atom.percent:
-        value = atom.low
-        if value == int(value) and value < 32 and not atom.scaled:
-            if lexicon.month_after.match(after) or lexicon.month_before.search(before) or \
-                    lexicon.month_range_before.search(before[-24:]) or lexicon.month_range_after.match(after):
-                return False
-        if has_dot and _DAY_MONTH.fullmatch(text[start:end]) and 1 <= int(text[end - 2:end]) <= 12 \
-                and int(text[start:end - 3]) <= 31:
-            if lexicon.date_prepositions.search(before) or _DAY_MONTH_RANGE_AFTER.match(after):
-                return False
-        if _looks_like_year(text, atom, before, after, lexicon):
-            return False
-    if lexicon.time_after.match(after) and atom.currency is None and not atom.percent \
-            and not _AGE_AFTER.match(after):
-        return False
+        return True
+    if "." in text[start:end] and _YEAR_FOOTNOTE.fullmatch(text[start:end]) and _NEW_SENTENCE_AFTER.match(after):
+        return True
+    # `... the world.”41 But`: a footnote number glued to the closing quote of a sentence
+    if atom.digits and previous in ("”", '"', "’") and start >= 2 and text[start - 2] in ".!?,;" and \
+            _NEW_SENTENCE_AFTER.match(after):
+        return True
     # (a list marker ends in `.` or `)`, which `$` may see before a line break)
-    if atom.digits and text[end:end + 1] in (".", ")", "\n") and _line_start(text, start) <= start and \
-            lexicon.list_marker.match(text[_line_start(text, start):end + 1]) \
-            and not atom.grouped and atom.low < 100:
-        return False
+    return atom.digits and text[end:end + 1] in (".", ")", "\n") and _line_start(text, start) <= start and \
+        lexicon.list_marker.match(text[_line_start(text, start):end + 1]) is not None \
+        and not atom.grouped and atom.low < 100
 
-    # `seven-time champion`; `Ms Griner, 31, a ...` (an age in apposition); `Calvert 22` (a name).
+
+def _date_or_clock(text, atom, around, lexicon) -> bool:
+    """Part of a date or a time of day: `26 April`, `April 26`, `24.02 to 11.05`, years, the
+    second year of `2022-23`, a live blog's `2 May 2022 03.52`."""
+    start, end, before, after, previous = around
+    has_dot = "." in text[start:end]
+    if (text[end:end + 1] == ":" and text[end + 1:end + 2].isdigit()) or \
+            (previous == ":" and start >= 2 and text[start - 2].isdigit()):
+        return True         # `2019 11:30`, `1:36.6`: a time the run scan took apart
+    if has_dot and _CLOCK_DOT.fullmatch(text, start, end) and _CLOCK_DOT_BEFORE.search(before[-12:]):
+        return True
+    if atom.digits and previous and previous in "-–—/" and \
+            _YEAR_BEFORE_DASH.search(text, max(0, start - 6), start - 1):
+        return True
+    if not atom.digits or atom.grouped or atom.currency is not None or atom.percent:
+        return False
+    value = atom.low
+    if value == int(value) and value < 32 and not atom.scaled:
+        # (a month and what may follow it take at most 20 characters: the search starts there)
+        if lexicon.month_after.match(after) or lexicon.month_before.search(before, max(0, len(before) - 20)) or \
+                lexicon.month_range_before.search(before[-24:]) or lexicon.month_range_after.match(after):
+            return True
+    if has_dot and _DAY_MONTH.fullmatch(text[start:end]) and 1 <= int(text[end - 2:end]) <= 12 \
+            and int(text[start:end - 3]) <= 31:
+        if lexicon.date_prepositions.search(before) or _DAY_MONTH_RANGE_AFTER.match(after):
+            return True
+    return _looks_like_year(text, atom, before, after, lexicon)
+
+
+def _duration(atom, around, lexicon) -> bool:
+    """A length of time (`24 hours`, `three-day`), or a part of one (`six months old, two of
+    which ...`); an age (`31 years old`) still counts."""
+    before, after = around.before, around.after
+    if "of" in after[:4] and _PARTITIVE_AFTER.match(after) and lexicon.time_unit_before.search(before[-40:]):
+        return True
+    if atom.currency is not None or atom.percent:
+        return False
+    # `10 to 14 days`, `two-three weeks`: the first end of a range of time is a duration too
+    other_end = lexicon.range_end_after.match(after) if after.lstrip(" \t")[:1] in _RANGE_END_FIRST else None
+    return lexicon.time_after.match(after, other_end.end() if other_end else 0) is not None \
+        and not _AGE_AFTER.match(after)
+
+
+# the first characters of the joiners lexicon.range_end_after reads (a cheap test first)
+_RANGE_END_FIRST = frozenset("-–—to")
+
+
+def _name_or_compound(atom, around, lexicon) -> bool:
+    """`seven-time champion`; `Ms Griner, 31, a ...` (an age in apposition); `Calvert 22`, `S&P
+    500`, `iPhone 11` (names)."""
+    before, after = around.before, around.after
     if after[:1] == "-" and _COMPOUND_AFTER.match(after) and \
             _COMPOUND_AFTER.match(after).group(1).lower() in lexicon.compound_words:
-        return False
+        return True
     if atom.digits and not atom.grouped and after[:1] == "," and _APPOSITION_BEFORE.search(before) and atom.low < 120:
-        return False
+        return True
+    if not atom.digits and after[:1] == "-" and after[1:2].isupper():
+        return True             # `zero-COVID`, `Two-Face`: a number word joined to a name
     if atom.digits and not atom.scaled and not atom.grouped and atom.currency is None and not atom.percent:
-        name = _NAME_BEFORE.search(before)
+        name = _NAME_BEFORE.search(before, max(0, len(before) - 23))     # (a name takes 22 at most)
         if name is not None and name.group(1) not in lexicon.actor_of and name.group(1) not in lexicon.calendar_words \
                 and not _SENTENCE_START.search(before, 0, name.start(1)):
-            return False
+            return True
         if before.endswith(" ") and _code_name(before[before.rfind(" ", 0, len(before) - 1) + 1:-1]):
-            return False        # `S&P 500`, `iPhone 11`
-    # `76.000 troops`: a single dot group is a thousands separator when a count follows (or in a
-    # `label ‒ 76.000` report line); alone (`4.800`) it stays a decimal.
-    if atom.dotted and not atom.grouped and not atom.percent and atom.measure is None:
-        noun = _NEXT_WORD.match(after)
-        line_start = _line_start(text, start)
-        if (noun is not None and noun.group(1).lower() in lexicon.noun_category) or \
-                _layout(text, line_start, start, lexicon) if line_start <= start else False:
-            atom.low = atom.high = atom.low * 1000
-            atom.grouped = True
-    # `one` as a pronoun or article: `one of the soldiers`, `the one`, `one day`.
-    if atom.word_one:
-        next_word = _NEXT_TOKEN.match(after)
-        previous_word = _PREVIOUS_TOKEN.search(before)
-        if next_word is None or next_word.group(1).lower() in lexicon.one_next:
-            return False
-        if previous_word is not None and previous_word.group(1).lower() in lexicon.one_previous:
-            return False
-        if _ONE_IDIOMS_AFTER.match(after):
-            return False
-    return True
+            return True
+        # `FTSE 100`, `ISO 3888`, `SDG 16`: an acronym before digits names an index, a standard or a
+        # code (unless it is an actor's name, or the text runs in capitals: `RUSSIA LOSES 500 TROOPS`)
+        acronym = _ACRONYM_BEFORE.search(before) if before[-2:-1].isupper() else None
+        if acronym is not None and acronym.group(1) not in lexicon.actor_of and not _CAPITAL_WORD_AFTER.match(after):
+            return True
+    return False
+
+
+def _score(atom, around, lexicon) -> bool:
+    """Either side of a game's score: `a 2-1 win`, `a 0-0 draw` (lexicon.score_first/second)."""
+    if not atom.digits or atom.end - atom.start > 3:
+        return False
+    if around.after[:1] in ("-", "–"):
+        return lexicon.score_first.match(around.after) is not None
+    return around.previous in ("-", "–") and _SCORE_FIRST_BEFORE.search(around.before) is not None and \
+        lexicon.score_second.match(around.after) is not None
+
+
+# the first side of a score before the second: `2-` of `2-1`
+_SCORE_FIRST_BEFORE = re.compile(r"(?<![\w.,])\d{1,3}[-–]$")
+
+
+def _in_idiom(text, atom, around, lexicon) -> bool:
+    """Whether a number word is part of a set phrase that counts nothing: `in two minds`,
+    `zero tolerance` (lexicon.idioms: the words before and after each number word)."""
+    phrases = lexicon.idioms.get(" ".join(text[atom.start:atom.end].lower().split()))
+    if not phrases:
+        return False
+    before = " " + " ".join(around.before[-24:].lower().split())
+    after = " ".join(around.after[:24].lower().split())
+    for head, tail in phrases:
+        if head and not before.endswith(" " + head):
+            continue
+        if tail and not (after.startswith(tail) and not after[len(tail):len(tail) + 1].isalnum()):
+            continue
+        return True
+    return False
+
+
+def _read_dot_group(text, atom, around, lexicon):
+    """`76.000 troops`: a single dot group is a thousands separator when a count follows (or in
+    a `label ‒ 76.000` report line); alone (`4.800`) it stays a decimal."""
+    noun = _NEXT_WORD.match(around.after)
+    line_start = _line_start(text, around.start)
+    if (noun is not None and noun.group(1).lower() in lexicon.noun_category) or \
+            _layout(text, line_start, around.start, lexicon) if line_start <= around.start else False:
+        atom.low = atom.high = atom.low * 1000
+        atom.grouped = True
+
+
+def _one_as_word(around, lexicon) -> bool:
+    """`one` as a pronoun or article: `one of the soldiers`, `the one`, `one day`, `one-off`."""
+    next_word = _NEXT_TOKEN.match(around.after)
+    previous_word = _PREVIOUS_TOKEN.search(around.before)
+    if next_word is None or next_word.group(1).lower() in lexicon.one_next:
+        return True
+    if previous_word is not None and previous_word.group(1).lower() in lexicon.one_previous:
+        return True
+    return _ONE_IDIOMS_AFTER.match(around.after) is not None
 
 
 def _looks_like_year(text, atom, before, after, lexicon) -> bool:
@@ -1270,8 +1612,9 @@ def _looks_like_year(text, atom, before, after, lexicon) -> bool:
     raw = text[atom.start:atom.end]
     if len(raw) != 4 or not _FOUR_DIGITS.fullmatch(raw) or not 1000 <= atom.low <= 2100:
         return False
-    if atom.low < 1800:     # an older year only after `in`, `of`, `since` ...: `armies in 1780`
-        return _YEAR_PREPOSITION_BEFORE.search(before) is not None
+    if atom.low < 1800 and _YEAR_PREPOSITION_BEFORE.search(before) is None and \
+            _YEAR_RANGE_BEFORE.search(before) is None:
+        return False        # an older year only after `in`, `of`, `since` ...: `armies in 1780`
     if _INCREMENT_AFTER.match(after):           # `1997 (+17)` in a daily report
         return False
     line_start = _line_start(text, atom.start)
@@ -1280,11 +1623,15 @@ def _looks_like_year(text, atom, before, after, lexicon) -> bool:
     if lexicon.approx_before.search(before) or lexicon.min_before.search(before) or lexicon.max_before.search(before):
         if not _YEAR_PREPOSITION_BEFORE.search(before):
             return False
-    noun = _NOUN_AFTER_YEAR.match(after)
-    if noun is not None and noun.group(1).lower() in lexicon.noun_category and \
-            not _IN_YEAR_BEFORE.search(before):
-        return False
-    return True
+    # `between 2000 and 3000 troops`: the noun after the range's other end counts this end too
+    other_end = _OTHER_END_AFTER.match(after)
+    noun = _NOUN_AFTER_YEAR.match(after, other_end.end() if other_end else 0)
+    if noun is None or _IN_YEAR_BEFORE.search(before):
+        return True
+    category = lexicon.noun_category.get(noun.group(1).lower())
+    # a capital starts a name (`2026 - House of Commons`), unless the noun names people (`2000
+    # Ukrainians`); after a range's other end only a lowercase noun counts
+    return category is None or not (noun.group(1).islower() or (category == "people" and other_end is None))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1300,52 +1647,59 @@ def _join_ranges(text, atoms, lexicon):
     index = 0
     while index < len(atoms):
         atom = atoms[index]
-        if atom.dense:
+        merged = None
+        # (the words between the ends of a range take at most 12 characters: most pairs are farther)
+        if not atom.dense and index + 1 < len(atoms) and atoms[index + 1].start - max(atom.end, atom.unit_end) <= 12:
+            merged = _range_of(text, atom, atoms[index + 1], lexicon)
+        if merged is not None:
+            joined.append(merged)
+            index += 2
+        else:
             joined.append(atom)
             index += 1
-            continue
-        if index + 1 < len(atoms):
-            other = atoms[index + 1]
-            # `40% to 50%`, `44 mg and 50 mg`: the unit of the first end is not part of the gap
-            same_unit = atom.percent or (atom.measure is not None and atom.measure == other.measure)
-            gap = text[(atom.unit_end if same_unit and atom.unit_end > atom.end else atom.end):other.start]
-            before = text[max(0, atom.start - 24):atom.start]
-            is_range = False
-            # `rose 0.7% to 6,327`: a percent and a plain number are two different quantities
-            mixed = atom.percent and not other.percent
-            if len(gap) <= 12 and not atom.vague and not other.vague and not mixed:
-                if _RANGE_GAP.fullmatch(gap):
-                    dash = gap.strip() in ("-", "–", "—", "‒", "~")
-                    is_range = not dash or not _DIGIT_DASH_BEFORE.search(text[max(0, atom.start - 3):atom.start])
-                    if gap.strip().lower() == "until":
-                        is_range = False
-                elif _BETWEEN_GAP.fullmatch(gap) and lexicon.between_before.search(before):
-                    is_range = True
-            if is_range:
-                low, high = atom.low, other.low
-                if other.scaled and not atom.scaled and other.scale > 1:
-                    low *= other.scale          # 10-12 thousand, 1.5–2 million
-                elif other.grouped and not atom.grouped and not atom.scaled and atom.digits and other.digits \
-                        and low < 1000 and other.low >= 1000:
-                    head = float(text[other.start:other.end].replace(" ", ",").split(",")[0] or 0)
-                    if low < head:
-                        low *= 1000             # 30–40,000
-                if other.percent and not atom.percent:
-                    atom.percent = True
-                if low < high:
-                    merged = _Atom(atom.start, other.end, low, high, digits=atom.digits or other.digits,
-                                   scaled=other.scaled, scale=other.scale, grouped=other.grouped,
-                                   currency=other.currency or atom.currency, percent=other.percent,
-                                   measure=other.measure or atom.measure, unit_end=other.unit_end, is_range=True)
-                    if not (atom.digits and other.digits) and (atom.digits or other.digits) and gap.strip() in ("-",):
-                        merged = None
-                    if merged is not None:
-                        joined.append(merged)
-                        index += 2
-                        continue
-        joined.append(atom)
-        index += 1
     return joined
+
+
+def _range_of(text, atom, other, lexicon):
+    """The range `atom` and the `other` after it make, or None."""
+    # `40% to 50%`, `44 mg and 50 mg`: the unit of the first end is not part of the gap
+    same_unit = atom.percent or (atom.measure is not None and atom.measure == other.measure)
+    gap = text[(atom.unit_end if same_unit and atom.unit_end > atom.end else atom.end):other.start]
+    if not _range_gap(text, atom, other, gap, lexicon):
+        return None
+    low, high = atom.low, other.low
+    if other.scaled and not atom.scaled and other.scale > 1:
+        low *= other.scale          # 10-12 thousand, 1.5–2 million
+    elif other.grouped and not atom.grouped and not atom.scaled and atom.digits and other.digits \
+            and low < 1000 and other.low >= 1000:
+        head = float(text[other.start:other.end].replace(" ", ",").split(",")[0] or 0)
+        if low < head:
+            low *= 1000             # 30–40,000
+    if other.percent and not atom.percent:
+        atom.percent = True
+    if low >= high:
+        return None
+    if not (atom.digits and other.digits) and (atom.digits or other.digits) and gap.strip() in ("-",):
+        return None                 # digits and a number word joined by a hyphen (`3-four`) are no range
+    return _Atom(atom.start, other.end, low, high, digits=atom.digits or other.digits,
+                 scaled=other.scaled, scale=other.scale, grouped=other.grouped,
+                 currency=other.currency or atom.currency, percent=other.percent,
+                 measure=other.measure or atom.measure, unit_end=other.unit_end, is_range=True)
+
+
+def _range_gap(text, atom, other, gap, lexicon) -> bool:
+    """Whether the words between two numbers make them a range: a dash or `to` (not after a code
+    such as `1-2-`), or `and` after `between`. A vague plural is no end of a range, nor is a
+    percent with a plain number (`rose 0.7% to 6,327`: two quantities)."""
+    if len(gap) > 12 or atom.vague or other.vague or (atom.percent and not other.percent):
+        return False
+    if _RANGE_GAP.fullmatch(gap):
+        if gap.strip().lower() == "until":
+            return False
+        dash = gap.strip() in ("-", "–", "—", "‒", "~")
+        return not dash or not _DIGIT_DASH_BEFORE.search(text[max(0, atom.start - 3):atom.start])
+    return _BETWEEN_GAP.fullmatch(gap) is not None and \
+        lexicon.between_before.search(text[max(0, atom.start - 24):atom.start]) is not None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1406,55 +1760,68 @@ _CALIBRE = re.compile(r"\d{1,3}(?:\.\d{1,2})?(?:[ -]?mm|-millimet(?:re|er))\b")
 
 
 def _describe(text, atom, previous, context, lexicon) -> Figure:
+    """The figure an atom makes: its qualifiers, and what it counts (unit, category, actor,
+    civilian), read from a report line's label or else from the prose around it."""
     approximate, bound = _qualifiers(text, atom, lexicon)
-    unit, category, actor, civilian = None, "other", None, None
+    if previous is not None and _increment_after(text, atom, previous[0]):
+        _, earlier = previous       # `tanks ‒ 1187 (+17)`: the increase counts what the total counts
+        return _figure(text, atom, False, None, earlier.unit, earlier.category, earlier.actor, earlier.civilian)
     line_start = _line_start(text, atom.start)
     segment_start = _segment_start(text, atom.start, line_start)
-    layout = _layout(text, segment_start, atom.start, lexicon) if segment_start <= atom.start else None
+    layout = _report_layout(text, atom, segment_start, lexicon)
+    if layout is not None and not atom.percent and atom.currency is None:
+        return _describe_report_item(text, atom, layout, line_start, segment_start, approximate, bound,
+                                     context, lexicon)
+    return _describe_in_prose(text, atom, previous, approximate, bound, context, lexicon)
+
+
+def _increment_after(text, atom, earlier_atom) -> bool:
+    """Whether `atom` is the bracketed increase (`(+17)`) after `earlier_atom` on its line."""
+    preceding = text[max(0, atom.start - 4):atom.start]
+    return "+" in preceding and _INCREMENT_BEFORE.search(preceding) is not None and \
+        earlier_atom.end <= atom.start and "\n" not in text[earlier_atom.end:atom.start]
+
+
+def _report_layout(text, atom, segment_start, lexicon):
+    """The report-line layout (`label ‒ [about] `) before the number, or None; a word before the
+    number that is no qualifier makes it prose (`killed 23 people – including three`)."""
+    if segment_start > atom.start:
+        return None
+    layout = _layout(text, segment_start, atom.start, lexicon)
     if layout is not None and layout.group("qualifier") and not (
             lexicon.approx_before.search(layout.group("qualifier")) or lexicon.min_before.search(layout.group("qualifier"))
             or lexicon.max_before.search(layout.group("qualifier"))):
-        layout = None       # `killed 23 people – including three`: prose, not a report line
-    increment = "+" in text[max(0, atom.start - 4):atom.start] and \
-        _INCREMENT_BEFORE.search(text[max(0, atom.start - 4):atom.start]) is not None
-    if increment and previous is not None and previous[0].end <= atom.start and \
-            "\n" not in text[previous[0].end:atom.start]:
-        _, earlier = previous
-        bound = None
-        return _figure(text, atom, False, None, earlier.unit, earlier.category, earlier.actor, earlier.civilian)
-    if layout is not None and not atom.percent and atom.currency is None:
-        unit = layout.group("label").strip()
-        if layout.group("qualifier"):
-            qualifier = layout.group("qualifier").lower()
-            if lexicon.approx_before.search(qualifier):
-                approximate = True
-        header = _list_header(text, line_start) if segment_start == line_start else None
-        if header is None and segment_start != line_start:
-            # one-line report: `... were approximately: personnel ‒ about 946,000 (+1,210); tanks ‒ ...`
-            colon = text.rfind(": ", max(0, segment_start - 400), segment_start)
-            header = text[max(0, colon - 200):colon + 1] if colon >= 0 else None
-        if header and lexicon.approx_before.search(header.rstrip(":").rstrip()) or \
-                (header and _APPROXIMATELY.search(header)):
-            approximate = True
-        line_end = text.find("\n", atom.end, atom.end + 200)
-        line_end = min(len(text), atom.end + 200) if line_end < 0 else line_end
-        verbs_text = text[atom.end:line_end] + " " + unit
-        category = _category(unit, verbs_text, "", header or "", lexicon)
-        actor = _actor_in(unit, lexicon, context) or _actor_in(header or "", lexicon, context) or \
-            _nearest_actor(text, atom, context, lexicon, category)
-        civilian = _civilian(unit, lexicon)
-        return _figure(text, atom, approximate, bound, unit, category, actor, civilian)
+        return None
+    return layout
 
-    if atom.currency:
-        unit, category = atom.currency, "money"
-    elif atom.percent:
-        unit = "%" if text[atom.end:atom.unit_end].strip() == "%" else text[atom.end:atom.unit_end].strip().lower()
-        tail = _PERCENT_OF.match(text[atom.unit_end:atom.unit_end + 30])
-        if tail and tail.group(1) == "GDP":
-            unit = f"{unit} of GDP"
-    elif atom.measure:
-        unit = atom.measure
-        category = "territory" if lexicon.measure_kind.get(atom.measure.lower()) == "area" else "other"
+
+def _describe_report_item(text, atom, layout, line_start, segment_start, approximate, bound, context, lexicon):
+    """A figure in a daily report (`tanks ‒ about 1187`): the label is its unit; the list's
+    header (`... losses were approximately:`) may make it approximate and name its actor."""
+    unit = layout.group("label").strip()
+    if layout.group("qualifier") and lexicon.approx_before.search(layout.group("qualifier").lower()):
+        approximate = True
+    header = _list_header(text, line_start) if segment_start == line_start else None
+    if header is None and segment_start != line_start:
+        # one-line report: `... were approximately: personnel ‒ about 946,000 (+1,210); tanks ‒ ...`
+        colon = text.rfind(": ", max(0, segment_start - 400), segment_start)
+        header = text[max(0, colon - 200):colon + 1] if colon >= 0 else None
+    if header and lexicon.approx_before.search(header.rstrip(":").rstrip()) or \
+            (header and _APPROXIMATELY.search(header)):
+        approximate = True
+    line_end = text.find("\n", atom.end, atom.end + 200)
+    line_end = min(len(text), atom.end + 200) if line_end < 0 else line_end
+    verbs_text = text[atom.end:line_end] + " " + unit
+    category = _category(unit, verbs_text, "", header or "", lexicon)
+    actor = _actor_in(unit, lexicon, context) or _actor_in(header or "", lexicon, context) or \
+        _nearest_actor(text, atom, context, lexicon, category)
+    return _figure(text, atom, approximate, bound, unit, category, actor, _civilian(unit, lexicon))
+
+
+def _describe_in_prose(text, atom, previous, approximate, bound, context, lexicon):
+    """A figure in running text: its unit is the currency, percent or measure written with it,
+    or else the noun phrase after it; the category comes from that noun or the nearest verb."""
+    unit, category = _written_unit(text, atom, lexicon)
     sentence_start, sentence_end = context.sentence(atom.start, atom.end)
     noun_text = ""
     noun_end = atom.end
@@ -1465,12 +1832,13 @@ def _describe(text, atom, previous, context, lexicon) -> Figure:
             atom.currency = unit = lexicon.currency_words[noun_text.lower()]
             category, noun_text = "money", ""
     if category == "other" and not atom.currency and not atom.percent and not atom.measure:
+        # the verb is looked for in the sentence, but not before the previous figure
         before_start = max(sentence_start, previous[0].end if previous else 0, atom.start - 60)
         before_text = text[before_start:atom.start]
-        next_limit = min(sentence_end, noun_end + 80)
-        after_text = text[noun_end:next_limit]
+        after_text = text[noun_end:min(sentence_end, noun_end + 80)]
         category = _category(noun_text, after_text, before_text, "", lexicon)
-    actor = None
+        if not noun_text and _attacks_repeated(text, atom, before_text, lexicon):
+            unit, category = "times", "attacks"
     if atom.currency or atom.percent or atom.measure:
         actor = _nearest_actor(text, atom, context, lexicon, category)
     else:
@@ -1479,6 +1847,39 @@ def _describe(text, atom, previous, context, lexicon) -> Figure:
     if civilian is None and noun_text and _CIVILIAN_BEFORE.search(text[max(sentence_start, atom.start - 30):atom.start]):
         civilian = True
     return _figure(text, atom, approximate, bound, unit, category, actor, civilian)
+
+
+def _attacks_repeated(text, atom, before_text, lexicon) -> bool:
+    """`shelled the town 40 times`, `tried 12 times to break through`: a number of times with
+    a verb of attack in its clause, before it or right after `times`, counts attacks
+    (lexicon.attack_verbs)."""
+    times = _TIMES_AFTER.match(text, atom.end)
+    if times is None:
+        return False
+    clause = before_text[max(before_text.rfind(","), before_text.rfind(";")) + 1:]
+    following = text[times.end():times.end() + 24]
+    return any(word in lexicon.attack_verbs for word in _LETTERS.findall(f"{clause} {following}".lower()))
+
+
+# `times` after a number: `40 times`
+_TIMES_AFTER = re.compile(r"[ \t\u00a0]{1,2}times\b")
+
+
+def _written_unit(text, atom, lexicon):
+    """(unit, category) of a currency, percent or measure written with the number, else
+    (None, "other")."""
+    if atom.currency:
+        return atom.currency, "money"
+    if atom.percent:
+        written = text[atom.end:atom.unit_end].strip()
+        unit = "%" if written == "%" else written.lower()
+        tail = _PERCENT_OF.match(text[atom.unit_end:atom.unit_end + 30])
+        if tail and tail.group(1) == "GDP":
+            unit = f"{unit} of GDP"
+        return unit, "other"
+    if atom.measure:
+        return atom.measure, "territory" if lexicon.measure_kind.get(atom.measure.lower()) == "area" else "other"
+    return None, "other"
 
 
 def _figure(text, atom, approximate, bound, unit, category, actor, civilian) -> Figure:
@@ -1530,8 +1931,10 @@ def _qualifiers(text, atom, lexicon):
             word = match.group(0).strip().lower()
             if word == "some" and atom.word_one:
                 continue
-            if word in ("over", "under", "above", "below") and _COMPARISON_BEFORE.search(before[:match.start()]):
-                continue
+            if word in ("over", "under", "above", "below") and (
+                    _COMPARISON_BEFORE.search(before[:match.start()]) or
+                    (word == "over" and lexicon.over_particle.search(before[:match.start()]))):
+                continue        # `from over 50`; `handed over 1,000 bodies`: a verb's particle
             if not word[:1].isalpha() and match.start() and not before[match.start() - 1].isspace() and \
                     before[match.start() - 1] not in "([" and match.group(0) != match.group(0).rstrip():
                 continue        # `<https://t.me/x/1> 7`: a bracket closing a word, then a space, is no sign
@@ -1576,6 +1979,9 @@ def _noun_after(text, atom, lexicon):
     if atom.vague is False and _OF_AFTER.match(window) and not atom.scaled:
         return "", position
     offset = lead.end()
+    listed = _type_list(window, offset, lexicon)
+    if listed is not None:
+        return window[offset:listed], position + listed
     words = []
     ends = []
     calibre = _CALIBRE.match(window, offset) if window[offset:offset + 1].isdigit() else None
@@ -1596,8 +2002,10 @@ def _noun_after(text, atom, lexicon):
         if word in (",", "/"):
             if word == "," and words and len(words) < 5:
                 nxt = _WORD.match(window, match.end() + 1) if window[match.end():match.end() + 1] == " " else None
+                # (a number word after the comma starts the next item of a list: `..., seven tanks`)
                 if nxt and nxt.group(0).lower() not in lexicon.stop_words and nxt.group(0)[:1].islower() \
-                        and words[-1].lower() not in lexicon.noun_category:
+                        and words[-1].lower() not in lexicon.noun_category and nxt.group(0) not in lexicon.words \
+                        and _head_category(" ".join(words), lexicon)[0] is None:
                     ends.append(match.end())
                     words.append(word)
                     continue
@@ -1615,9 +2023,15 @@ def _noun_after(text, atom, lexicon):
         if words and bare.islower() and bare.endswith("ed") and len(bare) > 4 and words[-1].endswith("s") and \
                 words[-1][-2:] != "ss":
             break           # a past tense after a plural noun: `two sources pointed to ...`
+        # `two countries’ relations`: the counted noun ends at its possessive, unless a counted noun
+        # follows it (`11 invaders' armored vehicles`)
+        possessive = bare.endswith(("s’", "s'")) and len(bare) > 3 and \
+            not _counted_noun_follows(window, match.end(), lexicon)
+        if possessive:
+            bare = bare[:-1]
         words.append(bare)
         ends.append(match.start() + len(bare))
-        if word.endswith(".") or len(words) >= 6:
+        if word.endswith(".") or len(words) >= 6 or possessive:
             break
         if lowered in lexicon.noun_category and lexicon.noun_category[lowered] != "people" and \
                 not _continues_noun(window, ends[-1], lexicon):
@@ -1629,6 +2043,42 @@ def _noun_after(text, atom, lexicon):
         return "", position
     phrase = " ".join(words).replace(" ,", ",")
     return phrase, position + ends[-1]
+
+
+def _counted_noun_follows(window, at, lexicon) -> bool:
+    """Whether one of the next three words names a counted noun other than generic people."""
+    for word in _NEXT_THREE_WORDS.match(window, at).group(0).lower().split():
+        if lexicon.noun_category.get(word.strip(",.;:")) not in (None, "people"):
+            return True
+    return False
+
+
+_NEXT_THREE_WORDS = re.compile(r"(?:[ \t]{1,2}[\w-]{1,20}){0,3}")
+
+
+def _type_list(window, offset, lexicon):
+    """End of a list of named types sharing one counted noun (`Shahed, Geran and Gerbera drones`,
+    `Shahed-type, Gerbera-type, and other strike drones`) at window[offset:], or None."""
+    listed = _TYPE_LIST.match(window, offset)
+    if listed is None:
+        return None
+    end = None          # the last counted noun before any stop word: `other strike drones`
+    for word in _LETTERS_OR_HYPHEN.finditer(listed.group("head")):
+        if word.group(0) in lexicon.stop_words:
+            break
+        if word.group(0) in lexicon.noun_category:
+            end = listed.start("head") + word.end()
+    return end
+
+
+# a named type: `Shahed`, `Geran-2`, `Shahed-type`, `Shahed-` (of `Shahed-, Gerbera-type`)
+_TYPE_NAME = r"[A-Z][A-Za-z0-9]{1,20}(?:-[A-Za-z0-9]{1,12})?-?"
+_TYPE_LIST = re.compile(rf"""
+    {_TYPE_NAME}(?:,[ ]{_TYPE_NAME}){{0,6}},?     # Shahed, Geran
+    [ ](?:and|or)[ ](?:other[ ]|{_TYPE_NAME}[ ])    # and Gerbera, and other
+    (?P<head>(?:[a-z][a-z-]{{1,20}}[ ]?){{1,3}})    # the words that end in the counted noun
+""", re.VERBOSE)
+_LETTERS_OR_HYPHEN = re.compile(r"[a-z][a-z-]*")
 
 
 def _continues_noun(window, at, lexicon):
@@ -1653,6 +2103,9 @@ def _head_category(phrase, lexicon):
 
 def _category(noun_text, after_text, before_text, header_text, lexicon) -> str:
     noun_category, noun = _head_category(noun_text, lexicon) if noun_text else (None, None)
+    if noun in lexicon.nouns_by_context and \
+            not _context_keeps(noun_category, noun_text, after_text, before_text, lexicon.nouns_by_context[noun], lexicon):
+        noun_category = None        # `three rounds of talks`: no ammunition
     if noun_category in ("equipment", "munitions", "attacks", "killed", "wounded", "casualties", "captured",
                          "missing", "displaced"):
         return noun_category
@@ -1683,6 +2136,26 @@ def _category(noun_text, after_text, before_text, header_text, lexicon) -> str:
         if noun_category == "troops":
             return "troops"
     return "other"
+
+
+def _context_keeps(category, noun_text, after_text, before_text, context, lexicon) -> bool:
+    """Whether the words around a noun that names its category only in some contexts (`rounds`)
+    keep that category: after `of` the next word decides (`rounds of ammunition`, not `rounds of
+    talks`); otherwise a word for the category nearby keeps it (`fired 300 rounds`), a word for
+    another reading takes it away (`held three rounds`), and with neither it stays."""
+    complement = _OF_COMPLEMENT.match(after_text)
+    if complement is not None:
+        word = complement.group(1).lower()
+        return word in context["with"] or lexicon.noun_category.get(word) == category
+    words = set(_LETTERS.findall(f"{before_text} {noun_text} {after_text}".lower()))
+    if words & context["with"]:
+        return True
+    return not words & context["without"]
+
+
+# the word after `of` that follows a noun: `rounds of (ammunition)`, `rounds of (direct) talks`
+_OF_COMPLEMENT = re.compile(r"[ \t]{1,2}of[ \t]{1,2}(?:the[ \t]|direct[ \t]|new[ \t]|fresh[ \t]|further[ \t])?([A-Za-z]{2,20})")
+_LETTERS = re.compile(r"[a-z]+")
 
 
 _CLAUSE_PENALTY = 30          # how much farther a verb of the earlier clause counts
@@ -1934,6 +2407,8 @@ _DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
 _ONE_DOT_GROUP = re.compile(r"\d{1,3}\.\d{3}")
 # `dozens of civilians`
 _VAGUE_OF_NOUN = re.compile(r"[ \t]{1,3}(?:more[ \t]{1,3})?of[ \t]{1,3}[A-Za-z]")
+# `the dozens`, `by the thousands`: the plural is taken as a noun, not a number
+_VAGUE_TAKEN_BEFORE = re.compile(r"(?i:\b(?:the|of|by)[ \t]{1,3})$")
 # `40-odd`, `40-strong`: still counts
 _HYPHEN_COUNT_WORDS = re.compile(r"-(?i:odd|plus|strong|member|man|page)\b")
 # a hyphenated word after digits (`40-member`)
@@ -1956,8 +2431,15 @@ _ONE_IDIOMS_AFTER = re.compile(r"[ \t]{1,3}(?:or|and)[ \t]{1,3}(?:the[ \t]{1,3})
 _FOUR_DIGITS = re.compile(r"\d{4}")
 # `1997 (+17)`
 _INCREMENT_AFTER = re.compile(r"\s*\(\s*\+")
-# `since 2014`, `by 2030`
-_YEAR_PREPOSITION_BEFORE = re.compile(r"(?i:\b(?:since|before|after|until|by|in|of|from)[ \t]+)$")
+# `since 2014`, `by 2030`, `beyond 2027` (which is no floor before a year), `between 1600 and 1900`
+# (`since at least 2015`, `until around 2030`: a qualifier after a preposition of time)
+_YEAR_PREPOSITION_BEFORE = re.compile(
+    r"(?i:\b(?:(?:since|before|after|until)[ \t]+(?:(?:at[ ]least|as[ ]early[ ]as|about|around|roughly|circa)[ \t]+)?"
+    r"|(?:by|in|of|from|beyond|between)[ \t]+))$")
+# the first end of a range of years before a number: `between 1650 and `, `from 1650 to `
+_YEAR_RANGE_BEFORE = re.compile(r"(?i:\b(?:between|from|in|since)[ \t]{1,3}\d{4}[ \t]{0,3}(?:and|to|-|–)[ \t]{0,3})$")
+# the other end of a range after a number: ` and 3000`, ` to 2500`
+_OTHER_END_AFTER = re.compile(r"[ \t]{1,3}(?:and|to|or)[ \t]{1,3}\d{1,3}(?:,?\d{3}){0,3}(?![\d.,])")
 # the noun after a year-like number (`2000 troops`)
 _NOUN_AFTER_YEAR = re.compile(r"[ \t]{1,3}(?:[A-Za-z-]{1,20}[ \t]){0,2}?([A-Za-z]{3,20})")
 # `in 2022`
@@ -1989,8 +2471,14 @@ _AUXILIARIES = re.compile(r"(?i)\b(?:were|was|are|is|have|had|has|been|being|be|
 _QUALIFIER_WORDS = re.compile(r"(?i)\b(?:at least|more than|about|around|some|nearly|almost|up to|over|an estimated|"
                               r"another|a further|an additional|and|the|a|least)\b")
 _AGE_AFTER = re.compile(r"[ -]years?[ -]old\b")
+# `aged 7`, `aged 2, 5 and `, `ages 18 to `: ages in a list after `aged`
+_AGE_BEFORE = re.compile(r"(?i:\bage[sd]?)[ \t]{1,2}(?:between[ \t])?(?:\d{1,3}(?:,[ \t]?|,?[ \t](?:and|or|to)[ \t]|[ \t]?[-–][ \t]?)){0,6}$")
+# `a man, ` before an age in apposition (the noun is checked against lexicon.age_nouns)
+_PERSON_COMMA_BEFORE = re.compile(r"\b([A-Za-z]{2,12}), $")
 _COMPOUND_AFTER = re.compile(r"-([A-Za-z]{2,8})\b")
-_APPOSITION_BEFORE = re.compile(r"[A-Z][a-z]{1,20}, $")
+_APPOSITION_BEFORE = re.compile(r"[A-Z][^\W\d_]{1,20}, $")
+_ACRONYM_BEFORE = re.compile(r"(?<![\w'’.&-])([A-Z]{2,6}) $")
+_CAPITAL_WORD_AFTER = re.compile(r"[ \t]{1,2}[A-Z]{2}")
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]{2,20}) $")
 # a name no English word is written like, whatever its place: `S&P`, `AT&T`, `iPhone`, `eBay`
 _CODE_NAME = re.compile(r"[A-Za-z]{1,5}&[A-Za-z]{1,5}|[a-z]{1,3}[A-Z][A-Za-z]{1,15}")
