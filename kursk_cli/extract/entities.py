@@ -54,6 +54,10 @@ class Lexicon:
     run_pattern: object          # compiled pattern for a run of capitalized words
     country_of: dict             # canonical country -> its other names (for NORP canonical)
     first_names: frozenset       # first names of the people list (Kyrylo): a town after one is a surname
+    # Answers kept per word, as the same words recur in many runs: `_is_common` by word,
+    # `_word_class` by word and whether it is shouted.
+    common_answers: dict = field(default_factory=dict)
+    word_classes: dict = field(default_factory=dict)
 
     def known(self, name: str) -> Optional[Known]:
         """What the gazetteers say about `name` as written, or None."""
@@ -153,18 +157,23 @@ def _compile_run_pattern(words: dict):
     sentence_openers = "The|A|An|He|She|It|We|They|I|In|On|At|But|And|This|That|His|Her|Their|There|As|If"
     # The shapes of one word, each without its first character: `word` below checks that
     # character and the one before it.
+    # A digit starts only an ordinal and every other shape follows a capital, so one test of the
+    # first character turns away the other shapes at each of the many digits of news text.
     shapes = rf"""
         (?:
-            (?:{_after_first(words["abbreviations"])})\.   # Gen. Lt. Mr.
-          | (?<=[{upper}])\.(?:[{upper}]\.){{1,4}}     # U.S. U.K. U.N.
-          | (?<=[{upper}])\.(?=[ ](?!(?:{sentence_openers})\b)[{upper}][a-z])  # the V. of Vladimir V. Putin
-          | (?<=\d)\d{{0,3}}(?:st|nd|rd|th)(?=[ ][{upper}])  # 47th, 1431st before a capitalized word (units)
-          | (?<=[{upper}])[^\W_]{{0,40}}               # a capitalized word
-            (?:[’'][{upper}][^\W\d_]{{0,20}}     # O'Brien, D'Artagnan
-              |[’'](?!(?:s|m|re|ll|ve|d|t)\b)[^\W\d_]{{1,20}}  # Slov'yansk (not I'm, We're)
-            )?
-            (?:-[^\W_]{{1,30}}){{0,3}}            # Ivano-Frankivsk, Rostov-on-Don, Russian-occupied
-            (?:[’']s\b)?                          # possessive: ends the name
+            (?<=\d)\d{{0,3}}(?:st|nd|rd|th)(?=[ ][{upper}])  # 47th, 1431st before a capitalized word (units)
+          | (?<=[{upper}])                            # every other shape follows a capital:
+            (?:
+                (?:{_after_first(words["abbreviations"])})\.   # Gen. Lt. Mr.
+              | \.(?:[{upper}]\.){{1,4}}              # U.S. U.K. U.N.
+              | \.(?=[ ](?!(?:{sentence_openers})\b)[{upper}][a-z])  # the V. of Vladimir V. Putin
+              | [^\W_]{{0,40}}                        # a capitalized word
+                (?:[’'][{upper}][^\W\d_]{{0,20}}     # O'Brien, D'Artagnan
+                  |[’'](?!(?:s|m|re|ll|ve|d|t)\b)[^\W\d_]{{1,20}}  # Slov'yansk (not I'm, We're)
+                )?
+                (?:-[^\W_]{{1,30}}){{0,3}}            # Ivano-Frankivsk, Rostov-on-Don, Russian-occupied
+                (?:[’']s\b)?                          # possessive: ends the name
+            )
         )
     """
     # A pattern that opens with a character class lets `re` skip fast to the next capital or
@@ -276,11 +285,11 @@ def find_entities(text: str) -> list:
                 continue
         shouting = lines.shouting if start <= lines.line_end else lines.uninformative(start)
         # _plain_name also reads the two characters after a run (`Don't`), so they are part of the key
-        key = (match.group(), shouting, shouting or _sentence_start(text, start),
-               text.startswith(_CONTRACTIONS, match.end()))
+        opens_sentence = shouting or _sentence_start(text, start)
+        key = (match.group(), shouting, opens_sentence, text.startswith(_CONTRACTIONS, match.end()))
         templates = cache.get(key)
         if templates is None:
-            templates = _run_templates(text, match, lex, shouting)
+            templates = _run_templates(text, match, lex, shouting, opens_sentence)
             if len(cache) >= _RUN_CACHE_SIZE:
                 cache.clear()
             cache[key] = templates
@@ -292,13 +301,13 @@ def find_entities(text: str) -> list:
     return _resolve(text, candidates, lex)
 
 
-def _run_templates(text: str, match, lex: Lexicon, shouting: bool) -> list:
+def _run_templates(text: str, match, lex: Lexicon, shouting: bool, opens_sentence: bool) -> list:
     """What one run says on its own: candidates with offsets from the run's start, in text order.
 
     Sorted here, once per distinct run, so that the document's candidates come out in text
     order (runs do not overlap) and need no sort of their own.
     """
-    tokens = _tokens(text, match, lex, shouting)
+    tokens = _tokens(text, match, lex, shouting, opens_sentence)
     found = _read_run(text, tokens, lex) if tokens else []
     found.sort(key=_by_position)
     start = match.start()
@@ -407,7 +416,8 @@ def _sentence_start(text: str, start: int) -> bool:
     return probe < 0 or text[probe] == "\n"
 
 
-def _tokens(text: str, match, lex: Lexicon, shouting: bool) -> list:
+def _tokens(text: str, match, lex: Lexicon, shouting: bool, opens_sentence: bool) -> list:
+    """The words of a run; `opens_sentence` says whether the run starts a sentence (or is shouted)."""
     tokens = []
     connectors = lex.words["connectors"]
     position = match.start()
@@ -439,7 +449,9 @@ def _tokens(text: str, match, lex: Lexicon, shouting: bool) -> list:
                 piece = "-".join(parts[:keep])
                 end = start + len(piece)
                 possessive = True      # ends the name like a possessive: Washington-based Institute
-        informative = not shouting and not (not tokens and _sentence_start(text, start))
+        # only the first word can open a sentence (`pro-Russian` moved its start past the prefix)
+        informative = not shouting and not (not tokens and (
+            opens_sentence if start == match.start() else _sentence_start(text, start)))
         tokens.append(Token(piece, start, end, possessive=possessive, genitive=genitive, informative=informative,
                             shouting=shouting))
     if inner_genitive:
@@ -458,7 +470,10 @@ _GROUP_GENITIVES = frozenset(("People", "Peoples", "Women", "Children", "Men"))
 # Reading one run.
 
 def _lookup(tokens: list, lex: Lexicon) -> Optional[Known]:
-    key = " ".join(_apostrophes(token.text) for token in tokens)
+    if len(tokens) == 1:
+        key = _apostrophes(tokens[0].text)      # most names are one word: no join
+    else:
+        key = " ".join([_apostrophes(token.text) for token in tokens])
     if len(tokens) > 1 and "People" in key:
         # `Donetsk People's Republic`: the 's cut off the token belongs to the name
         key = " ".join(_apostrophes(token.text) + ("'s" if token.genitive and token is not tokens[-1] else "")
@@ -511,7 +526,14 @@ def _segment(tokens: list, lex: Lexicon) -> list:
 
 
 def _word_class(token: Token, lex: Lexicon) -> str:
-    text = token.text
+    key = (token.text, token.shouting)
+    found = lex.word_classes.get(key)
+    if found is None:
+        found = lex.word_classes[key] = _classify_word(token.text, token.shouting, lex)
+    return found
+
+
+def _classify_word(text: str, shouting: bool, lex: Lexicon) -> str:
     lowered = text.lower().rstrip(".")
     words = lex.words
     if text in words["not_entities"] or text.rstrip(".") in words["not_entities"]:
@@ -522,7 +544,7 @@ def _word_class(token: Token, lex: Lexicon) -> str:
         return "org_head"
     if lowered in words["loc_heads"]:
         return "loc_head"
-    if lowered in words["titles"] or lowered in _PLURAL_TITLES and not token.shouting:
+    if lowered in words["titles"] or lowered in _PLURAL_TITLES and not shouting:
         return "title"            # also a plural: `Senators Tim Kaine and ...` (not a headline's subject)
     if lowered in words["title_modifiers"]:
         return "modifier"
@@ -531,6 +553,13 @@ def _word_class(token: Token, lex: Lexicon) -> str:
 
 def _is_common(word: str, lex: Lexicon) -> bool:
     """A common English word (or its plural): `Women`, `Dozens` at a sentence start are not names."""
+    found = lex.common_answers.get(word)
+    if found is None:
+        found = lex.common_answers[word] = _judge_common(word, lex)
+    return found
+
+
+def _judge_common(word: str, lex: Lexicon) -> bool:
     lowered = word.lower()
     if lowered in lex.common or _is_common_form(lowered, lex):
         return True
@@ -900,9 +929,9 @@ def _plain_name(text, items, lex) -> Optional[Candidate]:
                              pending="company" if company else "")
         items[1].tokens[0].informative = False
         items = items[1:]
-    while (len(items) > 2 or len(items) == 2 and _is_common(items[0].tokens[0].text, lex)) and \
-            items[-1].role == "word" and items[-1].tokens[0].shouting and items[-2].role != "conn" and \
-            _is_common(items[-1].tokens[0].text, lex):
+    while len(items) >= 2 and items[-1].role == "word" and items[-1].tokens[0].shouting and \
+            items[-2].role != "conn" and _is_common(items[-1].tokens[0].text, lex) and \
+            (len(items) > 2 or _is_common(items[0].tokens[0].text, lex)):
         # a headline's verb and object (`Janet Yellen Says`, `Peace Talks End Abruptly`), down to two
         # words, as a name of two may end in a common one (`Justin Young`, `Liz Truss`)
         items = items[:-1]
@@ -1186,7 +1215,8 @@ def _resolve(text: str, candidates: list, lex: Lexicon) -> list:
     acronyms = {}                # acronym -> the name it was defined for in parentheses
     for candidate in candidates:
         surface = candidate.text
-        if previous is not None and text[previous.end:candidate.start] in (" (", "(") and \
+        if previous is not None and text[candidate.start - 1:candidate.start] == "(" and \
+                text[previous.end:candidate.start] in (" (", "(") and \
                 (candidate.type is None or candidate.type == previous.type == "ORG" and
                  candidate.canonical is None) and (surface.isupper() or _MIXED_ACRONYM.fullmatch(surface)):
             # Institute for the Study of War (ISW): the acronym names the same thing
@@ -1242,26 +1272,33 @@ _COORDINATION = frozenset((", ", ",", " and ", ", and ", " or ", ", or ", " to "
 def _coordinated_places(text: str, result: list, lex: Lexicon) -> None:
     """`near Starytsia, Kruhle, Symynivka, and Hrafske`: a guessed name listed with places is one.
 
-    Not a name that speaks (`In Kyiv, Zelenskyy said`)."""
-    if not any(candidate.guessed for candidate in result):
-        return                   # only guessed names change: most documents have none
+    Not a name that speaks (`In Kyiv, Zelenskyy said`). A nationality adjective stands between
+    neighbours without being one (`Russian-held Tokmak`), so the neighbours are the other names;
+    only guessed names change, so only their positions are visited, forward and then backward
+    (a name made a place passes it on along the list)."""
+    neighbours = [candidate for candidate in result if candidate.type != "NORP"]
+    guessed = [index for index, candidate in enumerate(neighbours) if candidate.guessed]
+    if not guessed:
+        return                   # most documents have none
     verbs = lex.words["person_verbs_after"]
-    for order in (result, result[::-1]):
-        previous = None
-        for candidate in order:
-            if candidate.guessed and previous is not None and previous.type == "LOC" and \
-                    len(candidate.tokens) == 1 and \
-                    text[candidate.end:candidate.end + 20].split(" ", 2)[1:2] != [] and \
-                    text[candidate.end:candidate.end + 20].split(" ", 2)[1].strip(",.") in verbs:
-                previous = candidate
+    for indexes, step in ((guessed, -1), (guessed[::-1], 1)):
+        for index in indexes:
+            candidate = neighbours[index]
+            if not 0 <= index + step < len(neighbours) or not candidate.guessed or len(candidate.tokens) != 1:
                 continue
-            if candidate.guessed and previous is not None and previous.type == "LOC" and len(candidate.tokens) == 1:
-                gap = text[previous.end:candidate.start] if previous.end <= candidate.start \
-                    else text[candidate.end:previous.start]
-                if gap in _COORDINATION:
-                    candidate.type, candidate.guessed = "LOC", False
-            if candidate.type != "NORP":
-                previous = candidate
+            previous = neighbours[index + step]
+            if previous.type != "LOC" or _speaks_next(text, candidate, verbs):
+                continue
+            gap = text[previous.end:candidate.start] if previous.end <= candidate.start \
+                else text[candidate.end:previous.start]
+            if gap in _COORDINATION:
+                candidate.type, candidate.guessed = "LOC", False
+
+
+def _speaks_next(text: str, candidate, verbs) -> bool:
+    """The word after `candidate` (past a space) is a person's verb: `Kruhle said`."""
+    following = text[candidate.end:candidate.end + 20].split(" ", 2)[1:2]
+    return following != [] and following[0].strip(",.") in verbs
 
 
 def _by_position(candidate):
