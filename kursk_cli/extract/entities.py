@@ -636,6 +636,10 @@ def _read_run(text: str, tokens: list, lex: Lexicon) -> list:
         if not item.tokens[0].informative and len(names) == 2 and names[0].role == "gaz" and \
                 names[0].known.type == "NORP":
             continue               # a headline's `Russian Troops`, `Ukrainian Forces`: the adjective only
+        if not item.tokens[0].informative and len(names) == 2 and names[0].role == "gaz" and \
+                names[0].known.type == "LOC" and item.tokens[0].text.lower().endswith("s") and \
+                item.tokens[0].text.lower() not in lex.words["media_heads"]:
+            continue               # a headline's `Why Ukraine Matters`, `Russia Forces`: a subject and its verb
         kind = "ORG" if any(piece.word_class == "org_head" for piece in span_items) else "LOC"
         start, end = span_items[0].tokens[0].start, span_items[-1].tokens[-1].end
         out.append(Candidate(start, end, text[start:end], kind, strong=True,
@@ -1037,8 +1041,22 @@ def _settle(text: str, candidate: Candidate, lex: Lexicon, shouting: bool) -> No
             candidate.type, candidate.canonical, candidate.strong = "LOC", variant, True
         elif _looks_like_settlement(candidate.tokens, lex):
             candidate.type = "LOC"    # Symynivka, Novoosynove, Staryi Karavan
+        elif len(candidate.tokens) == 1 and _SPEAKS_OF_ITSELF.match(text, end):
+            # `Nexperia said its`: a firm or a group, not a person; strong, so the document's other
+            # mentions of the name follow (a name with a first name stays a person's)
+            candidate.type, candidate.strong = "ORG", True
+        elif len(candidate.tokens) == 1 and text.startswith(", which ", end):
+            candidate.type = "ORG"    # `Severgroup, which`: a person is `who`; a known place would be typed already
         else:
             candidate.type, candidate.guessed = "PERSON", True
+
+
+# After a name no list knows: words that refer back to it as a thing, not a person (`its`, `which`).
+_SPEAKS_OF_ITSELF = re.compile(r"""
+    (?:[ ](?:said|says|announced|added|confirmed|denied|stated|reported|told[ ][\w]{1,30})[ ](?:that[ ])?its\b
+      | [ ]and[ ]its[ ]                   # Infineon and its suppliers
+    )
+""", re.VERBOSE)
 
 
 def _romanized_place(word: str, lex: Lexicon) -> Optional[str]:
