@@ -1231,6 +1231,10 @@ def _resolve(text: str, candidates: list, lex: Lexicon) -> list:
     org_openers = {org.tokens[0]: org.canonical or org.text for org in full_orgs
                    if org.tokens[0][:1].isupper() and not org.gazetteer_kind and org.strong
                    and org.tokens[0].lower() not in lex.words["function_words"]}
+    # `Lockheed` after `Lockheed Martin`: a name no list knows that opens an organisation's name
+    org_opened_by = {org.tokens[0]: org.canonical or org.text for org in full_orgs
+                     if org.strong and org.tokens[0][:1].isupper()
+                     and org.tokens[0].lower() not in lex.words["function_words"]}
     result = []
     previous = None
     acronyms = {}                # acronym -> the name it was defined for in parentheses
@@ -1267,6 +1271,9 @@ def _resolve(text: str, candidates: list, lex: Lexicon) -> list:
         result.append(candidate)
 
     _coordinated_places(text, result, lex)
+    for candidate in result:
+        if candidate.guessed and len(candidate.tokens) == 1 and candidate.text in org_opened_by:
+            candidate.type, candidate.canonical, candidate.guessed = "ORG", org_opened_by[candidate.text], False
     _canonical_names(text, result, full_orgs, lex)
     entities = []
     last_end = -1
@@ -1288,10 +1295,13 @@ def _speaks(text: str, start: int, end: int, lex: Lexicon) -> bool:
 
 
 _COORDINATION = frozenset((", ", ",", " and ", ", and ", " or ", ", or ", " to ", "-"))
+# Between organisations; not a bare comma, which also ends a clause (`in Kordofan, UN says`)
+_LISTING = frozenset((" and ", ", and ", " or ", ", or "))
 
 
 def _coordinated_places(text: str, result: list, lex: Lexicon) -> None:
-    """`near Starytsia, Kruhle, Symynivka, and Hrafske`: a guessed name listed with places is one.
+    """`near Starytsia, Kruhle, Symynivka, and Hrafske`: a guessed name listed with places is one,
+    and one listed with organisations (`GM and Chrysler`) is an organisation.
 
     Not a name that speaks (`In Kyiv, Zelenskyy said`). A nationality adjective stands between
     neighbours without being one (`Russian-held Tokmak`), so the neighbours are the other names;
@@ -1308,12 +1318,14 @@ def _coordinated_places(text: str, result: list, lex: Lexicon) -> None:
             if not 0 <= index + step < len(neighbours) or not candidate.guessed or len(candidate.tokens) != 1:
                 continue
             previous = neighbours[index + step]
-            if previous.type != "LOC" or _speaks_next(text, candidate, verbs):
+            if previous.type not in ("LOC", "ORG") or _speaks_next(text, candidate, verbs):
                 continue
             gap = text[previous.end:candidate.start] if previous.end <= candidate.start \
                 else text[candidate.end:previous.start]
-            if gap in _COORDINATION:
-                candidate.type, candidate.guessed = "LOC", False
+            if previous.type == "LOC" and gap in _COORDINATION or \
+                    previous.type == "ORG" and gap in _LISTING:
+                # `GM and Chrysler`, `Netflix and Unilever`: a name listed with firms is one
+                candidate.type, candidate.guessed = previous.type, False
 
 
 def _speaks_next(text: str, candidate, verbs) -> bool:
