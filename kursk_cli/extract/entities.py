@@ -291,20 +291,23 @@ def find_entities(text: str) -> list:
         key = (match.group(), shouting, opens_sentence, text.startswith(_CONTRACTIONS, match.end()))
         templates = cache.get(key)
         if templates is None:
-            templates = _run_templates(text, match, lex, shouting, opens_sentence)
+            # the run's first occurrence is read here; the cache keeps copies with offsets
+            # from the run's start, which later occurrences move to theirs
+            found = _read_run_at(text, match, lex, shouting, opens_sentence)
             if len(cache) >= _RUN_CACHE_SIZE:
                 cache.clear()
-            cache[key] = templates
-        for template in templates:
-            candidate = template.moved(start)
+            cache[key] = [candidate.moved(-start) for candidate in found]
+        else:
+            found = [template.moved(start) for template in templates]
+        for candidate in found:
             if candidate.pending:
                 _settle(text, candidate, lex, shouting)
             candidates.append(candidate)
     return _resolve(text, candidates, lex)
 
 
-def _run_templates(text: str, match, lex: Lexicon, shouting: bool, opens_sentence: bool) -> list:
-    """What one run says on its own: candidates with offsets from the run's start, in text order.
+def _read_run_at(text: str, match, lex: Lexicon, shouting: bool, opens_sentence: bool) -> list:
+    """What one run says on its own, before its context is read: candidates in text order.
 
     Sorted here, once per distinct run, so that the document's candidates come out in text
     order (runs do not overlap) and need no sort of their own.
@@ -312,8 +315,7 @@ def _run_templates(text: str, match, lex: Lexicon, shouting: bool, opens_sentenc
     tokens = _tokens(text, match, lex, shouting, opens_sentence)
     found = _read_run(text, tokens, lex) if tokens else []
     found.sort(key=_by_position)
-    start = match.start()
-    return [candidate.moved(-start) for candidate in found]
+    return found
 
 
 _LINK = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)[^\s<>()\[\]\"]{1,2000}")
@@ -1214,7 +1216,7 @@ _LED_BY_A_PERSON = frozenset("government administration cabinet regime era team 
 # The document: one type and one canonical name per thing.
 
 def _resolve(text: str, candidates: list, lex: Lexicon) -> list:
-    """`candidates` come in text order (by start, the longer first): see `_run_templates`."""
+    """`candidates` come in text order (by start, the longer first): see `_read_run_at`."""
     # What the document itself settles: full names of people, types of repeated names.
     surnames = {}
     strong_types = {}
@@ -1353,7 +1355,7 @@ def _canonical_names(text: str, result: list, full_orgs: list, lex: Lexicon) -> 
             name = candidate.canonical or candidate.text
             full_person.setdefault(candidate.tokens[-1], name)
             full_person.setdefault(candidate.tokens[0], name)
-    longer_orgs = _OrgIndex(full_orgs, lex)
+    longer_orgs = None           # built on first need: many documents have no short organisation name
     previous = None
     for candidate in result:
         if candidate.type == "PERSON" and candidate.canonical is None:
@@ -1367,6 +1369,8 @@ def _canonical_names(text: str, result: list, full_orgs: list, lex: Lexicon) -> 
                     candidate.canonical = base + suffix
                     break
         elif candidate.type == "ORG" and len(candidate.tokens) <= 3 and candidate.canonical is None:
+            if longer_orgs is None:
+                longer_orgs = _OrgIndex(full_orgs, lex)
             candidate.canonical = longer_orgs.find(candidate, _owner_before(text, previous, candidate, lex))
         elif candidate.type == "NORP" and candidate.canonical == "Korea":
             koreas = countries_named & {"North Korea", "South Korea"}
