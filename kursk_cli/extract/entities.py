@@ -1233,7 +1233,6 @@ def _resolve(text: str, candidates: list, lex: Lexicon) -> list:
     org_openers = {org.tokens[0]: org.canonical or org.text for org in full_orgs
                    if org.tokens[0][:1].isupper() and not org.gazetteer_kind and org.strong
                    and org.tokens[0].lower() not in lex.words["function_words"]}
-    # `Lockheed` after `Lockheed Martin`: a name no list knows that opens an organisation's name
     org_opened_by = {org.tokens[0]: org.canonical or org.text for org in full_orgs
                      if org.strong and org.tokens[0][:1].isupper()
                      and org.tokens[0].lower() not in lex.words["function_words"]}
@@ -1272,10 +1271,16 @@ def _resolve(text: str, candidates: list, lex: Lexicon) -> list:
             continue
         result.append(candidate)
 
-    _coordinated_places(text, result, lex)
+    _coordinated_places(text, result, lex, surnames)
+    # A guessed name that the document types ORG elsewhere (listed with firms, `said its`), or
+    # that opens an organisation's name (`Lockheed` after `Lockheed Martin`), is that ORG.
+    named_orgs = {candidate.text for candidate in result if candidate.type == "ORG" and len(candidate.tokens) == 1}
     for candidate in result:
-        if candidate.guessed and len(candidate.tokens) == 1 and candidate.text in org_opened_by:
-            candidate.type, candidate.canonical, candidate.guessed = "ORG", org_opened_by[candidate.text], False
+        if candidate.guessed and len(candidate.tokens) == 1 and candidate.text not in surnames:
+            if candidate.text in org_opened_by:
+                candidate.type, candidate.canonical, candidate.guessed = "ORG", org_opened_by[candidate.text], False
+            elif candidate.text in named_orgs:
+                candidate.type, candidate.guessed = "ORG", False
     _canonical_names(text, result, full_orgs, lex)
     entities = []
     last_end = -1
@@ -1298,12 +1303,13 @@ def _speaks(text: str, start: int, end: int, lex: Lexicon) -> bool:
 
 _COORDINATION = frozenset((", ", ",", " and ", ", and ", " or ", ", or ", " to ", "-"))
 # Between organisations; not a bare comma, which also ends a clause (`in Kordofan, UN says`)
-_LISTING = frozenset((" and ", ", and ", " or ", ", or "))
+_LISTING = frozenset((" and ", ", and ", " or ", ", or ", ") and ", "), and "))     # also after `(GM)`
 
 
-def _coordinated_places(text: str, result: list, lex: Lexicon) -> None:
+def _coordinated_places(text: str, result: list, lex: Lexicon, people=()) -> None:
     """`near Starytsia, Kruhle, Symynivka, and Hrafske`: a guessed name listed with places is one,
-    and one listed with organisations (`GM and Chrysler`) is an organisation.
+    and one listed with organisations (`GM and Chrysler`) is an organisation, unless the
+    document names a person so (`people`: surnames of full names).
 
     Not a name that speaks (`In Kyiv, Zelenskyy said`). A nationality adjective stands between
     neighbours without being one (`Russian-held Tokmak`), so the neighbours are the other names;
@@ -1325,7 +1331,7 @@ def _coordinated_places(text: str, result: list, lex: Lexicon) -> None:
             gap = text[previous.end:candidate.start] if previous.end <= candidate.start \
                 else text[candidate.end:previous.start]
             if previous.type == "LOC" and gap in _COORDINATION or \
-                    previous.type == "ORG" and gap in _LISTING:
+                    previous.type == "ORG" and gap in _LISTING and candidate.text not in people:
                 # `GM and Chrysler`, `Netflix and Unilever`: a name listed with firms is one
                 candidate.type, candidate.guessed = previous.type, False
 
