@@ -1271,7 +1271,7 @@ def _resolve(text: str, candidates: list, lex: Lexicon) -> list:
             continue
         result.append(candidate)
 
-    _coordinated_places(text, result, lex, surnames)
+    _coordinated_names(text, result, lex, surnames)
     # A guessed name that the document types ORG elsewhere (listed with firms, `said its`), or
     # that opens an organisation's name (`Lockheed` after `Lockheed Martin`), is that ORG.
     named_orgs = {candidate.text for candidate in result if candidate.type == "ORG" and len(candidate.tokens) == 1}
@@ -1306,7 +1306,7 @@ _COORDINATION = frozenset((", ", ",", " and ", ", and ", " or ", ", or ", " to "
 _LISTING = frozenset((" and ", ", and ", " or ", ", or ", ") and ", "), and "))     # also after `(GM)`
 
 
-def _coordinated_places(text: str, result: list, lex: Lexicon, people=()) -> None:
+def _coordinated_names(text: str, result: list, lex: Lexicon, people=()) -> None:
     """`near Starytsia, Kruhle, Symynivka, and Hrafske`: a guessed name listed with places is one,
     and one listed with organisations (`GM and Chrysler`) is an organisation, unless the
     document names a person so (`people`: surnames of full names).
