@@ -54,6 +54,10 @@ class Lexicon:
     run_pattern: object          # compiled pattern for a run of capitalized words
     country_of: dict             # canonical country -> its other names (for NORP canonical)
     first_names: frozenset       # first names of the people list (Kyrylo): a town after one is a surname
+    # Answers kept per word, as the same words recur in many runs: `_is_common` by word,
+    # `_word_class` by word and whether it is shouted.
+    common_answers: dict = field(default_factory=dict)
+    word_classes: dict = field(default_factory=dict)
 
     def known(self, name: str) -> Optional[Known]:
         """What the gazetteers say about `name` as written, or None."""
@@ -153,25 +157,32 @@ def _compile_run_pattern(words: dict):
     sentence_openers = "The|A|An|He|She|It|We|They|I|In|On|At|But|And|This|That|His|Her|Their|There|As|If"
     # The shapes of one word, each without its first character: `word` below checks that
     # character and the one before it.
+    # A digit starts only an ordinal and every other shape follows a capital, so one test of the
+    # first character turns away the other shapes at each of the many digits of news text.
     shapes = rf"""
         (?:
-            (?:{_after_first(words["abbreviations"])})\.   # Gen. Lt. Mr.
-          | (?<=[{upper}])\.(?:[{upper}]\.){{1,4}}     # U.S. U.K. U.N.
-          | (?<=[{upper}])\.(?=[ ](?!(?:{sentence_openers})\b)[{upper}][a-z])  # the V. of Vladimir V. Putin
-          | (?<=\d)\d{{0,3}}(?:st|nd|rd|th)(?=[ ][{upper}])  # 47th, 1431st before a capitalized word (units)
-          | (?<=[{upper}])[^\W_]{{0,40}}               # a capitalized word
-            (?:[’'][{upper}][^\W\d_]{{0,20}}     # O'Brien, D'Artagnan
-              |[’'](?!(?:s|m|re|ll|ve|d|t)\b)[^\W\d_]{{1,20}}  # Slov'yansk (not I'm, We're)
-            )?
-            (?:-[^\W_]{{1,30}}){{0,3}}            # Ivano-Frankivsk, Rostov-on-Don, Russian-occupied
-            (?:[’']s\b)?                          # possessive: ends the name
+            (?<=\d)\d{{0,3}}(?:st|nd|rd|th)(?=[ ][{upper}])  # 47th, 1431st before a capitalized word (units)
+          | (?<=[{upper}])                            # every other shape follows a capital:
+            (?:
+                (?:{_after_first(words["abbreviations"])})\.   # Gen. Lt. Mr.
+              | \.(?:[{upper}]\.){{1,4}}              # U.S. U.K. U.N.
+              | \.(?=[ ](?!(?:{sentence_openers})\b)[{upper}][a-z])  # the V. of Vladimir V. Putin
+              | [^\W_]{{0,40}}                        # a capitalized word
+                (?:[’'][{upper}][^\W\d_]{{0,20}}     # O'Brien, D'Artagnan
+                  |[’'](?!(?:s|m|re|ll|ve|d|t)\b)[^\W\d_]{{1,20}}  # Slov'yansk (not I'm, We're)
+                )?
+                (?:-[^\W_]{{1,30}}){{0,3}}            # Ivano-Frankivsk, Rostov-on-Don, Russian-occupied
+                (?:[’']s\b)?                          # possessive: ends the name
+            )
         )
     """
     # A pattern that opens with a character class lets `re` skip fast to the next capital or
     # digit (about twice as fast as opening with a look-behind), so the first character comes
-    # first and the look-behinds, two characters wide, check the one before it.
+    # first and the look-behinds, two characters wide, check the one before it. The class holds
+    # ranges only: `\d` (any script's digits) would make `re` test a category at every character
+    # it skips, a third of the pattern's time; an ordinal is written with ASCII digits.
     word = rf"""
-        [{upper}\d]                             # a capital (or the digit of an ordinal)
+        [{upper}0-9]                            # a capital (or the digit of an ordinal)
         (?<![^\W_].)(?<![@#’'.=].)              # not inside a word, a handle, a hashtag or a URL's query
         {shapes}
     """
@@ -276,33 +287,35 @@ def find_entities(text: str) -> list:
                 continue
         shouting = lines.shouting if start <= lines.line_end else lines.uninformative(start)
         # _plain_name also reads the two characters after a run (`Don't`), so they are part of the key
-        key = (match.group(), shouting, shouting or _sentence_start(text, start),
-               text.startswith(_CONTRACTIONS, match.end()))
+        opens_sentence = shouting or _sentence_start(text, start)
+        key = (match.group(), shouting, opens_sentence, text.startswith(_CONTRACTIONS, match.end()))
         templates = cache.get(key)
         if templates is None:
-            templates = _run_templates(text, match, lex, shouting)
+            # the run's first occurrence is read here; the cache keeps copies with offsets
+            # from the run's start, which later occurrences move to theirs
+            found = _read_run_at(text, match, lex, shouting, opens_sentence)
             if len(cache) >= _RUN_CACHE_SIZE:
                 cache.clear()
-            cache[key] = templates
-        for template in templates:
-            candidate = template.moved(start)
+            cache[key] = [candidate.moved(-start) for candidate in found]
+        else:
+            found = [template.moved(start) for template in templates]
+        for candidate in found:
             if candidate.pending:
                 _settle(text, candidate, lex, shouting)
             candidates.append(candidate)
     return _resolve(text, candidates, lex)
 
 
-def _run_templates(text: str, match, lex: Lexicon, shouting: bool) -> list:
-    """What one run says on its own: candidates with offsets from the run's start, in text order.
+def _read_run_at(text: str, match, lex: Lexicon, shouting: bool, opens_sentence: bool) -> list:
+    """What one run says on its own, before its context is read: candidates in text order.
 
     Sorted here, once per distinct run, so that the document's candidates come out in text
     order (runs do not overlap) and need no sort of their own.
     """
-    tokens = _tokens(text, match, lex, shouting)
+    tokens = _tokens(text, match, lex, shouting, opens_sentence)
     found = _read_run(text, tokens, lex) if tokens else []
     found.sort(key=_by_position)
-    start = match.start()
-    return [candidate.moved(-start) for candidate in found]
+    return found
 
 
 _LINK = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)[^\s<>()\[\]\"]{1,2000}")
@@ -407,7 +420,8 @@ def _sentence_start(text: str, start: int) -> bool:
     return probe < 0 or text[probe] == "\n"
 
 
-def _tokens(text: str, match, lex: Lexicon, shouting: bool) -> list:
+def _tokens(text: str, match, lex: Lexicon, shouting: bool, opens_sentence: bool) -> list:
+    """The words of a run; `opens_sentence` says whether the run starts a sentence (or is shouted)."""
     tokens = []
     connectors = lex.words["connectors"]
     position = match.start()
@@ -424,8 +438,8 @@ def _tokens(text: str, match, lex: Lexicon, shouting: bool) -> list:
         if piece[-2:] in ("'s", "’s") and len(piece) > 2:
             piece, end, possessive, genitive = piece[:-2], end - 2, True, True
             inner_genitive = inner_genitive or piece in _GROUP_GENITIVES
-        lowered = piece.lower()
         if "-" in piece:
+            lowered = piece.lower()
             for prefix in _HYPHEN_PREFIXES:
                 if lowered.startswith(prefix) and len(piece) > len(prefix) and piece[len(prefix)].isupper():
                     piece, start = piece[len(prefix):], start + len(prefix)
@@ -439,7 +453,9 @@ def _tokens(text: str, match, lex: Lexicon, shouting: bool) -> list:
                 piece = "-".join(parts[:keep])
                 end = start + len(piece)
                 possessive = True      # ends the name like a possessive: Washington-based Institute
-        informative = not shouting and not (not tokens and _sentence_start(text, start))
+        # only the first word can open a sentence (`pro-Russian` moved its start past the prefix)
+        informative = not shouting and not (not tokens and (
+            opens_sentence if start == match.start() else _sentence_start(text, start)))
         tokens.append(Token(piece, start, end, possessive=possessive, genitive=genitive, informative=informative,
                             shouting=shouting))
     if inner_genitive:
@@ -458,7 +474,10 @@ _GROUP_GENITIVES = frozenset(("People", "Peoples", "Women", "Children", "Men"))
 # Reading one run.
 
 def _lookup(tokens: list, lex: Lexicon) -> Optional[Known]:
-    key = " ".join(_apostrophes(token.text) for token in tokens)
+    if len(tokens) == 1:
+        key = _apostrophes(tokens[0].text)      # most names are one word: no join
+    else:
+        key = " ".join([_apostrophes(token.text) for token in tokens])
     if len(tokens) > 1 and "People" in key:
         # `Donetsk People's Republic`: the 's cut off the token belongs to the name
         key = " ".join(_apostrophes(token.text) + ("'s" if token.genitive and token is not tokens[-1] else "")
@@ -492,7 +511,8 @@ def _segment(tokens: list, lex: Lexicon) -> list:
         found = None
         for length in range(min(longest, len(tokens) - index), 0, -1):
             span = tokens[index:index + length]
-            if any(piece.possessive for piece in span[:-1]) and "People" not in span[0].text + span[-1].text:
+            if length > 1 and any(piece.possessive for piece in span[:-1]) and \
+                    "People" not in span[0].text + span[-1].text:
                 continue
             if span[-1].connector:
                 continue
@@ -511,7 +531,14 @@ def _segment(tokens: list, lex: Lexicon) -> list:
 
 
 def _word_class(token: Token, lex: Lexicon) -> str:
-    text = token.text
+    key = (token.text, token.shouting)
+    found = lex.word_classes.get(key)
+    if found is None:
+        found = lex.word_classes[key] = _classify_word(token.text, token.shouting, lex)
+    return found
+
+
+def _classify_word(text: str, shouting: bool, lex: Lexicon) -> str:
     lowered = text.lower().rstrip(".")
     words = lex.words
     if text in words["not_entities"] or text.rstrip(".") in words["not_entities"]:
@@ -522,7 +549,7 @@ def _word_class(token: Token, lex: Lexicon) -> str:
         return "org_head"
     if lowered in words["loc_heads"]:
         return "loc_head"
-    if lowered in words["titles"] or lowered in _PLURAL_TITLES and not token.shouting:
+    if lowered in words["titles"] or lowered in _PLURAL_TITLES and not shouting:
         return "title"            # also a plural: `Senators Tim Kaine and ...` (not a headline's subject)
     if lowered in words["title_modifiers"]:
         return "modifier"
@@ -531,6 +558,13 @@ def _word_class(token: Token, lex: Lexicon) -> str:
 
 def _is_common(word: str, lex: Lexicon) -> bool:
     """A common English word (or its plural): `Women`, `Dozens` at a sentence start are not names."""
+    found = lex.common_answers.get(word)
+    if found is None:
+        found = lex.common_answers[word] = _judge_common(word, lex)
+    return found
+
+
+def _judge_common(word: str, lex: Lexicon) -> bool:
     lowered = word.lower()
     if lowered in lex.common or _is_common_form(lowered, lex):
         return True
@@ -604,6 +638,10 @@ def _read_run(text: str, tokens: list, lex: Lexicon) -> list:
         if not item.tokens[0].informative and len(names) == 2 and names[0].role == "gaz" and \
                 names[0].known.type == "NORP":
             continue               # a headline's `Russian Troops`, `Ukrainian Forces`: the adjective only
+        if not item.tokens[0].informative and len(names) == 2 and names[0].role == "gaz" and \
+                names[0].known.type == "LOC" and item.tokens[0].text.lower().endswith("s") and \
+                item.tokens[0].text.lower() not in lex.words["media_heads"]:
+            continue               # a headline's `Why Ukraine Matters`, `Russia Forces`: a subject and its verb
         kind = "ORG" if any(piece.word_class == "org_head" for piece in span_items) else "LOC"
         start, end = span_items[0].tokens[0].start, span_items[-1].tokens[-1].end
         out.append(Candidate(start, end, text[start:end], kind, strong=True,
@@ -900,9 +938,9 @@ def _plain_name(text, items, lex) -> Optional[Candidate]:
                              pending="company" if company else "")
         items[1].tokens[0].informative = False
         items = items[1:]
-    while (len(items) > 2 or len(items) == 2 and _is_common(items[0].tokens[0].text, lex)) and \
-            items[-1].role == "word" and items[-1].tokens[0].shouting and items[-2].role != "conn" and \
-            _is_common(items[-1].tokens[0].text, lex):
+    while len(items) >= 2 and items[-1].role == "word" and items[-1].tokens[0].shouting and \
+            items[-2].role != "conn" and _is_common(items[-1].tokens[0].text, lex) and \
+            (len(items) > 2 or _is_common(items[0].tokens[0].text, lex)):
         # a headline's verb and object (`Janet Yellen Says`, `Peace Talks End Abruptly`), down to two
         # words, as a name of two may end in a common one (`Justin Young`, `Liz Truss`)
         items = items[:-1]
@@ -1005,8 +1043,22 @@ def _settle(text: str, candidate: Candidate, lex: Lexicon, shouting: bool) -> No
             candidate.type, candidate.canonical, candidate.strong = "LOC", variant, True
         elif _looks_like_settlement(candidate.tokens, lex):
             candidate.type = "LOC"    # Symynivka, Novoosynove, Staryi Karavan
+        elif len(candidate.tokens) == 1 and _SPEAKS_OF_ITSELF.match(text, end):
+            # `Nexperia said its`: a firm or a group, not a person; strong, so the document's other
+            # mentions of the name follow (a name with a first name stays a person's)
+            candidate.type, candidate.strong = "ORG", True
+        elif len(candidate.tokens) == 1 and text.startswith(", which ", end):
+            candidate.type = "ORG"    # `Severgroup, which`: a person is `who`; a known place would be typed already
         else:
             candidate.type, candidate.guessed = "PERSON", True
+
+
+# After a name no list knows: words that refer back to it as a thing, not a person (`its`, `which`).
+_SPEAKS_OF_ITSELF = re.compile(r"""
+    (?:[ ](?:said|says|announced|added|confirmed|denied|stated|reported|told[ ][\w]{1,30})[ ](?:that[ ])?its\b
+      | [ ]and[ ]its[ ]                   # Infineon and its suppliers
+    )
+""", re.VERBOSE)
 
 
 def _romanized_place(word: str, lex: Lexicon) -> Optional[str]:
@@ -1164,7 +1216,7 @@ _LED_BY_A_PERSON = frozenset("government administration cabinet regime era team 
 # The document: one type and one canonical name per thing.
 
 def _resolve(text: str, candidates: list, lex: Lexicon) -> list:
-    """`candidates` come in text order (by start, the longer first): see `_run_templates`."""
+    """`candidates` come in text order (by start, the longer first): see `_read_run_at`."""
     # What the document itself settles: full names of people, types of repeated names.
     surnames = {}
     strong_types = {}
@@ -1181,12 +1233,16 @@ def _resolve(text: str, candidates: list, lex: Lexicon) -> list:
     org_openers = {org.tokens[0]: org.canonical or org.text for org in full_orgs
                    if org.tokens[0][:1].isupper() and not org.gazetteer_kind and org.strong
                    and org.tokens[0].lower() not in lex.words["function_words"]}
+    org_opened_by = {org.tokens[0]: org.canonical or org.text for org in full_orgs
+                     if org.strong and org.tokens[0][:1].isupper()
+                     and org.tokens[0].lower() not in lex.words["function_words"]}
     result = []
     previous = None
     acronyms = {}                # acronym -> the name it was defined for in parentheses
     for candidate in candidates:
         surface = candidate.text
-        if previous is not None and text[previous.end:candidate.start] in (" (", "(") and \
+        if previous is not None and text[candidate.start - 1:candidate.start] == "(" and \
+                text[previous.end:candidate.start] in (" (", "(") and \
                 (candidate.type is None or candidate.type == previous.type == "ORG" and
                  candidate.canonical is None) and (surface.isupper() or _MIXED_ACRONYM.fullmatch(surface)):
             # Institute for the Study of War (ISW): the acronym names the same thing
@@ -1215,7 +1271,16 @@ def _resolve(text: str, candidates: list, lex: Lexicon) -> list:
             continue
         result.append(candidate)
 
-    _coordinated_places(text, result, lex)
+    _coordinated_names(text, result, lex, surnames)
+    # A guessed name that the document types ORG elsewhere (listed with firms, `said its`), or
+    # that opens an organisation's name (`Lockheed` after `Lockheed Martin`), is that ORG.
+    named_orgs = {candidate.text for candidate in result if candidate.type == "ORG" and len(candidate.tokens) == 1}
+    for candidate in result:
+        if candidate.guessed and len(candidate.tokens) == 1 and candidate.text not in surnames:
+            if candidate.text in org_opened_by:
+                candidate.type, candidate.canonical, candidate.guessed = "ORG", org_opened_by[candidate.text], False
+            elif candidate.text in named_orgs:
+                candidate.type, candidate.guessed = "ORG", False
     _canonical_names(text, result, full_orgs, lex)
     entities = []
     last_end = -1
@@ -1237,31 +1302,44 @@ def _speaks(text: str, start: int, end: int, lex: Lexicon) -> bool:
 
 
 _COORDINATION = frozenset((", ", ",", " and ", ", and ", " or ", ", or ", " to ", "-"))
+# Between organisations; not a bare comma, which also ends a clause (`in Kordofan, UN says`)
+_LISTING = frozenset((" and ", ", and ", " or ", ", or ", ") and ", "), and "))     # also after `(GM)`
 
 
-def _coordinated_places(text: str, result: list, lex: Lexicon) -> None:
-    """`near Starytsia, Kruhle, Symynivka, and Hrafske`: a guessed name listed with places is one.
+def _coordinated_names(text: str, result: list, lex: Lexicon, people=()) -> None:
+    """`near Starytsia, Kruhle, Symynivka, and Hrafske`: a guessed name listed with places is one,
+    and one listed with organisations (`GM and Chrysler`) is an organisation, unless the
+    document names a person so (`people`: surnames of full names).
 
-    Not a name that speaks (`In Kyiv, Zelenskyy said`)."""
-    if not any(candidate.guessed for candidate in result):
-        return                   # only guessed names change: most documents have none
+    Not a name that speaks (`In Kyiv, Zelenskyy said`). A nationality adjective stands between
+    neighbours without being one (`Russian-held Tokmak`), so the neighbours are the other names;
+    only guessed names change, so only their positions are visited, forward and then backward
+    (a name made a place passes it on along the list)."""
+    neighbours = [candidate for candidate in result if candidate.type != "NORP"]
+    guessed = [index for index, candidate in enumerate(neighbours) if candidate.guessed]
+    if not guessed:
+        return                   # most documents have none
     verbs = lex.words["person_verbs_after"]
-    for order in (result, result[::-1]):
-        previous = None
-        for candidate in order:
-            if candidate.guessed and previous is not None and previous.type == "LOC" and \
-                    len(candidate.tokens) == 1 and \
-                    text[candidate.end:candidate.end + 20].split(" ", 2)[1:2] != [] and \
-                    text[candidate.end:candidate.end + 20].split(" ", 2)[1].strip(",.") in verbs:
-                previous = candidate
+    for indexes, step in ((guessed, -1), (guessed[::-1], 1)):
+        for index in indexes:
+            candidate = neighbours[index]
+            if not 0 <= index + step < len(neighbours) or not candidate.guessed or len(candidate.tokens) != 1:
                 continue
-            if candidate.guessed and previous is not None and previous.type == "LOC" and len(candidate.tokens) == 1:
-                gap = text[previous.end:candidate.start] if previous.end <= candidate.start \
-                    else text[candidate.end:previous.start]
-                if gap in _COORDINATION:
-                    candidate.type, candidate.guessed = "LOC", False
-            if candidate.type != "NORP":
-                previous = candidate
+            previous = neighbours[index + step]
+            if previous.type not in ("LOC", "ORG") or _speaks_next(text, candidate, verbs):
+                continue
+            gap = text[previous.end:candidate.start] if previous.end <= candidate.start \
+                else text[candidate.end:previous.start]
+            if previous.type == "LOC" and gap in _COORDINATION or \
+                    previous.type == "ORG" and gap in _LISTING and candidate.text not in people:
+                # `GM and Chrysler`, `Netflix and Unilever`: a name listed with firms is one
+                candidate.type, candidate.guessed = previous.type, False
+
+
+def _speaks_next(text: str, candidate, verbs) -> bool:
+    """The word after `candidate` (past a space) is a person's verb: `Kruhle said`."""
+    following = text[candidate.end:candidate.end + 20].split(" ", 2)[1:2]
+    return following != [] and following[0].strip(",.") in verbs
 
 
 def _by_position(candidate):
@@ -1283,7 +1361,7 @@ def _canonical_names(text: str, result: list, full_orgs: list, lex: Lexicon) -> 
             name = candidate.canonical or candidate.text
             full_person.setdefault(candidate.tokens[-1], name)
             full_person.setdefault(candidate.tokens[0], name)
-    longer_orgs = _OrgIndex(full_orgs, lex)
+    longer_orgs = None           # built on first need: many documents have no short organisation name
     previous = None
     for candidate in result:
         if candidate.type == "PERSON" and candidate.canonical is None:
@@ -1297,6 +1375,8 @@ def _canonical_names(text: str, result: list, full_orgs: list, lex: Lexicon) -> 
                     candidate.canonical = base + suffix
                     break
         elif candidate.type == "ORG" and len(candidate.tokens) <= 3 and candidate.canonical is None:
+            if longer_orgs is None:
+                longer_orgs = _OrgIndex(full_orgs, lex)
             candidate.canonical = longer_orgs.find(candidate, _owner_before(text, previous, candidate, lex))
         elif candidate.type == "NORP" and candidate.canonical == "Korea":
             koreas = countries_named & {"North Korea", "South Korea"}
