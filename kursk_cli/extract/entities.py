@@ -1164,6 +1164,8 @@ def _context_type(text, start, end, lex, *, acronym=False, minor_place=False) ->
     if text[start - 1:start] == "/" and _after_credit_slash(text, start, end):
         return "ORG"
     if minor_place:
+        if previous_word in _PLACE_PREPOSITIONS:
+            return None           # `officials in Lyon said`: the town, whatever verb follows
         if next_word in words["person_verbs_after"] or _apposition_head(text, end) in words["person_appositions"]:
             return "PERSON"
         return None
@@ -1201,6 +1203,11 @@ def _after_credit_slash(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", max(0, start - 120), start)
     before = text[max(line_start + 1, start - 120):start].lower()
     return "(" in before or "photo" in before or "credit" in before or "image" in before
+
+
+# Before a town's name that is also a surname, these say it is the town (`police in Lyon said`);
+# `from` and `of` do not (`a letter from Henderson said`, `a friend of Lund said`).
+_PLACE_PREPOSITIONS = frozenset("in at near outside around across inside towards toward".split())
 
 
 # `in Bali this week`, `in Davos last year`: after `in` and a name, a time says the name is a place.
