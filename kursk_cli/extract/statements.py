@@ -22,7 +22,7 @@ import operator
 import re
 from collections import OrderedDict, deque
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from ..data import load
 from ..model import Statement
@@ -86,6 +86,20 @@ def _words():
     }
 
 
+@functools.lru_cache(maxsize=None)
+def _nation_names() -> dict:
+    """Each lowercased name, alias or demonym of a country -> the country's names of four letters
+    or more; built in one pass (the first country that lists a name keeps it)."""
+    table = {}
+    for country in _words()["countries"]:
+        names = {country["name"].lower()} | {d.lower() for d in country.get("demonyms", ())}
+        names |= {alias.lower() for alias in country.get("aliases", ())}
+        keys = frozenset(name for name in names if len(name) >= 4)
+        for name in names:
+            table.setdefault(name, keys)
+    return table
+
+
 def _with_number_variants(generic: frozenset, plural: frozenset, documents: frozenset):
     """(generic heads, plural heads) with the other number of each regular noun for a person or a
     body: the lists may name `insiders` or `lawyer`, and the text write `one insider` or `his
@@ -104,7 +118,7 @@ def _patterns():
     verbs = sorted(verbs | {verb.capitalize() for verb in words["verbs"]})   # Title Case headlines
     cues = load("statement_cues.json")
     cue = re.compile(rf"""
-        (?<![\w’'\-])                       # a whole word
+        {_WORD_EDGE}                            # the character before a whole word
         (?:
             (?P<according>[Aa]ccording\s+to)   # according to X
           | (?P<called>call(?:ed|s|ing)?[ ]     # X called the claims false: a denial
@@ -120,6 +134,29 @@ def _patterns():
         (?![\w’'\-])
         """, re.VERBOSE)
     return cue, deny
+
+
+# The character before a whole word: no letter, digit, `_`, `'`, `’` or `-`. A pattern that starts
+# with one character class lets the regex engine skip fast to the next candidate, where a
+# look-behind is tried at every position (a third more work for the cue scan): the class turns
+# away ASCII letters and digits, which it checks fast, and the look-behind after it the other
+# letters and `’`.
+_WORD_EDGE = r"[^0-9A-Za-z_'\-](?<![\w’])"
+
+
+class _CueWord(NamedTuple):
+    """A candidate cue as the cue scan found it."""
+    start: int
+    end: int
+    text: str
+    branch: str                      # according, called or verb
+
+
+def _cue_words(text: str) -> list:
+    """Every candidate cue in the text, in text order. (A line break put before the text gives a
+    cue at its very start a character before it too.)"""
+    return [_CueWord(match.start(), match.end() - 1, match.group()[1:], match.lastgroup)
+            for match in _patterns()[0].finditer("\n" + text)]
 
 
 # One token: an abbreviation with dots (U.S.), a word (with inner apostrophes, hyphens,
@@ -1058,22 +1095,20 @@ _REPORTED_TO_A_PLACE = re.compile(r"""
 _BY = re.compile(r"[ \t]{1,3}by(?![\w’'\-])")
 
 
-def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list, matches=None) -> list:
-    """The cues of one sentence (`matches`: the cue pattern's matches in it, when already known)."""
+def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list, cue_words: list) -> list:
+    """The cues of one sentence among its candidate cues (`_cue_words`)."""
     words = _words()
-    if matches is None:
-        matches = _patterns()[0].finditer(text, start, end)
     found = []
     wrapper = _wrapping_quote(quotes, quote_starts, start, end)
     title_case = None
-    for match in matches:
-        cue_start, cue_end = match.span()
+    for match in cue_words:
+        cue_start, cue_end = match.start, match.end
         if _inside(quotes, quote_starts, cue_start) and not (
                 wrapper and wrapper[0] < cue_start < wrapper[1]):
             continue
-        word = match.group()
+        word = match.text
         lowered = word.lower()
-        branch = match.lastgroup          # according, called or verb
+        branch = match.branch
         if branch == "called":
             phrase = _phrase_before(text, start, cue_start)
             if phrase is not None:
@@ -1230,15 +1265,15 @@ _QUOTE_NEAR = re.compile(r"[”\"]|[’'](?![\w])")
 def _participle(text: str, start: int, end: int, match, preceding: str) -> Optional[_Cue]:
     """`…, saying that …` and `issued a statement saying …` (the subject speaks), `Trump is
     saying …` and `with analysts saying …` (the phrase before speaks); `sends warning to` is none."""
-    cue = _Cue(match.start(), match.end(), match.group(), "participle",
-               deny=match.group().lower() in _words()["deny_verbs"])
-    previous = _previous_word(text, start, match.start())
+    cue = _Cue(match.start, match.end, match.text, "participle",
+               deny=match.text.lower() in _words()["deny_verbs"])
+    previous = _previous_word(text, start, match.start)
     if preceding.endswith((",", "—", "–")) or previous in _words()["documents"] or previous in (
             "tweet", "tweets", "as"):    # `…, saying`; `a statement saying`; `quoted as saying`
         return cue               # the sentence's subject is found later, if no other cue speaks
-    low = match.start()
+    low = match.start
     if previous in ("is", "are", "was", "were", "been"):
-        low = text.rfind(previous, max(start, match.start() - 24), match.start())
+        low = text.rfind(previous, max(start, match.start - 24), match.start)
     phrase = _phrase_before(text, start, low)
     if phrase is None or phrase.kind == "pronoun" and previous not in ("is", "are", "was", "were", "been"):
         return None
@@ -1534,14 +1569,10 @@ class _Resolver:
         return None
 
     @staticmethod
-    @functools.lru_cache(maxsize=512)
     def _nation_keys(nation: str) -> frozenset:
-        for country in _words()["countries"]:
-            names = {country["name"].lower()} | {d.lower() for d in country.get("demonyms", ())}
-            names |= {alias.lower() for alias in country.get("aliases", ())}
-            if nation in names:
-                return frozenset(name for name in names if len(name) >= 4)
-        return frozenset((nation,))
+        """The names of the country that `nation` names (`ukrainian` -> ukraine, ukrainian …)."""
+        keys = _nation_names().get(nation)
+        return keys if keys is not None else frozenset((nation,))
 
     def _antecedent(self, phrase: _Phrase, subject: Optional[_Phrase], same_sentence: list) -> _Source:
         kind = _words()["pronouns"][phrase.text.lower()]
@@ -1600,7 +1631,7 @@ def find_statements(text: str, entities: list) -> list:
     continuing = False           # the last sentence was a quotation by a known speaker
     unattributed = deque(maxlen=8)   # (start, end, paragraph) of sentences since the last statement
     paragraph, previous_end = 0, 0
-    matches = list(_patterns()[0].finditer(text))     # every cue candidate, in one scan
+    matches = _cue_words(text)     # every cue candidate, in one scan
     next_match = 0
     last_statement_end = 0
     sentence_start = 0
@@ -1610,10 +1641,10 @@ def find_statements(text: str, entities: list) -> list:
         previous_start, sentence_start = sentence_start, start
         previous_end = end
         found = []
-        while next_match < len(matches) and matches[next_match].start() < start:
+        while next_match < len(matches) and matches[next_match].start < start:
             next_match += 1
         first_match = next_match
-        while next_match < len(matches) and matches[next_match].end() <= end:
+        while next_match < len(matches) and matches[next_match].end <= end:
             next_match += 1
         if next_match > first_match:
             resolver.previous_spoke = last_statement_end > previous_start or not statements
