@@ -120,11 +120,11 @@ def _patterns():
     cue = re.compile(rf"""
         {_WORD_EDGE}                            # the character before a whole word
         (?:
-            (?P<according>[Aa]ccording\s+to)   # according to X
-          | (?P<called>call(?:ed|s|ing)?[ ]     # X called the claims false: a denial
+            [Aa]ccording\s+to                   # according to X
+          | call(?:ed|s|ing)?[ ]                # X called the claims false: a denial
                (?:[\w’'\-]{{1,20}}[ ]){{0,3}}
-               (?:{trie(cues["call_false"])}))
-          | (?P<verb>{trie(verbs)})              # X said, said X, X denied …
+               (?:{trie(cues["call_false"])})
+          | {_by_first_letter(verbs)}           # X said, said X, X denied …
         )
         (?![\w’'\-])
         """, re.VERBOSE)
@@ -144,6 +144,18 @@ def _patterns():
 _WORD_EDGE = r"[^0-9A-Za-z_'\-](?<![\w’])"
 
 
+def _by_first_letter(words) -> str:
+    """`s(?:aid|ays)|t(?:old|…)|…`: a prefix tree whose top level joins the alternatives around it.
+
+    The regex engine passes over an alternative whose first letter differs from the text's at
+    almost no cost, but enters a group to try it: one level of alternatives for the first letter,
+    whatever branch (`according to`, `called … false`, a verb), makes the cue scan cheaper."""
+    by_first = {}
+    for word in words:
+        by_first.setdefault(word[0], set()).add(word[1:])
+    return "|".join(re.escape(letter) + trie(rests) for letter, rests in sorted(by_first.items()))
+
+
 class _CueWord(NamedTuple):
     """A candidate cue as the cue scan found it."""
     start: int
@@ -155,8 +167,16 @@ class _CueWord(NamedTuple):
 def _cue_words(text: str) -> list:
     """Every candidate cue in the text, in text order. (A line break put before the text gives a
     cue at its very start a character before it too.)"""
-    return [_CueWord(match.start(), match.end() - 1, match.group()[1:], match.lastgroup)
+    return [_CueWord(match.start(), match.end() - 1, match.group()[1:], _branch(match.group()))
             for match in _patterns()[0].finditer("\n" + text)]
+
+
+def _branch(match: str) -> str:
+    """Which branch of the cue pattern matched (the character before the word first): only
+    `according to` and `called … false` hold a space, and they start with different letters."""
+    if not any(character.isspace() for character in match[1:]):
+        return "verb"
+    return "called" if match[1] == "c" else "according"
 
 
 # One token: an abbreviation with dots (U.S.), a word (with inner apostrophes, hyphens,
