@@ -925,7 +925,7 @@ def _classify(tokens: list) -> Optional[_Phrase]:
         text = " ".join([_bare(token[2]) for token in tokens])
     text = text.replace(" ,", ",")
     start, end = tokens[0][0], tokens[-1][1]
-    while len(tokens) > 1 and (tokens[0][2].lower() in _MONTHS or tokens[0][2].isdigit()):
+    while len(tokens) > 1 and _date_first(tokens):
         tokens = tokens[1:]      # `an April 2025 estimate`, `a March Bloomberg article`: a date first
         capitals = [token for token in tokens if _is_capital(token[2])]
         text = " ".join([_bare(token[2]) for token in tokens])
@@ -970,6 +970,23 @@ def _classify(tokens: list) -> Optional[_Phrase]:
                            person=None if _is_possessive(proper[-1][2]) else False)
         return _Phrase(start, end, text, "generic", person=_head_kind(lowered))
     return None
+
+
+def _date_first(tokens: list) -> bool:
+    """The phrase opens with a part of a date or a time: a month, a number, a clock time, or a
+    month's abbreviation before a number (`23 Jul 2022 23.22 Ukraine’s defence ministry`: the
+    time stamp over a live-blog entry; `Jan Wörner` is a name)."""
+    word = tokens[0][2]
+    return word.lower() in _MONTHS or word.isdigit() or _CLOCK_TIME.fullmatch(word) is not None or (
+        word in _month_abbreviations() and tokens[1][2].isdigit())
+
+
+_CLOCK_TIME = re.compile(r"[0-2]?[0-9][.:][0-5][0-9]")
+
+
+@functools.lru_cache(maxsize=None)
+def _month_abbreviations() -> frozenset:
+    return frozenset(load("dates.json")["month_abbreviations"])
 
 
 # Prepositions that may tie a place or a superior to a generic speaker: `officials in Kyiv`,
@@ -1658,6 +1675,7 @@ def find_statements(text: str, entities: list) -> list:
     for start, end in _sentences(text, quotes):
         if text.find("\n", previous_end, start) >= 0:
             paragraph += 1
+        start = _after_live_stamp(text, start, end, resolver)
         previous_start, sentence_start = sentence_start, start
         previous_end = end
         found = []
@@ -1691,6 +1709,27 @@ def find_statements(text: str, entities: list) -> list:
             continuing = False
             unattributed.append((start, end, paragraph))
     return statements
+
+
+# The time stamp over an entry of a live blog: `23 Jul 2022 17.23 `, `From 23 Jul 2022 22.17 `.
+_LIVE_STAMP = re.compile(r"(?:From[ ])?\d{1,2}[ ][A-Z][a-z]{2,8}[ ]\d{4}[ ]\d{1,2}[.:]\d{2}[ ]")
+
+
+def _after_live_stamp(text: str, start: int, end: int, resolver) -> int:
+    """Where the words of a sentence start, after the time stamp of a live-blog entry and its
+    writer's byline (`23 Jul 2022 17.23 Ruth Michaelson Turkey’s defence minister, …, has said`):
+    a person's name of two words or more that the entities extractor found, a capital after it."""
+    stamp = _LIVE_STAMP.match(text, start, end)
+    if stamp is None:
+        return start
+    position = stamp.end()
+    index = bisect.bisect_left(resolver.entity_starts, position)
+    if index < len(resolver.entities):
+        byline = resolver.entities[index]
+        if byline.start == position and byline.type == "PERSON" and " " in byline.text \
+                and text.startswith(" ", byline.end) and text[byline.end + 1:byline.end + 2].isupper():
+            return byline.end + 1
+    return position
 
 
 # The start of a headline or line that gives its speaker before a colon: `Zelensky: Russia must
@@ -1757,31 +1796,47 @@ def _embedded_post(text, start, end, unattributed, paragraph, resolver) -> Optio
                      quote=False)
 
 
-# The end of a clause before a second speaker's (`…, while officials said`).
-_CLAUSE_OPENER = re.compile(
-    r"(?:(?:[,;]|\s[–—])\s{0,3}(?:while|whereas|but|and)?|\s(?:while|whereas|but|and))\s{0,3}$")
+# The end of a clause before a second speaker's (`…, while officials said`, `… and the governor
+# said`: the speaker phrase starts after its article).
+_CLAUSE_OPENER = re.compile(r"""
+    (?:(?:[,;]|\s[–—])\s{0,3}(?:while|whereas|but|and)?|\s(?:while|whereas|but|and))\s{0,3}
+    (?:(?:the|a|an)\s{1,3})?
+    $""", re.VERBOSE)
 
 
-def _pieces(text, start, end, quotes, quote_starts, matches):
-    """One sentence, or two when a second speaker comes in with its own clause (`…, while …`)."""
-    cues = _cues(text, start, end, quotes, quote_starts, matches)
+def _pieces(text, start, end, quotes, quote_starts, cue_words):
+    """One sentence, or one piece for each speaker that comes in with its own clause (`…, while
+    officials said …, and police said …`)."""
+    cues = _cues(text, start, end, quotes, quote_starts, cue_words)
     spoken = [cue for cue in cues if cue.phrase is not None and cue.phrase.kind != "pronoun" and cue.rank == 1]
+    pieces = []
+    piece_start = start
     for first, second in zip(spoken, spoken[1:]):
         if first.phrase.text == second.phrase.text:
             continue
-        opener = _CLAUSE_OPENER.search(text[max(start, second.phrase.start - 16):second.phrase.start])
+        opener = _CLAUSE_OPENER.search(text[max(piece_start, second.phrase.start - 16):second.phrase.start])
         if opener is None or second.phrase.start - 16 < first.end:
             continue
-        cut = max(start, second.phrase.start - 16) + opener.start()
+        cut = max(piece_start, second.phrase.start - 16) + opener.start()
+        if _quote_open(text, piece_start, cut):
+            continue             # `X said: “…, the Russians told us …”`: X quotes them
         head_end = cut
-        while head_end > start and text[head_end - 1] in " ,;–—":
+        while head_end > piece_start and text[head_end - 1] in " ,;–—":
             head_end -= 1
-        tail_start = cut
-        while tail_start < end and text[tail_start] in " ,;–—":
-            tail_start += 1
-        return [(start, head_end, [cue for cue in cues if cue.end <= head_end]),
-                (tail_start, end, [cue for cue in cues if cue.start >= tail_start])]
-    return [(start, end, cues)]
+        pieces.append((piece_start, head_end,
+                       [cue for cue in cues if cue.start >= piece_start and cue.end <= head_end]))
+        piece_start = cut
+        while piece_start < end and text[piece_start] in " ,;–—":
+            piece_start += 1
+    pieces.append((piece_start, end, [cue for cue in cues if cue.start >= piece_start]))
+    return pieces
+
+
+def _quote_open(text: str, start: int, position: int) -> bool:
+    """A quotation opened between `start` and `position` is still open there (the pairs of
+    quotation marks are not known for a quotation that runs on past its sentence)."""
+    return text.count("“", start, position) > text.count("”", start, position) \
+        or text.count('"', start, position) % 2 == 1
 
 
 def _statement(text, start, end, cues, resolver, quotes, quote_starts) -> Optional[Statement]:
