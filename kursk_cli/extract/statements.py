@@ -78,6 +78,7 @@ def _words():
         "person_suffixes": tuple(speakers["person_suffixes"]),
         "official_bodies": lower(speakers["official_bodies"]),
         "roles": lower(speakers["role_titles"]),
+        "companies": lower(speakers["company_heads"]),
         "demonyms": frozenset(demonyms),
         "places": frozenset(places),
         "countries": countries,
@@ -1446,6 +1447,8 @@ class _Resolver:
             found = None if _indefinite(self.text, phrase) else self._generic(phrase)
             if found is None and phrase.person and _definite_role(self.text, phrase):
                 found = self._titled_person(phrase)
+            if found is None and _definite_company(self.text, phrase):
+                found = self._last_company(phrase)
             if found is not None:
                 found.names.add(phrase.text)
                 return found
@@ -1497,6 +1500,21 @@ class _Resolver:
         entity = best[1]
         return self._remember(self._full(entity.canonical), True, False,
                               _Phrase(entity.start, entity.end, entity.text, "named", person=True))
+
+    def _last_company(self, phrase: _Phrase) -> Optional[_Source]:
+        """`the airline` after `Lufthansa said …`: the source that spoke last, when it has a name
+        of its own and is no person, no country and no body of another kind (`the company` is no
+        `Defence Ministry`)."""
+        if not self.sources:
+            return None
+        words = _words()
+        head = phrase.text.lower()
+        last = self._recent(1)[0]
+        if last.person is True or not last.canonical[:1].isupper() or last.canonical.lower() in words["places"]:
+            return None
+        if any(word != head and word in words["generic"] for word in last.canonical.lower().split()):
+            return None
+        return last
 
     def _strip_document(self, text: str) -> str:
         words = _words()
@@ -1904,6 +1922,14 @@ def _definite_role(text: str, phrase: _Phrase) -> bool:
         return False
     before = text[max(0, phrase.start - 12):phrase.start].split()
     return not before or before[-1].lower() in ("the", "its", "their", "his", "her")
+
+
+def _definite_company(text: str, phrase: _Phrase) -> bool:
+    """`the airline`, `the company`: one word for a business or a medium, after `the`."""
+    if phrase.text not in _words()["companies"]:
+        return False
+    before = text[max(0, phrase.start - 12):phrase.start].split()
+    return bool(before) and before[-1].lower() == "the"
 
 
 def _titled(text: str, entity, head: str) -> bool:
