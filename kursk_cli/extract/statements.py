@@ -978,8 +978,9 @@ def _date_first(tokens: list) -> bool:
     month's abbreviation before a number (`23 Jul 2022 23.22 Ukraine’s defence ministry`: the
     time stamp over a live-blog entry; `Jan Wörner` is a name)."""
     word = tokens[0][2]
-    return word.lower() in _MONTHS or word.isdigit() or _CLOCK_TIME.fullmatch(word) is not None or (
-        word in _month_abbreviations() and tokens[1][2].isdigit())
+    if word[0].isdigit():
+        return word.isdigit() or _CLOCK_TIME.fullmatch(word) is not None
+    return word.lower() in _MONTHS or (tokens[1][2].isdigit() and word in _month_abbreviations())
 
 
 _CLOCK_TIME = re.compile(r"[0-2]?[0-9][.:][0-5][0-9]")
@@ -1693,7 +1694,8 @@ def find_statements(text: str, entities: list) -> list:
     for start, end in _sentences(text, quotes):
         if text.find("\n", previous_end, start) >= 0:
             paragraph += 1
-        start = _after_live_stamp(text, start, end, resolver)
+        if text[start].isdigit() or text.startswith("From ", start):
+            start = _after_live_stamp(text, start, end, resolver)
         previous_start, sentence_start = sentence_start, start
         previous_end = end
         found = []
@@ -1846,6 +1848,8 @@ def _pieces(text, start, end, quotes, quote_starts, cue_words):
         piece_start = cut
         while piece_start < end and text[piece_start] in " ,;–—":
             piece_start += 1
+    if not pieces:
+        return [(start, end, cues)]          # (most sentences: one piece)
     pieces.append((piece_start, end, [cue for cue in cues if cue.start >= piece_start]))
     return pieces
 
