@@ -173,9 +173,9 @@ def _cue_words(text: str) -> list:
 
 
 def _branch(match: str) -> str:
-    """Which branch of the cue pattern matched (the character before the word first): only
-    `according to` and `called … false` hold a space, and they start with different letters."""
-    if not any(character.isspace() for character in match[1:]):
+    """Which branch of the cue pattern matched (the character before the word first): a verb is
+    one word of letters, `according to` and `called … false` are more and start differently."""
+    if match[1:].isalpha():
         return "verb"
     return "called" if match[1] == "c" else "according"
 
