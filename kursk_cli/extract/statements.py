@@ -527,6 +527,13 @@ def _is_date_word(tokens, index) -> bool:
 
 # Words inside a name or a speaker phrase (`General Staff of the …`, `Ursula von der Leyen`).
 _NAME_JOINERS = frozenset(("of", "for", "and", "de", "al", "von", "van"))
+# Particles that open a surname written without the first name (`Von der Leyen`, `De Klerk`).
+_SURNAME_PARTICLES = frozenset(("de", "al", "von", "van"))
+
+
+def _particle_surname(name: str) -> bool:
+    """`Von der Leyen`: a surname that opens with its particle, without the first name."""
+    return name.split()[0].lower() in _SURNAME_PARTICLES and name[:1].isupper()
 
 
 def _noun_phrase_back(tokens: list, index: int, relative: bool = False) -> Optional[_Phrase]:
@@ -561,6 +568,8 @@ def _noun_phrase_back(tokens: list, index: int, relative: bool = False) -> Optio
         if lowered in _NAME_JOINERS:
             if index == 0 or not (_is_capital(tokens[index - 1][2]) or tokens[index - 1][2].lower()
                                   in words["generic"] or _is_possessive(tokens[index - 1][2])):
+                if lowered in _SURNAME_PARTICLES and word[0].isupper() and index < head:
+                    first = index    # `Von der Leyen said`: the particle opens the surname
                 break
             first = index
             index -= 1
@@ -1471,7 +1480,7 @@ class _Resolver:
         if person_name:
             return self._remember(self._full(person_name), True, False, phrase)
         canonical = self._strip_document(phrase.text)
-        if len(canonical.split()) == 1 and phrase.person is not False:
+        if (len(canonical.split()) == 1 or _particle_surname(canonical)) and phrase.person is not False:
             full = self._full(canonical)
             if full != canonical:
                 return self._remember(full, True, False, phrase)
@@ -1540,9 +1549,12 @@ class _Resolver:
         return " ".join(names)
 
     def _full(self, name: str) -> str:
-        if " " in name:
+        """The full name the text writes a surname in (`Zelensky`, `Von der Leyen`), if one."""
+        if " " in name and not _particle_surname(name):
             return name
-        candidates = self.full_names.get(name)
+        candidates = self.full_names.get(name.split()[-1])
+        if candidates and " " in name:
+            candidates = {full for full in candidates if full.lower().endswith(" " + name.lower())}
         if not candidates:
             return name
         if len(candidates) == 1:
