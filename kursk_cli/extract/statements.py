@@ -22,7 +22,7 @@ import operator
 import re
 from collections import OrderedDict, deque
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from ..data import load
 from ..model import Statement
@@ -78,12 +78,27 @@ def _words():
         "person_suffixes": tuple(speakers["person_suffixes"]),
         "official_bodies": lower(speakers["official_bodies"]),
         "roles": lower(speakers["role_titles"]),
+        "companies": lower(speakers["company_heads"]),
         "demonyms": frozenset(demonyms),
         "places": frozenset(places),
         "countries": countries,
         "months": lower(calendar["months"]),
         "weekdays": lower(calendar["weekdays"]),
     }
+
+
+@functools.lru_cache(maxsize=None)
+def _nation_names() -> dict:
+    """Each lowercased name, alias or demonym of a country -> the country's names of four letters
+    or more; built in one pass (the first country that lists a name keeps it)."""
+    table = {}
+    for country in _words()["countries"]:
+        names = {country["name"].lower()} | {d.lower() for d in country.get("demonyms", ())}
+        names |= {alias.lower() for alias in country.get("aliases", ())}
+        keys = frozenset(name for name in names if len(name) >= 4)
+        for name in names:
+            table.setdefault(name, keys)
+    return table
 
 
 def _with_number_variants(generic: frozenset, plural: frozenset, documents: frozenset):
@@ -104,13 +119,13 @@ def _patterns():
     verbs = sorted(verbs | {verb.capitalize() for verb in words["verbs"]})   # Title Case headlines
     cues = load("statement_cues.json")
     cue = re.compile(rf"""
-        (?<![\w’'\-])                       # a whole word
+        {_WORD_EDGE}                            # the character before a whole word
         (?:
-            (?P<according>[Aa]ccording\s+to)   # according to X
-          | (?P<called>call(?:ed|s|ing)?[ ]     # X called the claims false: a denial
+            [Aa]ccording\s+to                   # according to X
+          | call(?:ed|s|ing)?[ ]                # X called the claims false: a denial
                (?:[\w’'\-]{{1,20}}[ ]){{0,3}}
-               (?:{trie(cues["call_false"])}))
-          | (?P<verb>{trie(verbs)})              # X said, said X, X denied …
+               (?:{trie(cues["call_false"])})
+          | {_by_first_letter(verbs)}           # X said, said X, X denied …
         )
         (?![\w’'\-])
         """, re.VERBOSE)
@@ -120,6 +135,49 @@ def _patterns():
         (?![\w’'\-])
         """, re.VERBOSE)
     return cue, deny
+
+
+# The character before a whole word: no letter, digit, `_`, `'`, `’` or `-`. A pattern that starts
+# with one character class lets the regex engine skip fast to the next candidate, where a
+# look-behind is tried at every position (a third more work for the cue scan): the class turns
+# away ASCII letters and digits, which it checks fast, and the look-behind after it the other
+# letters and `’`.
+_WORD_EDGE = r"[^0-9A-Za-z_'\-](?<![\w’])"
+
+
+def _by_first_letter(words) -> str:
+    """`s(?:aid|ays)|t(?:old|…)|…`: a prefix tree whose top level joins the alternatives around it.
+
+    The regex engine passes over an alternative whose first letter differs from the text's at
+    almost no cost, but enters a group to try it: one level of alternatives for the first letter,
+    whatever branch (`according to`, `called … false`, a verb), makes the cue scan cheaper."""
+    by_first = {}
+    for word in words:
+        by_first.setdefault(word[0], set()).add(word[1:])
+    return "|".join(re.escape(letter) + trie(rests) for letter, rests in sorted(by_first.items()))
+
+
+class _CueWord(NamedTuple):
+    """A candidate cue as the cue scan found it."""
+    start: int
+    end: int
+    text: str
+    branch: str                      # according, called or verb
+
+
+def _cue_words(text: str) -> list:
+    """Every candidate cue in the text, in text order. (A line break put before the text gives a
+    cue at its very start a character before it too.)"""
+    return [_CueWord(match.start(), match.end() - 1, match.group()[1:], _branch(match.group()))
+            for match in _patterns()[0].finditer("\n" + text)]
+
+
+def _branch(match: str) -> str:
+    """Which branch of the cue pattern matched (the character before the word first): a verb is
+    one word of letters, `according to` and `called … false` are more and start differently."""
+    if match[1:].isalpha():
+        return "verb"
+    return "called" if match[1] == "c" else "according"
 
 
 # One token: an abbreviation with dots (U.S.), a word (with inner apostrophes, hyphens,
@@ -469,6 +527,13 @@ def _is_date_word(tokens, index) -> bool:
 
 # Words inside a name or a speaker phrase (`General Staff of the …`, `Ursula von der Leyen`).
 _NAME_JOINERS = frozenset(("of", "for", "and", "de", "al", "von", "van"))
+# Particles that open a surname written without the first name (`Von der Leyen`, `De Klerk`).
+_SURNAME_PARTICLES = frozenset(("de", "al", "von", "van"))
+
+
+def _particle_surname(name: str) -> bool:
+    """`Von der Leyen`: a surname that opens with its particle, without the first name."""
+    return name.split()[0].lower() in _SURNAME_PARTICLES and name[:1].isupper()
 
 
 def _noun_phrase_back(tokens: list, index: int, relative: bool = False) -> Optional[_Phrase]:
@@ -503,6 +568,8 @@ def _noun_phrase_back(tokens: list, index: int, relative: bool = False) -> Optio
         if lowered in _NAME_JOINERS:
             if index == 0 or not (_is_capital(tokens[index - 1][2]) or tokens[index - 1][2].lower()
                                   in words["generic"] or _is_possessive(tokens[index - 1][2])):
+                if lowered in _SURNAME_PARTICLES and word[0].isupper() and index < head:
+                    first = index    # `Von der Leyen said`: the particle opens the surname
                 break
             first = index
             index -= 1
@@ -868,7 +935,7 @@ def _classify(tokens: list) -> Optional[_Phrase]:
         text = " ".join([_bare(token[2]) for token in tokens])
     text = text.replace(" ,", ",")
     start, end = tokens[0][0], tokens[-1][1]
-    while len(tokens) > 1 and (tokens[0][2].lower() in _MONTHS or tokens[0][2].isdigit()):
+    while len(tokens) > 1 and _date_first(tokens):
         tokens = tokens[1:]      # `an April 2025 estimate`, `a March Bloomberg article`: a date first
         capitals = [token for token in tokens if _is_capital(token[2])]
         text = " ".join([_bare(token[2]) for token in tokens])
@@ -913,6 +980,24 @@ def _classify(tokens: list) -> Optional[_Phrase]:
                            person=None if _is_possessive(proper[-1][2]) else False)
         return _Phrase(start, end, text, "generic", person=_head_kind(lowered))
     return None
+
+
+def _date_first(tokens: list) -> bool:
+    """The phrase opens with a part of a date or a time: a month, a number, a clock time, or a
+    month's abbreviation before a number (`23 Jul 2022 23.22 Ukraine’s defence ministry`: the
+    time stamp over a live-blog entry; `Jan Wörner` is a name)."""
+    word = tokens[0][2]
+    if word[0].isdigit():
+        return word.isdigit() or _CLOCK_TIME.fullmatch(word) is not None
+    return word.lower() in _MONTHS or (tokens[1][2].isdigit() and word in _month_abbreviations())
+
+
+_CLOCK_TIME = re.compile(r"[0-2]?[0-9][.:][0-5][0-9]")
+
+
+@functools.lru_cache(maxsize=None)
+def _month_abbreviations() -> frozenset:
+    return frozenset(load("dates.json")["month_abbreviations"])
 
 
 # Prepositions that may tie a place or a superior to a generic speaker: `officials in Kyiv`,
@@ -1058,22 +1143,20 @@ _REPORTED_TO_A_PLACE = re.compile(r"""
 _BY = re.compile(r"[ \t]{1,3}by(?![\w’'\-])")
 
 
-def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list, matches=None) -> list:
-    """The cues of one sentence (`matches`: the cue pattern's matches in it, when already known)."""
+def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list, cue_words: list) -> list:
+    """The cues of one sentence among its candidate cues (`_cue_words`)."""
     words = _words()
-    if matches is None:
-        matches = _patterns()[0].finditer(text, start, end)
     found = []
     wrapper = _wrapping_quote(quotes, quote_starts, start, end)
     title_case = None
-    for match in matches:
-        cue_start, cue_end = match.span()
+    for match in cue_words:
+        cue_start, cue_end = match.start, match.end
         if _inside(quotes, quote_starts, cue_start) and not (
                 wrapper and wrapper[0] < cue_start < wrapper[1]):
             continue
-        word = match.group()
+        word = match.text
         lowered = word.lower()
-        branch = match.lastgroup          # according, called or verb
+        branch = match.branch
         if branch == "called":
             phrase = _phrase_before(text, start, cue_start)
             if phrase is not None:
@@ -1230,15 +1313,15 @@ _QUOTE_NEAR = re.compile(r"[”\"]|[’'](?![\w])")
 def _participle(text: str, start: int, end: int, match, preceding: str) -> Optional[_Cue]:
     """`…, saying that …` and `issued a statement saying …` (the subject speaks), `Trump is
     saying …` and `with analysts saying …` (the phrase before speaks); `sends warning to` is none."""
-    cue = _Cue(match.start(), match.end(), match.group(), "participle",
-               deny=match.group().lower() in _words()["deny_verbs"])
-    previous = _previous_word(text, start, match.start())
+    cue = _Cue(match.start, match.end, match.text, "participle",
+               deny=match.text.lower() in _words()["deny_verbs"])
+    previous = _previous_word(text, start, match.start)
     if preceding.endswith((",", "—", "–")) or previous in _words()["documents"] or previous in (
             "tweet", "tweets", "as"):    # `…, saying`; `a statement saying`; `quoted as saying`
         return cue               # the sentence's subject is found later, if no other cue speaks
-    low = match.start()
+    low = match.start
     if previous in ("is", "are", "was", "were", "been"):
-        low = text.rfind(previous, max(start, match.start() - 24), match.start())
+        low = text.rfind(previous, max(start, match.start - 24), match.start)
     phrase = _phrase_before(text, start, low)
     if phrase is None or phrase.kind == "pronoun" and previous not in ("is", "are", "was", "were", "been"):
         return None
@@ -1374,6 +1457,8 @@ class _Resolver:
             found = None if _indefinite(self.text, phrase) else self._generic(phrase)
             if found is None and phrase.person and _definite_role(self.text, phrase):
                 found = self._titled_person(phrase)
+            if found is None and _definite_company(self.text, phrase):
+                found = self._last_company(phrase)
             if found is not None:
                 found.names.add(phrase.text)
                 return found
@@ -1395,7 +1480,7 @@ class _Resolver:
         if person_name:
             return self._remember(self._full(person_name), True, False, phrase)
         canonical = self._strip_document(phrase.text)
-        if len(canonical.split()) == 1 and phrase.person is not False:
+        if (len(canonical.split()) == 1 or _particle_surname(canonical)) and phrase.person is not False:
             full = self._full(canonical)
             if full != canonical:
                 return self._remember(full, True, False, phrase)
@@ -1426,6 +1511,21 @@ class _Resolver:
         return self._remember(self._full(entity.canonical), True, False,
                               _Phrase(entity.start, entity.end, entity.text, "named", person=True))
 
+    def _last_company(self, phrase: _Phrase) -> Optional[_Source]:
+        """`the airline` after `Lufthansa said …`: the source that spoke last, when it has a name
+        of its own and is no person, no country and no body of another kind (`the company` is no
+        `Defence Ministry`)."""
+        if not self.sources:
+            return None
+        words = _words()
+        head = phrase.text.lower()
+        last = self._recent(1)[0]
+        if last.person is True or not last.canonical[:1].isupper() or last.canonical.lower() in words["places"]:
+            return None
+        if any(word != head and word in words["generic"] for word in last.canonical.lower().split()):
+            return None
+        return last
+
     def _strip_document(self, text: str) -> str:
         words = _words()
         names = text.split()
@@ -1449,9 +1549,12 @@ class _Resolver:
         return " ".join(names)
 
     def _full(self, name: str) -> str:
-        if " " in name:
+        """The full name the text writes a surname in (`Zelensky`, `Von der Leyen`), if one."""
+        if " " in name and not _particle_surname(name):
             return name
-        candidates = self.full_names.get(name)
+        candidates = self.full_names.get(name.split()[-1])
+        if candidates and " " in name:
+            candidates = {full for full in candidates if full.lower().endswith(" " + name.lower())}
         if not candidates:
             return name
         if len(candidates) == 1:
@@ -1534,14 +1637,10 @@ class _Resolver:
         return None
 
     @staticmethod
-    @functools.lru_cache(maxsize=512)
     def _nation_keys(nation: str) -> frozenset:
-        for country in _words()["countries"]:
-            names = {country["name"].lower()} | {d.lower() for d in country.get("demonyms", ())}
-            names |= {alias.lower() for alias in country.get("aliases", ())}
-            if nation in names:
-                return frozenset(name for name in names if len(name) >= 4)
-        return frozenset((nation,))
+        """The names of the country that `nation` names (`ukrainian` -> ukraine, ukrainian …)."""
+        keys = _nation_names().get(nation)
+        return keys if keys is not None else frozenset((nation,))
 
     def _antecedent(self, phrase: _Phrase, subject: Optional[_Phrase], same_sentence: list) -> _Source:
         kind = _words()["pronouns"][phrase.text.lower()]
@@ -1600,20 +1699,22 @@ def find_statements(text: str, entities: list) -> list:
     continuing = False           # the last sentence was a quotation by a known speaker
     unattributed = deque(maxlen=8)   # (start, end, paragraph) of sentences since the last statement
     paragraph, previous_end = 0, 0
-    matches = list(_patterns()[0].finditer(text))     # every cue candidate, in one scan
+    matches = _cue_words(text)     # every cue candidate, in one scan
     next_match = 0
     last_statement_end = 0
     sentence_start = 0
     for start, end in _sentences(text, quotes):
         if text.find("\n", previous_end, start) >= 0:
             paragraph += 1
+        if text[start].isdigit() or text.startswith("From ", start):
+            start = _after_live_stamp(text, start, end, resolver)
         previous_start, sentence_start = sentence_start, start
         previous_end = end
         found = []
-        while next_match < len(matches) and matches[next_match].start() < start:
+        while next_match < len(matches) and matches[next_match].start < start:
             next_match += 1
         first_match = next_match
-        while next_match < len(matches) and matches[next_match].end() <= end:
+        while next_match < len(matches) and matches[next_match].end <= end:
             next_match += 1
         if next_match > first_match:
             resolver.previous_spoke = last_statement_end > previous_start or not statements
@@ -1640,6 +1741,27 @@ def find_statements(text: str, entities: list) -> list:
             continuing = False
             unattributed.append((start, end, paragraph))
     return statements
+
+
+# The time stamp over an entry of a live blog: `23 Jul 2022 17.23 `, `From 23 Jul 2022 22.17 `.
+_LIVE_STAMP = re.compile(r"(?:From[ ])?\d{1,2}[ ][A-Z][a-z]{2,8}[ ]\d{4}[ ]\d{1,2}[.:]\d{2}[ ]")
+
+
+def _after_live_stamp(text: str, start: int, end: int, resolver) -> int:
+    """Where the words of a sentence start, after the time stamp of a live-blog entry and its
+    writer's byline (`23 Jul 2022 17.23 Ruth Michaelson Turkey’s defence minister, …, has said`):
+    a person's name of two words or more that the entities extractor found, a capital after it."""
+    stamp = _LIVE_STAMP.match(text, start, end)
+    if stamp is None:
+        return start
+    position = stamp.end()
+    index = bisect.bisect_left(resolver.entity_starts, position)
+    if index < len(resolver.entities):
+        byline = resolver.entities[index]
+        if byline.start == position and byline.type == "PERSON" and " " in byline.text \
+                and text.startswith(" ", byline.end) and text[byline.end + 1:byline.end + 2].isupper():
+            return byline.end + 1
+    return position
 
 
 # The start of a headline or line that gives its speaker before a colon: `Zelensky: Russia must
@@ -1706,31 +1828,49 @@ def _embedded_post(text, start, end, unattributed, paragraph, resolver) -> Optio
                      quote=False)
 
 
-# The end of a clause before a second speaker's (`…, while officials said`).
-_CLAUSE_OPENER = re.compile(
-    r"(?:(?:[,;]|\s[–—])\s{0,3}(?:while|whereas|but|and)?|\s(?:while|whereas|but|and))\s{0,3}$")
+# The end of a clause before a second speaker's (`…, while officials said`, `… and the governor
+# said`: the speaker phrase starts after its article).
+_CLAUSE_OPENER = re.compile(r"""
+    (?:(?:[,;]|\s[–—])\s{0,3}(?:while|whereas|but|and)?|\s(?:while|whereas|but|and))\s{0,3}
+    (?:(?:the|a|an)\s{1,3})?
+    $""", re.VERBOSE)
 
 
-def _pieces(text, start, end, quotes, quote_starts, matches):
-    """One sentence, or two when a second speaker comes in with its own clause (`…, while …`)."""
-    cues = _cues(text, start, end, quotes, quote_starts, matches)
+def _pieces(text, start, end, quotes, quote_starts, cue_words):
+    """One sentence, or one piece for each speaker that comes in with its own clause (`…, while
+    officials said …, and police said …`)."""
+    cues = _cues(text, start, end, quotes, quote_starts, cue_words)
     spoken = [cue for cue in cues if cue.phrase is not None and cue.phrase.kind != "pronoun" and cue.rank == 1]
+    pieces = []
+    piece_start = start
     for first, second in zip(spoken, spoken[1:]):
         if first.phrase.text == second.phrase.text:
             continue
-        opener = _CLAUSE_OPENER.search(text[max(start, second.phrase.start - 16):second.phrase.start])
+        opener = _CLAUSE_OPENER.search(text[max(piece_start, second.phrase.start - 16):second.phrase.start])
         if opener is None or second.phrase.start - 16 < first.end:
             continue
-        cut = max(start, second.phrase.start - 16) + opener.start()
+        cut = max(piece_start, second.phrase.start - 16) + opener.start()
+        if _quote_open(text, piece_start, cut):
+            continue             # `X said: “…, the Russians told us …”`: X quotes them
         head_end = cut
-        while head_end > start and text[head_end - 1] in " ,;–—":
+        while head_end > piece_start and text[head_end - 1] in " ,;–—":
             head_end -= 1
-        tail_start = cut
-        while tail_start < end and text[tail_start] in " ,;–—":
-            tail_start += 1
-        return [(start, head_end, [cue for cue in cues if cue.end <= head_end]),
-                (tail_start, end, [cue for cue in cues if cue.start >= tail_start])]
-    return [(start, end, cues)]
+        pieces.append((piece_start, head_end,
+                       [cue for cue in cues if cue.start >= piece_start and cue.end <= head_end]))
+        piece_start = cut
+        while piece_start < end and text[piece_start] in " ,;–—":
+            piece_start += 1
+    if not pieces:
+        return [(start, end, cues)]          # (most sentences: one piece)
+    pieces.append((piece_start, end, [cue for cue in cues if cue.start >= piece_start]))
+    return pieces
+
+
+def _quote_open(text: str, start: int, position: int) -> bool:
+    """A quotation opened between `start` and `position` is still open there (the pairs of
+    quotation marks are not known for a quotation that runs on past its sentence)."""
+    return text.count("“", start, position) > text.count("”", start, position) \
+        or text.count('"', start, position) % 2 == 1
 
 
 def _statement(text, start, end, cues, resolver, quotes, quote_starts) -> Optional[Statement]:
@@ -1798,6 +1938,14 @@ def _definite_role(text: str, phrase: _Phrase) -> bool:
         return False
     before = text[max(0, phrase.start - 12):phrase.start].split()
     return not before or before[-1].lower() in ("the", "its", "their", "his", "her")
+
+
+def _definite_company(text: str, phrase: _Phrase) -> bool:
+    """`the airline`, `the company`: one word for a business or a medium, after `the`."""
+    if phrase.text not in _words()["companies"]:
+        return False
+    before = text[max(0, phrase.start - 12):phrase.start].split()
+    return bool(before) and before[-1].lower() == "the"
 
 
 def _titled(text: str, entity, head: str) -> bool:
