@@ -356,7 +356,7 @@ class _Ending:
     `tail` (white space, `:`), then the end of the searched text. `source(words)` writes the
     pattern for some of the words.
 
-    `search` answers as the whole pattern's own search would. A search tries the pattern at every
+    `search` and `match` answer as the whole pattern's own would. A search tries the pattern at every
     start position, and only a few numbers in a hundred have such a word before them: the words'
     last tokens, looked up by the text's last character, rule the others out first. Only words
     whose last token ends with that character can match, so the pattern searched is made of those
@@ -378,24 +378,29 @@ class _Ending:
             self.by_end.setdefault(token[-1:], list(self.bare)).append(word)
         self.ends = {character: tuple(sorted(tokens)) for character, tokens in self.ends.items()}
         self.patterns = {}          # last character -> the pattern of its words
-        self.whole = None           # the pattern of every word, for `match`
 
     def search(self, text):
+        pattern = self._candidate(text)
+        return pattern.search(text) if pattern is not None else None
+
+    def match(self, text, pos, endpos):
+        """As the whole pattern's match(text, pos, endpos); a match ends where a search's would,
+        so the same words are tried."""
+        pattern = self._candidate(text[pos:endpos])
+        return pattern.match(text, pos, endpos) if pattern is not None else None
+
+    def _candidate(self, text):
+        """The pattern of the words that may end `text` (as `$` reads it), or None if none can."""
         core = text[:-1] if text.endswith("\n") else text      # `$` also matches before a final newline
         stripped = core.rstrip(self.tail)
         last = stripped[-1:]
         tokens = self.ends.get(last)
         if tokens is not None and stripped.endswith(tokens):
-            return self._pattern(last).search(text)
+            return self._pattern(last)
         for word in self.bare:
             if word in core[len(stripped):]:
-                return self._pattern("").search(text)
+                return self._pattern("")
         return None
-
-    def match(self, text, pos, endpos):
-        if self.whole is None:
-            self.whole = re.compile(self.source(self.words))
-        return self.whole.match(text, pos, endpos)
 
     def _pattern(self, last):
         pattern = self.patterns.get(last)
