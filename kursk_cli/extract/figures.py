@@ -1015,6 +1015,12 @@ class _Reading:
         at = self.position + offset
         return self.tokens[at] if at < len(self.tokens) else _NO_TOKEN
 
+    def take(self, token, kind):
+        """The number goes on to the end of `token`, read as `kind`."""
+        self.end = token[3]
+        self.last_kind = kind
+        self.position += 1
+
 
 def _parse_number(tokens, index, lexicon):
     """Parse one number starting at tokens[index]; return (atom or None, next index)."""
@@ -1134,9 +1140,7 @@ def _take_scale(reading, token, lexicon):
         reading.hundreds, reading.small = 0.0, None
         reading.last_scale = value
     reading.scaled = True
-    reading.end = token[3]
-    reading.last_kind = "scale"
-    reading.position += 1
+    reading.take(token, "scale")
     return True
 
 
@@ -1146,9 +1150,7 @@ def _take_fraction(reading, token, lexicon):
     if reading.last_kind in ("unit", "tens") and reading.small is not None and reading.hundreds == 0 and \
             reading.total == 0 and reading.peek(1)[0] not in ("scale", "mult"):
         reading.small *= token[1]
-        reading.end = token[3]
-        reading.last_kind = "frac"
-        reading.position += 1
+        reading.take(token, "frac")
     return False
 
 
@@ -1162,9 +1164,7 @@ def _take_multiplier(reading, token, lexicon):
         return False
     reading.small = small * token[1]
     reading.scaled = True
-    reading.end = token[3]
-    reading.last_kind = "mult"
-    reading.position += 1
+    reading.take(token, "mult")
     return True
 
 
@@ -1182,9 +1182,7 @@ def _take_vague_scale(reading, token, lexicon):
         reading.hundreds, reading.small = 0.0, None
         reading.last_scale = base
     reading.scaled = True
-    reading.end = token[3]
-    reading.last_kind = "scale"
-    reading.position += 1
+    reading.take(token, "scale")
     return True
 
 
@@ -1199,9 +1197,7 @@ def _take_number(reading, token, lexicon):
     if last_kind == "tens" and kind == "unit" and 1 <= value <= 9 and reading.small is not None and \
             reading.small % 10 == 0:
         reading.small += value
-        reading.end = token[3]
-        reading.last_kind = "unit"
-        reading.position += 1
+        reading.take(token, "unit")
         return True
     if last_kind == "and" and kind == "num" and number == 0:
         return False        # `3 hundred and 0`: a zero is never a part
@@ -1210,9 +1206,7 @@ def _take_number(reading, token, lexicon):
         return False
     reading.small = number
     reading.digits = reading.digits or kind == "num"
-    reading.end = token[3]
-    reading.last_kind = kind
-    reading.position += 1
+    reading.take(token, kind)
     return True
 
 
