@@ -1136,12 +1136,17 @@ def _take_scale(reading, token, lexicon):
     else:
         if reading.last_scale is not None and value >= reading.last_scale:
             return False
-        reading.total += group * value
-        reading.hundreds, reading.small = 0.0, None
-        reading.last_scale = value
+        _close_group(reading, value)
     reading.scaled = True
     reading.take(token, "scale")
     return True
+
+
+def _close_group(reading, scale):
+    """The current group times `scale` joins the total: `three hundred and six` + `thousand`."""
+    reading.total += (reading.hundreds + (reading.small or 0)) * scale
+    reading.hundreds, reading.small = 0.0, None
+    reading.last_scale = scale
 
 
 def _take_fraction(reading, token, lexicon):
@@ -1178,9 +1183,7 @@ def _take_vague_scale(reading, token, lexicon):
     if base < 1000:
         reading.small *= base
     else:
-        reading.total += (reading.hundreds + reading.small) * base
-        reading.hundreds, reading.small = 0.0, None
-        reading.last_scale = base
+        _close_group(reading, base)
     reading.scaled = True
     reading.take(token, "scale")
     return True
