@@ -600,6 +600,19 @@ _PUBLICATION_LABEL = re.compile(r"""
 # only when no words follow its date: a story may begin `Published on 3 March, the report...`.
 _WORD = re.compile(r"[a-z]{2,}")
 _FULL_DATE_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T.*)?$")
+# What may follow the date on a line that only dates a web page (`June 8, 2023 11:40 a.m.`,
+# `27.02.2026. 06:20h`, `February 26, 2026 at 4:55 p.m. EST`): at most a clock time and a zone.
+_CLOCK_TAIL = re.compile(r"""
+    [ ,.|-]{0,4}
+    (?:(?:at|,)[ ]{1,2})?                          # `at 4:55`, `, 19:06`
+    (?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?                # 11:40, 06:20, 19:06:30
+       [ ]?(?:[ap]\.?m\.?|h)?                       # a.m., pm, 06:20h
+       (?:[ ]{1,2}[A-Z]{2,5})?                      # EST, GMT, CET
+    )?
+    [ ]{0,4}$
+""", re.VERBOSE | re.IGNORECASE)
+# How far below the title a page's own date line may come, past menus and a standfirst.
+_PAGE_DATE_LINES = 40
 
 
 def find_reference_date(text: str) -> Optional[datetime.date]:
@@ -636,7 +649,39 @@ def find_reference_date(text: str) -> Optional[datetime.date]:
             covered = sum(mention.end - mention.start for mention in mentions)
             if covered >= 0.6 * len(stripped):
                 return datetime.date.fromisoformat(mentions[0].value[:10])
-    return None
+    return _page_date_line(top[len(lines):_PAGE_DATE_LINES])
+
+
+def _page_date_line(lines) -> Optional[datetime.date]:
+    """The date of the first line that is nothing but a full date and a clock time, as web pages
+    print their publication date below the title, menu and standfirst.
+
+    Lines that carry other words (a photo caption, a `© 2022` credit, a headline) never count. A
+    list of such lines giving different dates is a timeline or a list of related stories, whose
+    first date says nothing about the page: then none counts.
+    """
+    found = None
+    for line in lines:
+        date = _only_a_date(line)
+        if date is None:
+            continue
+        if found is not None and date != found:
+            return None
+        found = found or date
+    return found
+
+
+def _only_a_date(line: str) -> Optional[datetime.date]:
+    """The full date `line` states when it says nothing else but a clock time after it."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 60 or not stripped[0].isalnum():
+        return None
+    mentions = find_dates(stripped, None)
+    if not mentions or mentions[0].start > 0 or not _FULL_DATE_VALUE.match(mentions[0].value or ""):
+        return None
+    if not _CLOCK_TAIL.match(stripped, mentions[0].end):
+        return None
+    return datetime.date.fromisoformat(mentions[0].value[:10])
 
 
 def _date_after(opening, line: str, near_top: bool = True) -> Optional[datetime.date]:
