@@ -123,6 +123,8 @@ class _Grammar:
         self.decade_words = data["decade_words"]
         self.year_label_blockers = set(data["year_label_blockers"])
         self.speech_verbs = set(data["speech_verbs"])
+        self.deadline_prepositions = set(data["deadline_prepositions"])
+        self.past_auxiliaries = set(data["past_auxiliaries"])
         self.named_day_words = set(data["named_day_words"])
         self.verbs_in_s = set(data["verbs_in_s"])
         self.irregular_past_verbs = set(data["irregular_past_verbs"])
@@ -903,14 +905,24 @@ def _is_future(text, start, end, grammar) -> bool:
         return False
     if text[end:end + 2] in ("'s", "’s") or text[end - 2:end] in ("'s", "’s"):
         return False
-    if last and last[-1] == "by":
-        return True
+    if last and last[-1] in grammar.deadline_prepositions:
+        # `by Monday`, `has until Friday`: a deadline ahead, unless the clause is told in the past
+        # (`was meant to last until Friday`)
+        return not _told_in_past(words, grammar)
     if grammar.future_cues.search(" ".join(words)):
         return True
     return bool(_DEADLINE_AFTER.match(text, end, end + 14))
 
 
 _CUE_WORDS = 8      # how far back a future cue (`will`, `expected`) reaches
+
+
+def _told_in_past(words, grammar) -> bool:
+    """Whether a clause's words put it in the past: `was`, `had`, `left`. A verb in -ed does not
+    tell: a participle as often heads a deadline (`markets kept closed until Friday`)."""
+    # `hadn't` and `wasn’t` tell the past as `had` and `was` do
+    bare = (re.sub(r"n['’]t$", "", word.lower().strip(",;:()\"“”")) for word in words)
+    return any(word in grammar.past_auxiliaries or word in grammar.irregular_past_verbs for word in bare)
 _DEADLINE_AFTER = re.compile(r"[^\w\n]{0,3}deadlines?(?![\w])", re.I)
 
 
@@ -929,6 +941,21 @@ def _year_alone(text, found) -> Optional[str]:
             and re.match(r"\s{0,2}(?:[.,;:]|$)", after)):
         return "this"
     return None
+
+
+def _in_headline(text, start, end) -> bool:
+    """Whether the mention at `start`-`end` stands in a headline: a short line that ends without a
+    full stop, or whose words from the mention on are all capitalized (`Crisis a Year Later?`)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+    following = text[line_end + 1:line_end + 2] if line_end >= 0 else ""
+    if len(line) > 120 or line[:1].islower() or following.islower():
+        return False            # a sentence wrapped over lines
+    if not line.endswith((".", "!", "\"", "\u201d", "'", "\u2019", ":", ";", ",")):
+        return True
+    later_words = text[start:end].split()[1:]
+    return bool(later_words) and all(word[:1].isupper() for word in later_words)
 
 
 def _previous_word(text, start) -> str:
@@ -1429,7 +1456,14 @@ def _ago(text, found, reference, grammar, items):
             year, number = quarter
             return _Item(found.start(), found.end(), "date", f"{year + sign * int(amount)}-Q{number}")
     if earlier_than_anchor:
-        base = _anchor(items, reference)
+        if _in_headline(text, found.start(), found.end()):
+            # `Kharkiv, a Year Later`: a year after an event the headline names, neither after a
+            # date some line above (a menu, a timestamp) gives nor after the publication date
+            line_start = text.rfind("\n", 0, found.start())
+            items = [item for item in items if item.start > line_start]
+            reference = None
+        # `in 1808 ... a year later`: a year or month named without a day anchors too
+        base = _anchor_period(items, reference, unit) if unit in ("year", "month") else _anchor(items, reference)
     if base is None:
         return _Item(found.start(), found.end(), "date", _unit_value(None, unit, 0) or "XXXX-XX-XX")
     time_part, letter, multiple = grammar.units[unit]
