@@ -1971,13 +1971,21 @@ def _year_range(text, found, reference, grammar, items):
 _NARRATIVE_REACH = 600     # characters back to the date a story told in the past goes on from
 
 
+# `(Vedomosti, ` or `(Reuters; Kommersant, ` right before a date: a citation of a source.
+_CITATION_REACH = 60
+_CITATION_BEFORE = re.compile(r"\([^()\n]{2,57},[ ]$")
+
+
 def _narrative_year(text, items, start, month, reference, future) -> Optional[int]:
     """The year of a partial date that would fall after the reference, in a story about an
     earlier year: `the talks began in February 2022 ... ended on March 7` is March 7, 2022, not
     the March after the publication day. The last month the text gave a past year to, in the
     same paragraph, sets the year (the next one when the month comes before its month); a
     bare year (`Spain joined in 1982`) is too loose a tie, and a sentence about the future
-    keeps the reading ahead."""
+    keeps the reading ahead. Nor does a source's date in a citation (`(Kommersant, February 1)`):
+    the source wrote when the article did, not in the story's year."""
+    if _CITATION_BEFORE.search(text, max(0, start - _CITATION_REACH), start):
+        return None
     for item in reversed(items):
         if item.end < start - _NARRATIVE_REACH or "\n\n" in text[item.end:start]:
             return None
