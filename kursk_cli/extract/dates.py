@@ -351,8 +351,9 @@ def _relative_rules(pieces) -> list:
     hyphen, part_of_day = pieces.hyphen, pieces.part_of_day
     return [
         # this summer, last fall, spring 2025, the summer of 2022
-        ("season", rf"(?:(?:the|this|last|next|early|late|mid|this{_GAP}past|this{_GAP}coming|coming|upcoming)"
-                   rf"{_GAP0}{hyphen}?{_GAP0}){{0,2}}"
+        # `the` only first: in `to last the winter` the season is `the winter` (`last` is a verb)
+        ("season", rf"(?:the{_GAP})?(?:(?:this|last|next|early|late|mid|this{_GAP}past|this{_GAP}coming|coming"
+                   rf"|upcoming){_GAP0}{hyphen}?{_GAP0}){{0,2}}"
                    rf"{pieces.season}(?:{_GAP}(?:of{_GAP})?{pieces.year})?(?![\w])"),
         # two days ago, a year earlier, a week or so ago
         ("ago", rf"(?:(?:about|around|some|nearly|almost|more{_GAP}than|over|just|only|less{_GAP}than|roughly|barely)"
@@ -1427,7 +1428,8 @@ def _season(text, found, reference, grammar, items):
         elif "this" in modifier:
             # this year's, save that in January and February `this winter` is the one under way
             year = reference.year - (start_month == 12 and reference.month <= 2)
-        elif _is_future(text, found.start(), found.end(), grammar):
+        elif _is_future(text, found.start(), found.end(), grammar) or \
+                _previous_word(text, found.start()).lower() == "last":     # `stocks to last the winter`
             year = min(y for y in years if first(y) + 3 > now)              # not over yet
         else:
             year = max(y for y in years if first(y) <= now)                 # begun
