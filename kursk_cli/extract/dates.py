@@ -614,6 +614,7 @@ _CLOCK_TAIL = re.compile(r"""
     )?
     [ ]{0,4}$
 """, re.VERBOSE | re.IGNORECASE)
+_FOUR_DIGITS = re.compile(r"\d{4}")
 # How far below the title a page's own date line may come, past menus and a standfirst.
 _PAGE_DATE_LINES = 40
 
@@ -677,8 +678,8 @@ def _page_date_line(lines) -> Optional[datetime.date]:
 def _only_a_date(line: str) -> Optional[datetime.date]:
     """The full date `line` states when it says nothing else but a clock time after it."""
     stripped = line.strip()
-    if not stripped or len(stripped) > 60 or not stripped[0].isalnum():
-        return None
+    if not stripped or len(stripped) > 60 or not stripped[0].isalnum() or not _FOUR_DIGITS.search(stripped):
+        return None             # a full date has its year in four digits: most lines need no reading
     mentions = find_dates(stripped, None)
     if not mentions or mentions[0].start > 0 or not _FULL_DATE_VALUE.match(mentions[0].value or ""):
         return None
