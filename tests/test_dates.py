@@ -114,6 +114,23 @@ def test_deterministic_and_no_today():
     pytest.param("\n".join(["filler line"] * 10 + ["Published on 3 March 2026, the report said..."]), None,
                  id="published-in-prose"),
     pytest.param("\n".join(["filler line"] * 10 + ["date: 2025-04-26"]), None, id="too-far-down"),
+    pytest.param("Port strikes | Daily news\n" + "Menu item\n" * 10 + "Shelling hits the port\n"
+                 "Officials said the cranes burned.\nMarch 4, 2025 9:15 a.m.\nThe mayor said...", "2025-03-04",
+                 id="date-line-below-title-and-menu"),
+    pytest.param("\n".join(["Menu item"] * 12 + ["14.03.2025. 18:30h", "Text."]), "2025-03-14",
+                 id="dotted-date-line-with-clock"),
+    pytest.param("\n".join(["Menu item"] * 12 + ["April 2, 2025 at 6:05 p.m. EDT", "April 2, 2025", "Text."]),
+                 "2025-04-02", id="date-line-repeated"),
+    pytest.param("\n".join(["Menu item"] * 12 + ["Aid convoy in Sumy, March 4, 2025 (photo: staff)", "Text."]),
+                 None, id="photo-caption-with-date"),
+    pytest.param("\n".join(["Menu item"] * 12 + ["\u00a9 Relief Workers, 2022", "Text."]), None,
+                 id="copyright-year-line"),
+    pytest.param("\n".join(["Menu item"] * 12 + ["24 February 2022", "Troops cross the border.",
+                                                  "2 April 2022", "Troops leave Bucha."]), None,
+                 id="timeline-of-date-lines"),
+    pytest.param("\n".join(["Menu item"] * 12 + ["March 2025", "Text."]), None, id="month-and-year-line"),
+    pytest.param("\n".join(["Menu item"] * 45 + ["March 4, 2025 9:15 a.m.", "Text."]), None,
+                 id="date-line-too-far-down"),
 ])
 def test_find_reference_date(text, expected):
     found = find_reference_date(text)

@@ -123,6 +123,8 @@ class _Grammar:
         self.decade_words = data["decade_words"]
         self.year_label_blockers = set(data["year_label_blockers"])
         self.speech_verbs = set(data["speech_verbs"])
+        self.deadline_prepositions = set(data["deadline_prepositions"])
+        self.past_auxiliaries = set(data["past_auxiliaries"])
         self.named_day_words = set(data["named_day_words"])
         self.verbs_in_s = set(data["verbs_in_s"])
         self.irregular_past_verbs = set(data["irregular_past_verbs"])
@@ -349,8 +351,9 @@ def _relative_rules(pieces) -> list:
     hyphen, part_of_day = pieces.hyphen, pieces.part_of_day
     return [
         # this summer, last fall, spring 2025, the summer of 2022
-        ("season", rf"(?:(?:the|this|last|next|early|late|mid|this{_GAP}past|this{_GAP}coming|coming|upcoming)"
-                   rf"{_GAP0}{hyphen}?{_GAP0}){{0,2}}"
+        # `the` only first: in `to last the winter` the season is `the winter` (`last` is a verb)
+        ("season", rf"(?:the{_GAP})?(?:(?:this|last|next|early|late|mid|this{_GAP}past|this{_GAP}coming|coming"
+                   rf"|upcoming){_GAP0}{hyphen}?{_GAP0}){{0,2}}"
                    rf"{pieces.season}(?:{_GAP}(?:of{_GAP})?{pieces.year})?(?![\w])"),
         # two days ago, a year earlier, a week or so ago
         ("ago", rf"(?:(?:about|around|some|nearly|almost|more{_GAP}than|over|just|only|less{_GAP}than|roughly|barely)"
@@ -600,6 +603,20 @@ _PUBLICATION_LABEL = re.compile(r"""
 # only when no words follow its date: a story may begin `Published on 3 March, the report...`.
 _WORD = re.compile(r"[a-z]{2,}")
 _FULL_DATE_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T.*)?$")
+# What may follow the date on a line that only dates a web page (`June 8, 2023 11:40 a.m.`,
+# `27.02.2026. 06:20h`, `February 26, 2026 at 4:55 p.m. EST`): at most a clock time and a zone.
+_CLOCK_TAIL = re.compile(r"""
+    [ ,.|-]{0,4}
+    (?:(?:at|,)[ ]{1,2})?                          # `at 4:55`, `, 19:06`
+    (?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?                # 11:40, 06:20, 19:06:30
+       [ ]?(?:[ap]\.?m\.?|h)?                       # a.m., pm, 06:20h
+       (?:[ ]{1,2}[A-Z]{2,5})?                      # EST, GMT, CET
+    )?
+    [ ]{0,4}$
+""", re.VERBOSE | re.IGNORECASE)
+_FOUR_DIGITS = re.compile(r"\d{4}")
+# How far below the title a page's own date line may come, past menus and a standfirst.
+_PAGE_DATE_LINES = 40
 
 
 def find_reference_date(text: str) -> Optional[datetime.date]:
@@ -636,7 +653,39 @@ def find_reference_date(text: str) -> Optional[datetime.date]:
             covered = sum(mention.end - mention.start for mention in mentions)
             if covered >= 0.6 * len(stripped):
                 return datetime.date.fromisoformat(mentions[0].value[:10])
-    return None
+    return _page_date_line(top[len(lines):_PAGE_DATE_LINES])
+
+
+def _page_date_line(lines) -> Optional[datetime.date]:
+    """The date of the first line that is nothing but a full date and a clock time, as web pages
+    print their publication date below the title, menu and standfirst.
+
+    Lines that carry other words (a photo caption, a `© 2022` credit, a headline) never count. A
+    list of such lines giving different dates is a timeline or a list of related stories, whose
+    first date says nothing about the page: then none counts.
+    """
+    found = None
+    for line in lines:
+        date = _only_a_date(line)
+        if date is None:
+            continue
+        if found is not None and date != found:
+            return None
+        found = found or date
+    return found
+
+
+def _only_a_date(line: str) -> Optional[datetime.date]:
+    """The full date `line` states when it says nothing else but a clock time after it."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 60 or not stripped[0].isalnum() or not _FOUR_DIGITS.search(stripped):
+        return None             # a full date has its year in four digits: most lines need no reading
+    mentions = find_dates(stripped, None)
+    if not mentions or mentions[0].start > 0 or not _FULL_DATE_VALUE.match(mentions[0].value or ""):
+        return None
+    if not _CLOCK_TAIL.match(stripped, mentions[0].end):
+        return None
+    return datetime.date.fromisoformat(mentions[0].value[:10])
 
 
 def _date_after(opening, line: str, near_top: bool = True) -> Optional[datetime.date]:
@@ -858,14 +907,24 @@ def _is_future(text, start, end, grammar) -> bool:
         return False
     if text[end:end + 2] in ("'s", "’s") or text[end - 2:end] in ("'s", "’s"):
         return False
-    if last and last[-1] == "by":
-        return True
+    if last and last[-1] in grammar.deadline_prepositions:
+        # `by Monday`, `has until Friday`: a deadline ahead, unless the clause is told in the past
+        # (`was meant to last until Friday`)
+        return not _told_in_past(words, grammar)
     if grammar.future_cues.search(" ".join(words)):
         return True
     return bool(_DEADLINE_AFTER.match(text, end, end + 14))
 
 
 _CUE_WORDS = 8      # how far back a future cue (`will`, `expected`) reaches
+
+
+def _told_in_past(words, grammar) -> bool:
+    """Whether a clause's words put it in the past: `was`, `had`, `left`. A verb in -ed does not
+    tell: a participle as often heads a deadline (`markets kept closed until Friday`)."""
+    # `hadn't` and `wasn’t` tell the past as `had` and `was` do
+    bare = (re.sub(r"n['’]t$", "", word.lower().strip(",;:()\"“”")) for word in words)
+    return any(word in grammar.past_auxiliaries or word in grammar.irregular_past_verbs for word in bare)
 _DEADLINE_AFTER = re.compile(r"[^\w\n]{0,3}deadlines?(?![\w])", re.I)
 
 
@@ -884,6 +943,21 @@ def _year_alone(text, found) -> Optional[str]:
             and re.match(r"\s{0,2}(?:[.,;:]|$)", after)):
         return "this"
     return None
+
+
+def _in_headline(text, start, end) -> bool:
+    """Whether the mention at `start`-`end` stands in a headline: a short line that ends without a
+    full stop, or whose words from the mention on are all capitalized (`Crisis a Year Later?`)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+    following = text[line_end + 1:line_end + 2] if line_end >= 0 else ""
+    if len(line) > 120 or line[:1].islower() or following.islower():
+        return False            # a sentence wrapped over lines
+    if not line.endswith((".", "!", "\"", "\u201d", "'", "\u2019", ":", ";", ",")):
+        return True
+    later_words = text[start:end].split()[1:]
+    return bool(later_words) and all(word[:1].isupper() for word in later_words)
 
 
 def _previous_word(text, start) -> str:
@@ -1355,7 +1429,8 @@ def _season(text, found, reference, grammar, items):
         elif "this" in modifier:
             # this year's, save that in January and February `this winter` is the one under way
             year = reference.year - (start_month == 12 and reference.month <= 2)
-        elif _is_future(text, found.start(), found.end(), grammar):
+        elif _is_future(text, found.start(), found.end(), grammar) or \
+                _previous_word(text, found.start()).lower() == "last":     # `stocks to last the winter`
             year = min(y for y in years if first(y) + 3 > now)              # not over yet
         else:
             year = max(y for y in years if first(y) <= now)                 # begun
@@ -1384,7 +1459,14 @@ def _ago(text, found, reference, grammar, items):
             year, number = quarter
             return _Item(found.start(), found.end(), "date", f"{year + sign * int(amount)}-Q{number}")
     if earlier_than_anchor:
-        base = _anchor(items, reference)
+        if _in_headline(text, found.start(), found.end()):
+            # `Kharkiv, a Year Later`: a year after an event the headline names, neither after a
+            # date some line above (a menu, a timestamp) gives nor after the publication date
+            line_start = text.rfind("\n", 0, found.start())
+            items = [item for item in items if item.start > line_start]
+            reference = None
+        # `in 1808 ... a year later`: a year or month named without a day anchors too
+        base = _anchor_period(items, reference, unit) if unit in ("year", "month") else _anchor(items, reference)
     if base is None:
         return _Item(found.start(), found.end(), "date", _unit_value(None, unit, 0) or "XXXX-XX-XX")
     time_part, letter, multiple = grammar.units[unit]
@@ -1892,13 +1974,21 @@ def _year_range(text, found, reference, grammar, items):
 _NARRATIVE_REACH = 600     # characters back to the date a story told in the past goes on from
 
 
+# `(Vedomosti, ` or `(Reuters; Kommersant, ` right before a date: a citation of a source.
+_CITATION_REACH = 60
+_CITATION_BEFORE = re.compile(r"\([^()\n]{2,57},[ ]$")
+
+
 def _narrative_year(text, items, start, month, reference, future) -> Optional[int]:
     """The year of a partial date that would fall after the reference, in a story about an
     earlier year: `the talks began in February 2022 ... ended on March 7` is March 7, 2022, not
     the March after the publication day. The last month the text gave a past year to, in the
     same paragraph, sets the year (the next one when the month comes before its month); a
     bare year (`Spain joined in 1982`) is too loose a tie, and a sentence about the future
-    keeps the reading ahead."""
+    keeps the reading ahead. Nor does a source's date in a citation (`(Kommersant, February 1)`):
+    the source wrote when the article did, not in the story's year."""
+    if _CITATION_BEFORE.search(text, max(0, start - _CITATION_REACH), start):
+        return None
     for item in reversed(items):
         if item.end < start - _NARRATIVE_REACH or "\n\n" in text[item.end:start]:
             return None
