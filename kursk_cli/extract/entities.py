@@ -51,6 +51,7 @@ class Lexicon:
     place_suffixes: tuple        # endings of settlement names (str.endswith takes a tuple)
     also_names: frozenset        # common words that are also names (Chip, Eric): words in headlines
     org_suffixes: tuple          # endings of company names (Bundesbank, Rosenergoatom)
+    surname_suffixes: tuple      # endings of Slavic and Georgian surnames (Pegov, Kovalenko)
     run_pattern: object          # compiled pattern for a run of capitalized words
     country_of: dict             # canonical country -> its other names (for NORP canonical)
     first_names: frozenset       # first names of the people list (Kyrylo): a town after one is a surname
@@ -141,6 +142,7 @@ def lexicon() -> Lexicon:
                    also_names=frozenset(load("common_words.json")["also_names"]),
                    place_suffixes=tuple(words["place_suffixes"]),
                    org_suffixes=tuple(words["org_suffixes"]),
+                   surname_suffixes=tuple(words["surname_suffixes"]),
                    run_pattern=_compile_run_pattern(words), country_of=country_of,
                    first_names=frozenset(first_names))
 
@@ -367,8 +369,8 @@ class _LineInfo:
             return False
         if sum(1 for word in words if word.isupper()) >= 0.7 * len(words):
             return True
-        if len(line) > 200 or line.rstrip().endswith((".", "?", "!", ".”", '."')):
-            return False           # a headline is short and has no full stop
+        if len(line) > 200 or line.rstrip().endswith((".", ".”", '."')):
+            return False           # a headline is short and has no full stop (it may ask or exclaim)
         if sum(1 for word in words if len(word) > 3 and word[0].isupper()) < 4:
             return False           # a caption: `Volodymyr Zelenskyy on 20th October 2020`
         lower = sum(1 for word in words if word[0].islower() and word not in _TITLE_CASE_LOWER)
@@ -642,6 +644,8 @@ def _read_run(text: str, tokens: list, lex: Lexicon) -> list:
                 names[0].known.type == "LOC" and item.tokens[0].text.lower().endswith("s") and \
                 item.tokens[0].text.lower() not in lex.words["media_heads"]:
             continue               # a headline's `Why Ukraine Matters`, `Russia Forces`: a subject and its verb
+        if _title_name_and_head(items[first:index + 1], lex.common):
+            continue               # `Senator Frank Church`: a surname that is also a head word
         kind = "ORG" if any(piece.word_class == "org_head" for piece in span_items) else "LOC"
         start, end = span_items[0].tokens[0].start, span_items[-1].tokens[-1].end
         out.append(Candidate(start, end, text[start:end], kind, strong=True,
@@ -831,6 +835,17 @@ def _grow(items: list, head: int, used: list, function_words, common):
     while last > head and items[last].role == "conn":
         last -= 1
     return first, last
+
+
+def _title_name_and_head(span_items: list, common) -> bool:
+    """A person's title, a name no list knows and a head word: `Senator Frank Church (of Idaho)`
+    names a person, as a title and a first name open no organisation's name."""
+    if len(span_items) != 3 or span_items[0].role != "word" or span_items[0].word_class != "title" or \
+            span_items[0].tokens[0].text.lower() in _ADJECTIVE_TITLES:
+        return False
+    name = span_items[1]
+    return name.role == "word" and name.word_class == "name" and not name.tokens[-1].possessive and \
+        name.tokens[0].text.lower() not in common
 
 
 def _later_org_head(items: list, probe: int, used: list, common) -> Optional[int]:
@@ -1049,8 +1064,28 @@ def _settle(text: str, candidate: Candidate, lex: Lexicon, shouting: bool) -> No
             candidate.type, candidate.strong = "ORG", True
         elif len(candidate.tokens) == 1 and text.startswith(", which ", end):
             candidate.type = "ORG"    # `Severgroup, which`: a person is `who`; a known place would be typed already
+        elif _section_label(text, candidate, lex):
+            candidate.type, candidate.weak_common = None, True
         else:
             candidate.type, candidate.guessed = "PERSON", True
+
+
+def _section_label(text: str, candidate: Candidate, lex: Lexicon) -> bool:
+    """A heading or a field's label in a page's Markdown, not a person: `## Metadata` (one word
+    alone in a heading), `- **HTTP Status**: 200` (a line opening with words and a colon, the
+    last a common word; a speaker's label ends in a name: `**Zelensky**:`)."""
+    line_start = text.rfind("\n", 0, candidate.start) + 1
+    before = text[line_start:candidate.start]
+    if before.strip(_MARKUP_BEFORE_LABEL):
+        return False
+    line_end = text.find("\n", candidate.end)
+    after = text[candidate.end:len(text) if line_end < 0 else line_end]
+    if len(candidate.tokens) == 1 and before.startswith("#") and not after.strip(" *_#"):
+        return True
+    return after.lstrip("*_").startswith(":") and _is_common(candidate.tokens[-1], lex)
+
+
+_MARKUP_BEFORE_LABEL = " \t#*_->"      # list marks, heading marks, emphasis, a quote's `>`
 
 
 # After a name no list knows: words that refer back to it as a thing, not a person (`its`, `which`).
@@ -1338,9 +1373,16 @@ def _coordinated_names(text: str, result: list, lex: Lexicon, people=()) -> None
             gap = text[previous.end:candidate.start] if previous.end <= candidate.start \
                 else text[candidate.end:previous.start]
             if previous.type == "LOC" and gap in _COORDINATION or \
-                    previous.type == "ORG" and gap in _LISTING and candidate.text not in people:
-                # `GM and Chrysler`, `Netflix and Unilever`: a name listed with firms is one
+                    previous.type == "ORG" and gap in _LISTING and candidate.text not in people and \
+                    not _surname_shaped(candidate.text, lex):
+                # `GM and Chrysler`, `Netflix and Unilever`: a name listed with firms is one; not a
+                # Slavic surname, as sources list people with news agencies (`Reuters, TASS and Pegov`)
                 candidate.type, candidate.guessed = previous.type, False
+
+
+def _surname_shaped(word: str, lex: Lexicon) -> bool:
+    """`Pegov`, `Kovalenko`, `Shevchuk`: endings surnames have and firms' names lack."""
+    return len(word) >= 5 and word.lower().endswith(lex.surname_suffixes)
 
 
 def _speaks_next(text: str, candidate, verbs) -> bool:
