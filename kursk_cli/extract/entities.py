@@ -1141,6 +1141,8 @@ _ACRONYM_PLURAL = re.compile(r"(?:[A-Z]{2,8}|[A-Z][a-z]?[A-Z]{1,6})s")
 _AFTER_WORD = re.compile(r"[ ]{1,3}([^\W\d_][\w'’-]{0,29})")
 _APPOSITION = re.compile(r",[ ]{1,2}([^,.;:()\n“”\"]{1,100})")
 _APPOSITION_STOPS = frozenset("of for with in at who which that from on to and said says by whose".split())
+# A verb after the comma: what follows is a clause, not an apposition naming what the name is.
+_CLAUSE_VERBS = frozenset("said says told tells is was has had will would".split())
 _DETERMINERS = frozenset("a an the its his her their our one".split())
 
 
@@ -1152,10 +1154,17 @@ def _apposition_head(text: str, end: int) -> str:
     if not match:
         return ""
     words = match.group(1).split()
+    if words and words[0].lower() in _CLAUSE_VERBS:
+        return ""                # `Kirill Stremousov, told RIA Novosti news agency`: a verb, no apposition
     head = ""
     index = 0
     while index < len(words):
         word = words[index].lower().strip("’'")
+        if word in _CLAUSE_VERBS:
+            return ""            # `Josie Pagani, Russia's foreign ministry said`: the next clause's subject
+        if head and word.endswith("ed") and "-" not in word and index + 1 < len(words) and \
+                words[index + 1].lower() in _APPOSITION_STOPS:
+            break                # `, a drone company based in Lviv`: a participle ends the head's phrase
         if word in _APPOSITION_STOPS:
             if head in ("one", "some", "member", "part") and word == "of":
                 head = ""
