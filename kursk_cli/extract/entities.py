@@ -575,6 +575,9 @@ def _judge_common(word: str, lex: Lexicon) -> bool:
     if "-" in lowered:
         # `High-Stakes`, `Long-Range` in a headline: every part a common word
         return all(part and _is_common_form(part, lex) for part in lowered.split("-"))
+    if lowered.endswith("ing") and len(lowered) >= 8 and lowered.isalpha():
+        return True            # `Weaponizing`, `Cowering` opening a sentence: a verb's -ing form the list
+                               # lacks (a surname so long is rare: `Harding`, `Fleming` are shorter)
     # `Unsurprisingly`, `Unconfirmed`: a negated common word (long, so `Union` is not `ion`)
     return lowered.startswith("un") and len(lowered) >= 9 and _is_common_form(lowered[2:], lex)
 
@@ -700,7 +703,8 @@ def _read_run(text: str, tokens: list, lex: Lexicon) -> list:
                                  tokens=[token.text for piece in items[index:stop] for token in piece.tokens]))
             index = stop
             continue
-        if item.role == "gaz" and item.known.kind in ("outlet", "company") and not item.tokens[-1].possessive:
+        if item.role == "gaz" and item.known.kind in ("outlet", "company") and not item.tokens[-1].possessive and \
+                not _photo_credit(text, item.tokens[0].start):
             # `Guardian Business`, `Reuters Breakingviews`: a section or product of an outlet
             stop = index + 1
             while stop < len(items) and stop < index + 3 and not used[stop] and items[stop].role == "word" and \
@@ -835,6 +839,17 @@ def _grow(items: list, head: int, used: list, function_words, common):
     while last > head and items[last].role == "conn":
         last -= 1
     return first, last
+
+
+def _photo_credit(text: str, start: int) -> bool:
+    """An agency credited for a picture (`Photograph: Name/Reuters`), where a caption glued to
+    the next sentence may follow: `Reuters Jill Biden met ...` names no section of Reuters."""
+    if text[start - 1:start] == "/":
+        return True
+    return text[max(0, start - 14):start].rstrip().endswith(_CREDIT_LABELS)
+
+
+_CREDIT_LABELS = ("Photograph:", "Photo:", "Credit:", "Image:")
 
 
 def _title_name_and_head(span_items: list, common) -> bool:
