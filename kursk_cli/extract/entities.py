@@ -665,7 +665,7 @@ def _read_run(text: str, tokens: list, lex: Lexicon) -> list:
             continue
         if item.role == "word" and item.word_class in ("name", "modifier") and item.tokens[0].informative and \
                 item.tokens[0].text.lower() not in lex.words["function_words"] and \
-                not item.tokens[-1].possessive and index + 1 < len(items) and not used[index + 1] and \
+                item.tokens[0].text.lower() not in _NOT_NAME_OPENERS and not item.tokens[-1].possessive and index + 1 < len(items) and not used[index + 1] and \
                 items[index + 1].role == "gaz" and items[index + 1].known.kind == "country" and \
                 (index + 2 == len(items) or items[index + 2].role == "conn" or items[index + 1].tokens[-1].possessive):
             # `Air China`, `Team USA`: a capitalized word before a country's name is a company's
@@ -772,10 +772,13 @@ def _grow(items: list, head: int, used: list, function_words, common):
     while first - 1 >= 0 and not used[first - 1]:
         previous = items[first - 1]
         if previous.role == "conn" and previous.tokens[0].text == "and" and first - 2 >= 0 and \
+                any(item.word_class == "org_head" for item in items[head:]) and \
                 not used[first - 2] and items[first - 2].role == "word" and \
                 items[first - 2].word_class in ("name", "modifier") and items[first - 2].tokens[0].informative and \
                 not items[first - 2].tokens[-1].possessive:
-            first -= 1             # `Aeronautic Defence and Space Company`: two words the head shares
+            # `Aeronautic Defence and Space Company`: two words an organisation's head shares
+            # (not a place's: `Highgate and Hampstead Heath` are two places)
+            first -= 1
             continue
         if previous.role == "conn" or previous.tokens[-1].possessive:
             break
@@ -974,6 +977,11 @@ def _plain_name(text, items, lex) -> Optional[Candidate]:
         # a headline's verb and object (`Janet Yellen Says`, `Peace Talks End Abruptly`), down to two
         # words, as a name of two may end in a common one (`Justin Young`, `Liz Truss`)
         items = items[:-1]
+    while len(items) > 1 and items[0].role == "word" and _capitalized_function_word(items[0].tokens[0].text, lex):
+        # `… If Borisov's plan`: a sentence the punctuation hid opens with `If`, so the next word
+        # may be capitalized for the sentence or a headline (`Things That Go Boom`)
+        items[1].tokens[0].informative = False
+        items = items[1:]
     company = False
     if len(items) > 1 and items[0].role == "word" and not items[0].tokens[0].informative and \
             items[0].tokens[0].text.lower() in lex.words["org_nouns_before"]:
@@ -1022,6 +1030,11 @@ def _plain_name(text, items, lex) -> Optional[Candidate]:
             return Candidate(start, end, surface, None, weak_common=True, tokens=tokens)
         candidate.pending = "acronym"            # also dotted: W.N.B.A.
     return candidate
+
+
+def _capitalized_function_word(word: str, lex: Lexicon) -> bool:
+    """`If`, `But`, `When`: no name opens so (`US`, `IT` in capitals and `A` of `Mr A Lebedev` may)."""
+    return len(word) > 1 and word[1:].islower() and word.lower() in lex.words["function_words"]
 
 
 def _settle(text: str, candidate: Candidate, lex: Lexicon, shouting: bool) -> None:
