@@ -634,12 +634,12 @@ def _read_run(text: str, tokens: list, lex: Lexicon) -> list:
                for piece in names if piece.role == "word") and not any(piece.role == "gaz" for piece in names):
             if not any(piece.tokens[0].informative for piece in names):
                 continue
-        if item.tokens[0].text.lower() in lex.words["media_heads"] and index == len(items) - 1 or \
-                item.tokens[0].text.lower() in lex.words["media_heads"] and items[index + 1].role == "conn":
+        if item.tokens[0].text.lower() in lex.words["surname_media_heads"] and index == len(items) - 1 or \
+                item.tokens[0].text.lower() in lex.words["surname_media_heads"] and items[index + 1].role == "conn":
             words_before = [piece for piece in items[first:index] if piece.role != "conn"]
             if len(words_before) == 1 and words_before[0].role == "word" and \
                     words_before[0].word_class == "name" and not _is_common(words_before[0].tokens[0].text, lex):
-                continue           # `Jim Press`: a person, not an outlet (`Sunday Times` is one)
+                continue           # `Jim Press`: a person, not an outlet (`Sunday Times` is one; no one is named `News`)
         if not item.tokens[0].informative and len(names) == 2 and names[0].role == "gaz" and \
                 names[0].known.type == "NORP":
             continue               # a headline's `Russian Troops`, `Ukrainian Forces`: the adjective only
@@ -1012,6 +1012,8 @@ def _plain_name(text, items, lex) -> Optional[Candidate]:
             return Candidate(start, end, surface, "LOC", strong=True, tokens=tokens)
         if all(part is not None for part in parts):
             return None           # `US-Russian talks`, `NATO-Russia council`: two parties, no one name
+        if parts[-1] is not None and parts[-1].type == "NORP" and len(parts) == 2 and surface.split("-")[0].endswith("o"):
+            return None           # `Sino-Russian`, `Russo-Ukrainian`: a combining form and a nationality, no name
     # Mid-sentence, only a word the list has as such is common (`Burns` is a name, `Shards` is not)
     all_common = all((_is_common(token, lex) if not informative else token.lower() in lex.common)
                      or token.lower() in lex.words["titles"] for token in tokens)
