@@ -52,6 +52,7 @@ class Lexicon:
     also_names: frozenset        # common words that are also names (Chip, Eric): words in headlines
     org_suffixes: tuple          # endings of company names (Bundesbank, Rosenergoatom)
     surname_suffixes: tuple      # endings of Slavic and Georgian surnames (Pegov, Kovalenko)
+    abstract_suffixes: tuple     # endings of abstract nouns, which end no person's name (Regulation)
     run_pattern: object          # compiled pattern for a run of capitalized words
     country_of: dict             # canonical country -> its other names (for NORP canonical)
     first_names: frozenset       # first names of the people list (Kyrylo): a town after one is a surname
@@ -143,6 +144,7 @@ def lexicon() -> Lexicon:
                    place_suffixes=tuple(words["place_suffixes"]),
                    org_suffixes=tuple(words["org_suffixes"]),
                    surname_suffixes=tuple(words["surname_suffixes"]),
+                   abstract_suffixes=tuple(words["abstract_suffixes"]),
                    run_pattern=_compile_run_pattern(words), country_of=country_of,
                    first_names=frozenset(first_names))
 
@@ -1034,6 +1036,11 @@ def _plain_name(text, items, lex) -> Optional[Candidate]:
     return candidate
 
 
+def _ends_abstract(tokens: list, lex: Lexicon) -> bool:
+    """Several words ending in a long abstract noun: `Temporary Protection`, `Workforce Innovation`."""
+    return len(tokens) > 1 and len(tokens[-1]) >= 8 and tokens[-1].lower().endswith(lex.abstract_suffixes)
+
+
 def _capitalized_function_word(word: str, lex: Lexicon) -> bool:
     """`If`, `But`, `When`: no name opens so (`US`, `IT` in capitals and `A` of `Mr A Lebedev` may)."""
     return len(word) > 1 and word[1:].islower() and word.lower() in lex.words["function_words"]
@@ -1067,7 +1074,8 @@ def _settle(text: str, candidate: Candidate, lex: Lexicon, shouting: bool) -> No
         kind = "ORG"              # DaimlerChrysler, WorldCom, PayPal: a company's name
     function_words = lex.words["function_words"]
     if candidate.all_common and candidate.informative and len(candidate.tokens) > 1 and \
-            not any(token.lower() in function_words for token in candidate.tokens):
+            not any(token.lower() in function_words for token in candidate.tokens) and \
+            not (kind is None and _ends_abstract(candidate.tokens, lex)):
         # capitalized common words mid-sentence: `Federal Reserve`, `Best Buy`, `General Motors`
         candidate.type, candidate.strong = kind or "ORG", kind is not None
     elif candidate.all_common and (not candidate.informative or len(candidate.tokens) > 1 or kind is None):
@@ -1095,6 +1103,10 @@ def _settle(text: str, candidate: Candidate, lex: Lexicon, shouting: bool) -> No
         elif len(candidate.tokens) == 1 and text.startswith(", which ", end):
             candidate.type = "ORG"    # `Severgroup, which`: a person is `who`; a known place would be typed already
         elif _section_label(text, candidate, lex):
+            candidate.type, candidate.weak_common = None, True
+        elif _ends_abstract(candidate.tokens, lex):
+            # `Block Exemption Regulation`, `Workforce Innovation`: a law, a programme or a topic
+            # no head word types; a person's name does not end in a long abstract noun (`Verity` is short)
             candidate.type, candidate.weak_common = None, True
         else:
             candidate.type, candidate.guessed = "PERSON", True
