@@ -807,8 +807,11 @@ def _grow(items: list, head: int, used: list, function_words, common):
         current = items[probe]
         if current.role == "conn":
             word = current.tokens[0].text
-            if word not in ("of", "for", "the", "on", "and") or (word == "and" and not continued):
-                break              # `and` only inside an `of` part: Ministry of Foreign and European Affairs
+            if word not in ("of", "for", "the", "on", "and") or \
+                    (word == "and" and (not continued or items[head].word_class != "org_head")):
+                # `and` only inside an organisation's `of` part: Ministry of Foreign and European Affairs
+                # (not `Andrew Hill of Plymouth and Dylan Healy`: a place's name lists no two things)
+                break
             continued = True
             probe += 1
             continue
