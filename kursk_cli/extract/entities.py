@@ -1119,12 +1119,15 @@ def _section_label(text: str, candidate: Candidate, lex: Lexicon) -> bool:
     """A heading or a field's label in a page's Markdown, not a person: `## Metadata` (one word
     alone in a heading), `- **HTTP Status**: 200` (a line opening with words and a colon, the
     last a common word; a speaker's label ends in a name: `**Zelensky**:`)."""
-    line_start = text.rfind("\n", 0, candidate.start) + 1
+    # windows of bounded width keep a document of one long line linear
+    window = max(0, candidate.start - 40)
+    line_start = text.rfind("\n", window, candidate.start) + 1
+    if line_start == 0 and window > 0:
+        return False
     before = text[line_start:candidate.start]
     if before.strip(_MARKUP_BEFORE_LABEL):
         return False
-    line_end = text.find("\n", candidate.end)
-    after = text[candidate.end:len(text) if line_end < 0 else line_end]
+    after = text[candidate.end:candidate.end + 80].split("\n", 1)[0]
     if len(candidate.tokens) == 1 and before.startswith("#") and not after.strip(" *_#"):
         return True
     return after.lstrip("*_").startswith(":") and _is_common(candidate.tokens[-1], lex)
