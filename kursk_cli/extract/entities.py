@@ -353,12 +353,16 @@ class _LineInfo:
                 else self.line_end + 1
             end = text.find("\n", position)
             self.line_end = len(text) if end < 0 else end
-            self.shouting = self._shouting(text[start:min(self.line_end, start + 241)])
+            self.shouting = self._shouting(text[start:min(self.line_end, start + 241)], first=start == 0)
         return self.shouting
 
     @staticmethod
-    def _shouting(line: str) -> bool:
-        """ALL-CAPS text, or a short line in Title Case (a headline); a long line is prose."""
+    def _shouting(line: str, first: bool = False) -> bool:
+        """ALL-CAPS text, or a short line in Title Case (a headline); a long line is prose.
+
+        A document's first line in strict Title Case is its title even with a full stop (`Kharkiv
+        Tried to Return to Normal. Shelling Wouldn't Let It.`); elsewhere a full stop ends a caption
+        or a sentence."""
         if line.startswith("#"):
             return True            # a Markdown heading: capitals by convention
         if _opens_like_prose(line):
@@ -371,12 +375,13 @@ class _LineInfo:
             return False
         if sum(1 for word in words if word.isupper()) >= 0.7 * len(words):
             return True
-        if len(line) > 200 or line.rstrip().endswith((".", ".”", '."')):
+        full_stop = line.rstrip().endswith((".", ".”", '."'))
+        if len(line) > 200 or full_stop and not first:
             return False           # a headline is short and has no full stop (it may ask or exclaim)
         if sum(1 for word in words if len(word) > 3 and word[0].isupper()) < 4:
             return False           # a caption: `Volodymyr Zelenskyy on 20th October 2020`
         lower = sum(1 for word in words if word[0].islower() and word not in _TITLE_CASE_LOWER)
-        return lower <= 0.15 * len(words)
+        return lower == 0 if full_stop else lower <= 0.15 * len(words)
 
 
 def _opens_like_prose(line: str) -> bool:
