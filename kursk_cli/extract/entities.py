@@ -51,6 +51,8 @@ class Lexicon:
     place_suffixes: tuple        # endings of settlement names (str.endswith takes a tuple)
     also_names: frozenset        # common words that are also names (Chip, Eric): words in headlines
     org_suffixes: tuple          # endings of company names (Bundesbank, Rosenergoatom)
+    surname_suffixes: tuple      # endings of Slavic and Georgian surnames (Pegov, Kovalenko)
+    abstract_suffixes: tuple     # endings of abstract nouns, which end no person's name (Regulation)
     run_pattern: object          # compiled pattern for a run of capitalized words
     country_of: dict             # canonical country -> its other names (for NORP canonical)
     first_names: frozenset       # first names of the people list (Kyrylo): a town after one is a surname
@@ -141,6 +143,8 @@ def lexicon() -> Lexicon:
                    also_names=frozenset(load("common_words.json")["also_names"]),
                    place_suffixes=tuple(words["place_suffixes"]),
                    org_suffixes=tuple(words["org_suffixes"]),
+                   surname_suffixes=tuple(words["surname_suffixes"]),
+                   abstract_suffixes=tuple(words["abstract_suffixes"]),
                    run_pattern=_compile_run_pattern(words), country_of=country_of,
                    first_names=frozenset(first_names))
 
@@ -349,12 +353,16 @@ class _LineInfo:
                 else self.line_end + 1
             end = text.find("\n", position)
             self.line_end = len(text) if end < 0 else end
-            self.shouting = self._shouting(text[start:min(self.line_end, start + 241)])
+            self.shouting = self._shouting(text[start:min(self.line_end, start + 241)], first=start == 0)
         return self.shouting
 
     @staticmethod
-    def _shouting(line: str) -> bool:
-        """ALL-CAPS text, or a short line in Title Case (a headline); a long line is prose."""
+    def _shouting(line: str, first: bool = False) -> bool:
+        """ALL-CAPS text, or a short line in Title Case (a headline); a long line is prose.
+
+        A document's first line in strict Title Case is its title even with a full stop (`Kharkiv
+        Tried to Return to Normal. Shelling Wouldn't Let It.`); elsewhere a full stop ends a caption
+        or a sentence."""
         if line.startswith("#"):
             return True            # a Markdown heading: capitals by convention
         if _opens_like_prose(line):
@@ -367,12 +375,13 @@ class _LineInfo:
             return False
         if sum(1 for word in words if word.isupper()) >= 0.7 * len(words):
             return True
-        if len(line) > 200 or line.rstrip().endswith((".", "?", "!", ".”", '."')):
-            return False           # a headline is short and has no full stop
+        full_stop = line.rstrip().endswith((".", ".”", '."'))
+        if len(line) > 200 or full_stop and not first:
+            return False           # a headline is short and has no full stop (it may ask or exclaim)
         if sum(1 for word in words if len(word) > 3 and word[0].isupper()) < 4:
             return False           # a caption: `Volodymyr Zelenskyy on 20th October 2020`
         lower = sum(1 for word in words if word[0].islower() and word not in _TITLE_CASE_LOWER)
-        return lower <= 0.15 * len(words)
+        return lower == 0 if full_stop else lower <= 0.15 * len(words)
 
 
 def _opens_like_prose(line: str) -> bool:
@@ -573,6 +582,9 @@ def _judge_common(word: str, lex: Lexicon) -> bool:
     if "-" in lowered:
         # `High-Stakes`, `Long-Range` in a headline: every part a common word
         return all(part and _is_common_form(part, lex) for part in lowered.split("-"))
+    if lowered.endswith("ing") and len(lowered) >= 8 and lowered.isalpha():
+        return True            # `Weaponizing`, `Cowering` opening a sentence: a verb's -ing form the list
+                               # lacks (a surname so long is rare: `Harding`, `Fleming` are shorter)
     # `Unsurprisingly`, `Unconfirmed`: a negated common word (long, so `Union` is not `ion`)
     return lowered.startswith("un") and len(lowered) >= 9 and _is_common_form(lowered[2:], lex)
 
@@ -629,12 +641,12 @@ def _read_run(text: str, tokens: list, lex: Lexicon) -> list:
                for piece in names if piece.role == "word") and not any(piece.role == "gaz" for piece in names):
             if not any(piece.tokens[0].informative for piece in names):
                 continue
-        if item.tokens[0].text.lower() in lex.words["media_heads"] and index == len(items) - 1 or \
-                item.tokens[0].text.lower() in lex.words["media_heads"] and items[index + 1].role == "conn":
+        if item.tokens[0].text.lower() in lex.words["surname_media_heads"] and index == len(items) - 1 or \
+                item.tokens[0].text.lower() in lex.words["surname_media_heads"] and items[index + 1].role == "conn":
             words_before = [piece for piece in items[first:index] if piece.role != "conn"]
             if len(words_before) == 1 and words_before[0].role == "word" and \
                     words_before[0].word_class == "name" and not _is_common(words_before[0].tokens[0].text, lex):
-                continue           # `Jim Press`: a person, not an outlet (`Sunday Times` is one)
+                continue           # `Jim Press`: a person, not an outlet (`Sunday Times` is one; no one is named `News`)
         if not item.tokens[0].informative and len(names) == 2 and names[0].role == "gaz" and \
                 names[0].known.type == "NORP":
             continue               # a headline's `Russian Troops`, `Ukrainian Forces`: the adjective only
@@ -642,6 +654,8 @@ def _read_run(text: str, tokens: list, lex: Lexicon) -> list:
                 names[0].known.type == "LOC" and item.tokens[0].text.lower().endswith("s") and \
                 item.tokens[0].text.lower() not in lex.words["media_heads"]:
             continue               # a headline's `Why Ukraine Matters`, `Russia Forces`: a subject and its verb
+        if _title_name_and_head(items[first:index + 1], lex.common):
+            continue               # `Senator Frank Church`: a surname that is also a head word
         kind = "ORG" if any(piece.word_class == "org_head" for piece in span_items) else "LOC"
         start, end = span_items[0].tokens[0].start, span_items[-1].tokens[-1].end
         out.append(Candidate(start, end, text[start:end], kind, strong=True,
@@ -658,7 +672,7 @@ def _read_run(text: str, tokens: list, lex: Lexicon) -> list:
             continue
         if item.role == "word" and item.word_class in ("name", "modifier") and item.tokens[0].informative and \
                 item.tokens[0].text.lower() not in lex.words["function_words"] and \
-                not item.tokens[-1].possessive and index + 1 < len(items) and not used[index + 1] and \
+                item.tokens[0].text.lower() not in _NOT_NAME_OPENERS and not item.tokens[-1].possessive and index + 1 < len(items) and not used[index + 1] and \
                 items[index + 1].role == "gaz" and items[index + 1].known.kind == "country" and \
                 (index + 2 == len(items) or items[index + 2].role == "conn" or items[index + 1].tokens[-1].possessive):
             # `Air China`, `Team USA`: a capitalized word before a country's name is a company's
@@ -696,7 +710,8 @@ def _read_run(text: str, tokens: list, lex: Lexicon) -> list:
                                  tokens=[token.text for piece in items[index:stop] for token in piece.tokens]))
             index = stop
             continue
-        if item.role == "gaz" and item.known.kind in ("outlet", "company") and not item.tokens[-1].possessive:
+        if item.role == "gaz" and item.known.kind in ("outlet", "company") and not item.tokens[-1].possessive and \
+                not _photo_credit(text, item.tokens[0].start):
             # `Guardian Business`, `Reuters Breakingviews`: a section or product of an outlet
             stop = index + 1
             while stop < len(items) and stop < index + 3 and not used[stop] and items[stop].role == "word" and \
@@ -764,10 +779,13 @@ def _grow(items: list, head: int, used: list, function_words, common):
     while first - 1 >= 0 and not used[first - 1]:
         previous = items[first - 1]
         if previous.role == "conn" and previous.tokens[0].text == "and" and first - 2 >= 0 and \
+                any(item.word_class == "org_head" for item in items[head:]) and \
                 not used[first - 2] and items[first - 2].role == "word" and \
                 items[first - 2].word_class in ("name", "modifier") and items[first - 2].tokens[0].informative and \
                 not items[first - 2].tokens[-1].possessive:
-            first -= 1             # `Aeronautic Defence and Space Company`: two words the head shares
+            # `Aeronautic Defence and Space Company`: two words an organisation's head shares
+            # (not a place's: `Highgate and Hampstead Heath` are two places)
+            first -= 1
             continue
         if previous.role == "conn" or previous.tokens[-1].possessive:
             break
@@ -794,8 +812,11 @@ def _grow(items: list, head: int, used: list, function_words, common):
         current = items[probe]
         if current.role == "conn":
             word = current.tokens[0].text
-            if word not in ("of", "for", "the", "on", "and") or (word == "and" and not continued):
-                break              # `and` only inside an `of` part: Ministry of Foreign and European Affairs
+            if word not in ("of", "for", "the", "on", "and") or \
+                    (word == "and" and (not continued or items[head].word_class != "org_head")):
+                # `and` only inside an organisation's `of` part: Ministry of Foreign and European Affairs
+                # (not `Andrew Hill of Plymouth and Dylan Healy`: a place's name lists no two things)
+                break
             continued = True
             probe += 1
             continue
@@ -831,6 +852,28 @@ def _grow(items: list, head: int, used: list, function_words, common):
     while last > head and items[last].role == "conn":
         last -= 1
     return first, last
+
+
+def _photo_credit(text: str, start: int) -> bool:
+    """An agency credited for a picture (`Photograph: Name/Reuters`), where a caption glued to
+    the next sentence may follow: `Reuters Jill Biden met ...` names no section of Reuters."""
+    if text[start - 1:start] == "/":
+        return True
+    return text[max(0, start - 14):start].rstrip().endswith(_CREDIT_LABELS)
+
+
+_CREDIT_LABELS = ("Photograph:", "Photo:", "Credit:", "Image:")
+
+
+def _title_name_and_head(span_items: list, common) -> bool:
+    """A person's title, a name no list knows and a head word: `Senator Frank Church (of Idaho)`
+    names a person, as a title and a first name open no organisation's name."""
+    if len(span_items) != 3 or span_items[0].role != "word" or span_items[0].word_class != "title" or \
+            span_items[0].tokens[0].text.lower() in _ADJECTIVE_TITLES:
+        return False
+    name = span_items[1]
+    return name.role == "word" and name.word_class == "name" and not name.tokens[-1].possessive and \
+        name.tokens[0].text.lower() not in common
 
 
 def _later_org_head(items: list, probe: int, used: list, common) -> Optional[int]:
@@ -944,6 +987,11 @@ def _plain_name(text, items, lex) -> Optional[Candidate]:
         # a headline's verb and object (`Janet Yellen Says`, `Peace Talks End Abruptly`), down to two
         # words, as a name of two may end in a common one (`Justin Young`, `Liz Truss`)
         items = items[:-1]
+    while len(items) > 1 and items[0].role == "word" and _capitalized_function_word(items[0].tokens[0].text, lex):
+        # `… If Borisov's plan`: a sentence the punctuation hid opens with `If`, so the next word
+        # may be capitalized for the sentence or a headline (`Things That Go Boom`)
+        items[1].tokens[0].informative = False
+        items = items[1:]
     company = False
     if len(items) > 1 and items[0].role == "word" and not items[0].tokens[0].informative and \
             items[0].tokens[0].text.lower() in lex.words["org_nouns_before"]:
@@ -974,6 +1022,8 @@ def _plain_name(text, items, lex) -> Optional[Candidate]:
             return Candidate(start, end, surface, "LOC", strong=True, tokens=tokens)
         if all(part is not None for part in parts):
             return None           # `US-Russian talks`, `NATO-Russia council`: two parties, no one name
+        if parts[-1] is not None and parts[-1].type == "NORP" and len(parts) == 2 and surface.split("-")[0].endswith("o"):
+            return None           # `Sino-Russian`, `Russo-Ukrainian`: a combining form and a nationality, no name
     # Mid-sentence, only a word the list has as such is common (`Burns` is a name, `Shards` is not)
     all_common = all((_is_common(token, lex) if not informative else token.lower() in lex.common)
                      or token.lower() in lex.words["titles"] for token in tokens)
@@ -992,6 +1042,16 @@ def _plain_name(text, items, lex) -> Optional[Candidate]:
             return Candidate(start, end, surface, None, weak_common=True, tokens=tokens)
         candidate.pending = "acronym"            # also dotted: W.N.B.A.
     return candidate
+
+
+def _ends_abstract(tokens: list, lex: Lexicon) -> bool:
+    """Several words ending in a long abstract noun: `Temporary Protection`, `Workforce Innovation`."""
+    return len(tokens) > 1 and len(tokens[-1]) >= 8 and tokens[-1].lower().endswith(lex.abstract_suffixes)
+
+
+def _capitalized_function_word(word: str, lex: Lexicon) -> bool:
+    """`If`, `But`, `When`: no name opens so (`US`, `IT` in capitals and `A` of `Mr A Lebedev` may)."""
+    return len(word) > 1 and word[1:].islower() and word.lower() in lex.words["function_words"]
 
 
 def _settle(text: str, candidate: Candidate, lex: Lexicon, shouting: bool) -> None:
@@ -1022,7 +1082,8 @@ def _settle(text: str, candidate: Candidate, lex: Lexicon, shouting: bool) -> No
         kind = "ORG"              # DaimlerChrysler, WorldCom, PayPal: a company's name
     function_words = lex.words["function_words"]
     if candidate.all_common and candidate.informative and len(candidate.tokens) > 1 and \
-            not any(token.lower() in function_words for token in candidate.tokens):
+            not any(token.lower() in function_words for token in candidate.tokens) and \
+            not (kind is None and _ends_abstract(candidate.tokens, lex)):
         # capitalized common words mid-sentence: `Federal Reserve`, `Best Buy`, `General Motors`
         candidate.type, candidate.strong = kind or "ORG", kind is not None
     elif candidate.all_common and (not candidate.informative or len(candidate.tokens) > 1 or kind is None):
@@ -1049,8 +1110,35 @@ def _settle(text: str, candidate: Candidate, lex: Lexicon, shouting: bool) -> No
             candidate.type, candidate.strong = "ORG", True
         elif len(candidate.tokens) == 1 and text.startswith(", which ", end):
             candidate.type = "ORG"    # `Severgroup, which`: a person is `who`; a known place would be typed already
+        elif _section_label(text, candidate, lex):
+            candidate.type, candidate.weak_common = None, True
+        elif _ends_abstract(candidate.tokens, lex):
+            # `Block Exemption Regulation`, `Workforce Innovation`: a law, a programme or a topic
+            # no head word types; a person's name does not end in a long abstract noun (`Verity` is short)
+            candidate.type, candidate.weak_common = None, True
         else:
             candidate.type, candidate.guessed = "PERSON", True
+
+
+def _section_label(text: str, candidate: Candidate, lex: Lexicon) -> bool:
+    """A heading or a field's label in a page's Markdown, not a person: `## Metadata` (one word
+    alone in a heading), `- **HTTP Status**: 200` (a line opening with words and a colon, the
+    last a common word; a speaker's label ends in a name: `**Zelensky**:`)."""
+    # windows of bounded width keep a document of one long line linear
+    window = max(0, candidate.start - 40)
+    line_start = text.rfind("\n", window, candidate.start) + 1
+    if line_start == 0 and window > 0:
+        return False
+    before = text[line_start:candidate.start]
+    if before.strip(_MARKUP_BEFORE_LABEL):
+        return False
+    after = text[candidate.end:candidate.end + 80].split("\n", 1)[0]
+    if len(candidate.tokens) == 1 and before.startswith("#") and not after.strip(" *_#"):
+        return True
+    return after.lstrip("*_").startswith(":") and _is_common(candidate.tokens[-1], lex)
+
+
+_MARKUP_BEFORE_LABEL = " \t#*_->"      # list marks, heading marks, emphasis, a quote's `>`
 
 
 # After a name no list knows: words that refer back to it as a thing, not a person (`its`, `which`).
@@ -1106,6 +1194,8 @@ _ACRONYM_PLURAL = re.compile(r"(?:[A-Z]{2,8}|[A-Z][a-z]?[A-Z]{1,6})s")
 _AFTER_WORD = re.compile(r"[ ]{1,3}([^\W\d_][\w'’-]{0,29})")
 _APPOSITION = re.compile(r",[ ]{1,2}([^,.;:()\n“”\"]{1,100})")
 _APPOSITION_STOPS = frozenset("of for with in at who which that from on to and said says by whose".split())
+# A verb after the comma: what follows is a clause, not an apposition naming what the name is.
+_CLAUSE_VERBS = frozenset("said says told tells is was has had will would".split())
 _DETERMINERS = frozenset("a an the its his her their our one".split())
 
 
@@ -1117,10 +1207,17 @@ def _apposition_head(text: str, end: int) -> str:
     if not match:
         return ""
     words = match.group(1).split()
+    if words and words[0].lower() in _CLAUSE_VERBS:
+        return ""                # `Kirill Stremousov, told RIA Novosti news agency`: a verb, no apposition
     head = ""
     index = 0
     while index < len(words):
         word = words[index].lower().strip("’'")
+        if word in _CLAUSE_VERBS:
+            return ""            # `Josie Pagani, Russia's foreign ministry said`: the next clause's subject
+        if head and word.endswith("ed") and "-" not in word and index + 1 < len(words) and \
+                words[index + 1].lower() in _APPOSITION_STOPS:
+            break                # `, a drone company based in Lviv`: a participle ends the head's phrase
         if word in _APPOSITION_STOPS:
             if head in ("one", "some", "member", "part") and word == "of":
                 head = ""
@@ -1338,9 +1435,16 @@ def _coordinated_names(text: str, result: list, lex: Lexicon, people=()) -> None
             gap = text[previous.end:candidate.start] if previous.end <= candidate.start \
                 else text[candidate.end:previous.start]
             if previous.type == "LOC" and gap in _COORDINATION or \
-                    previous.type == "ORG" and gap in _LISTING and candidate.text not in people:
-                # `GM and Chrysler`, `Netflix and Unilever`: a name listed with firms is one
+                    previous.type == "ORG" and gap in _LISTING and candidate.text not in people and \
+                    not _surname_shaped(candidate.text, lex):
+                # `GM and Chrysler`, `Netflix and Unilever`: a name listed with firms is one; not a
+                # Slavic surname, as sources list people with news agencies (`Reuters, TASS and Pegov`)
                 candidate.type, candidate.guessed = previous.type, False
+
+
+def _surname_shaped(word: str, lex: Lexicon) -> bool:
+    """`Pegov`, `Kovalenko`, `Shevchuk`: endings surnames have and firms' names lack."""
+    return len(word) >= 5 and word.lower().endswith(lex.surname_suffixes)
 
 
 def _speaks_next(text: str, candidate, verbs) -> bool:
