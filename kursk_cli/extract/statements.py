@@ -64,6 +64,10 @@ def _words():
         "not_in_headlines": lower(cues["not_in_headlines"]),
         "not_sources": lower(cues["according_non_sources"]),
         "quote_verbs": lower(cues["quote_verbs"]),
+        "document_verbs": lower(cues["document_verbs"]),
+        "request_verbs": lower(cues["request_verbs"]),
+        "pictures": lower(cues["pictures"]),
+        "unsourced_endings": lower(cues["unsourced_endings"]),
         "passive": lower(cues["passive_verbs"]),
         "documents": lower(cues["source_documents"]),
         "descriptors": lower(cues["source_documents"]) | lower(cues["media_descriptors"]),
@@ -115,7 +119,8 @@ def _with_number_variants(generic: frozenset, plural: frozenset, documents: froz
 def _patterns():
     """The cue pattern (one scan finds every candidate cue) and the denial-phrase pattern."""
     words = _words()
-    verbs = words["verbs"] | words["participles"] | words["passive"] | words["quote_verbs"]
+    verbs = (words["verbs"] | words["participles"] | words["passive"] | words["quote_verbs"]
+             | words["document_verbs"] | words["request_verbs"])
     verbs = sorted(verbs | {verb.capitalize() for verb in words["verbs"]})   # Title Case headlines
     cues = load("statement_cues.json")
     cue = re.compile(rf"""
@@ -174,8 +179,9 @@ def _cue_words(text: str) -> list:
 
 def _branch(match: str) -> str:
     """Which branch of the cue pattern matched (the character before the word first): a verb is
-    one word of letters, `according to` and `called … false` are more and start differently."""
-    if match[1:].isalpha():
+    one word of letters, `according to` and `called … false` are more and start differently;
+    `called on`, `calls for` are verbs of two words (no word that makes a denial ends that way)."""
+    if match[1:].isalpha() or match.endswith((" on", " for")):
         return "verb"
     return "called" if match[1] == "c" else "according"
 
@@ -1191,10 +1197,17 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list, cue
                 if cue.phrase is not None:
                     found.append(cue)
                 continue
-        if lowered in words["quote_verbs"]:
-            quoted = _quote_verb(text, start, end, cue, preceding)
+        if lowered in words["quote_verbs"] or lowered in words["request_verbs"]:
+            quoted = _quote_verb(text, start, end, cue, preceding) if lowered in words["quote_verbs"] else None
+            if quoted is None and lowered in words["request_verbs"]:
+                quoted = _request(text, start, end, cue)
             if quoted is not None:
                 found.append(quoted)
+            continue
+        if lowered in words["document_verbs"]:
+            shown = _document_verb(text, start, end, cue)
+            if shown is not None:
+                found.append(shown)
             continue
         if lowered not in words["verbs"] and lowered not in words["participles"]:
             continue             # `described`, `quoted`: cues only in the passive
@@ -1230,6 +1243,8 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list, cue
             continue             # `Unconfirmed claims:`, `Latest reports:`: a label, no speaker
         if cue.phrase is not None:
             cue.rank = 0 if _postposed(text, start, end, cue) else 1
+        elif lowered in words["unsourced_endings"] and not text[cue_end:end].strip(" \t\n.!?…"):
+            continue             # `Ukraine shells Kursk, reports`: the noun, a `reportedly` naming no one
         elif _SUBJECT_GOES_ON.search(text[max(start, cue_start - 30):cue_start]):
             cue.kind = "ellipsis"    # `X visited Kyiv and told …`, `X, head of …, said`: the subject speaks
             cue.rank = 2
@@ -1306,6 +1321,55 @@ def _quote_verb(text: str, start: int, end: int, cue: _Cue, preceding: str) -> O
 
 
 _CLOSING_QUOTES = ("”", '"', "’", "'", ",”", ',"', "?”", '?"', "!”", '!"')
+# What follows a request that reports one: `asked voters to elect`, `asked for an inquiry` (not
+# `asked about the war`, `asked whether …`, a question that claims nothing).
+_REQUEST_TAIL = re.compile(r"[ ]{1,3}(?:for[ ]|(?:[\w’'.\-]{1,30}[ ]{1,3}){1,4}to[ ]{1,3}[a-z])")
+# A noun before `by`/`from` and its author: `a study by the institute found`.
+_WRITTEN_BY = re.compile(r"([a-z]{2,20})[ ]{1,3}(?:by|from)[ ]")
+
+
+def _request(text: str, start: int, end: int, cue: _Cue) -> Optional[_Cue]:
+    """`Warren asked Obama to fire him`: a request, reported like `urged`; the one asked (`was
+    asked to leave`) and a question (`asked whether`) report nothing."""
+    if not _REQUEST_TAIL.match(text, cue.end, end) or _negated(text, start, cue.start):
+        return None
+    before = text[max(start, cue.start - 12):cue.start].split()
+    if before and before[-1].lower() in ("was", "were", "is", "are", "been", "being", "be"):
+        return None
+    cue.phrase = _phrase_before(text, start, cue.start)
+    if cue.phrase is None:
+        return None
+    cue.rank = 1
+    return cue
+
+
+def _author(text: str, low: int, end: int) -> Optional[_Phrase]:
+    """Who wrote the document named last before `end`: `a study by the institute`."""
+    author = None
+    for written_by in _WRITTEN_BY.finditer(text, low, end):
+        if written_by.group(1) in _words()["documents"]:
+            author = written_by
+    return None if author is None else _phrase_after(text, author.end(), end)
+
+
+def _document_verb(text: str, start: int, end: int, cue: _Cue) -> Optional[_Cue]:
+    """`polls show`, `the records showed`, `a study by the institute found`: a document reports
+    what it shows or found; a person who `found a body` or `showed restraint` states nothing, nor
+    does footage that `showed smoke` (a picture shows a sight, it claims nothing)."""
+    documents = _words()["documents"]
+    if documents.isdisjoint(word.strip(",.;:()") for word in text[max(start, cue.start - 80):cue.start].lower().split()):
+        return None              # (most `found`, `show` follow no document: a cheap test first)
+    phrase = _phrase_before(text, start, cue.start)
+    head = phrase.text.split()[-1].lower() if phrase is not None else ""
+    if head in _words()["pictures"]:
+        return None
+    if head not in documents:
+        phrase = _author(text, max(start, cue.start - WINDOW), cue.start)
+        if phrase is None:
+            return None
+    cue.phrase = phrase
+    cue.rank = 0 if _postposed(text, start, end, cue) else 1
+    return cue
 # A closing quotation mark (not an apostrophe inside a word) shortly before a cue.
 _QUOTE_NEAR = re.compile(r"[”\"]|[’'](?![\w])")
 
