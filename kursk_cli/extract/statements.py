@@ -1368,8 +1368,8 @@ def _document_verb(text: str, start: int, end: int, cue: _Cue) -> Optional[_Cue]
         if phrase is None:
             return None
     cue.phrase = phrase
-    cue.rank = 0 if _postposed(text, start, end, cue) else 1
-    return cue
+    cue.rank = 2                 # a person who speaks in the sentence is its source, not a
+    return cue                   # document (`X urges Y to pay, letter shows`)
 # A closing quotation mark (not an apostrophe inside a word) shortly before a cue.
 _QUOTE_NEAR = re.compile(r"[”\"]|[’'](?![\w])")
 
@@ -1684,7 +1684,7 @@ class _Resolver:
                 canonical = _before_preposition(source.canonical)
                 lowered = canonical.lower()
                 if any(key in lowered for key in keys) and any(_is_capital(part) for part in canonical.split()[1:] or [""]) \
-                        and not source.canonical.lower() in keys:
+                        and not source.canonical.lower() in keys and _speaks_for(head, lowered):
                     return source
             return None
         if not any(_is_capital(name) for name in names):
@@ -2026,6 +2026,20 @@ def _titled(text: str, entity, head: str) -> bool:
         return len(description) <= 6 and _alias_head(" ".join(description)) == head and not any(
             word in _words()["verbs"] for word in description)     # `Oleh Syniehubov, the governor,`
     return False
+
+
+def _speaks_for(head: str, organisation: str) -> bool:
+    """`Ukrainian officials` may speak for the last Ukrainian body, `the Swiss embassy` for a
+    Swiss body of state but not for the Swiss National Bank, `Russian prosecutors` for a
+    prosecutor's office but not for the defence ministry."""
+    if head in ("officials", "authorities") or head in _words()["documents"]:
+        return True              # (`Ukrainian military data`: the data of a Ukrainian body)
+    parts = organisation.replace("’s", "").replace("'s", "").split()
+    if head in parts or head.rstrip("s") in parts:
+        return True
+    words = _words()
+    return head in words["official_bodies"] and head not in words["plural"] \
+        and any(part in words["official_bodies"] for part in parts)
 
 
 def _same_nation(phrase: _Phrase, context: str) -> bool:
