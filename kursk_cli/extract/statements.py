@@ -68,6 +68,9 @@ def _words():
         "request_verbs": lower(cues["request_verbs"]),
         "pictures": lower(cues["pictures"]),
         "unsourced_endings": lower(cues["unsourced_endings"]),
+        "proposals": lower(cues["proposals"]),
+        "refusal_verbs": lower(cues["refusal_verbs"]),
+        "claim_markers": lower(cues["claim_markers"]),
         "passive": lower(cues["passive_verbs"]),
         "documents": lower(cues["source_documents"]),
         "descriptors": lower(cues["source_documents"]) | lower(cues["media_descriptors"]),
@@ -1135,6 +1138,19 @@ _NEGATED = re.compile(r"(?:\bnot|\bnever|n[’']t|\bdeclined[ ]to|\brefused[ ]to
 _NEGATED_LAST_WORDS = ("not", "never", "n't", "n’t", "to", "yet")
 
 
+def _rejects_a_proposal(text: str, position: int, end: int) -> bool:
+    """`rejected Kyiv’s proposal`, `dismissed calls for talks`: a proposal is turned down, no claim
+    or fact is denied, so the stance stays `assert` (`rejected the claims` denies)."""
+    words = _words()
+    for word in text[position:min(end, position + 60)].split()[:4]:
+        word = word.strip(",.;:!?“”\"()").lower()
+        if word in words["proposals"]:
+            return True
+        if word in words["claim_markers"]:
+            return False         # (`rejected suggestions that …`: a claim follows)
+    return False
+
+
 def _negated(text: str, start: int, position: int) -> bool:
     """A negation right before the cue at `position`; the last word is checked first (fast)."""
     if not text[max(start, position - 12):position].rstrip(" \n").endswith(_NEGATED_LAST_WORDS):
@@ -1182,7 +1198,8 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list, cue
                 continue         # `Claims` as a noun; `Says` only inside a Title Case headline
                                  # (`War Adds Havoc`; `| Assessed |` heads a table column)
         cue = _Cue(cue_start, cue_end, word, "participle" if lowered in words["participles"] else "verb",
-                   deny=lowered in words["deny_verbs"])
+                   deny=lowered in words["deny_verbs"] and not (
+                       lowered in words["refusal_verbs"] and _rejects_a_proposal(text, cue_end, end)))
         # (`by` only matters after a passive cue: the other cues skip the regex)
         by = _BY.match(text, cue_end, end) if lowered == "quoted" or lowered in words["passive"] else None
         preceding = text[max(start, cue_start - 3):cue_start].rstrip()
