@@ -691,7 +691,7 @@ def _unsourced(phrase_text: str) -> bool:
 
 
 _VAGUE = frozenset("""multiple several some many numerous unconfirmed various other earlier recent
-    initial conflicting unverified further""".split())
+    initial conflicting unverified further early first latest new""".split())
 
 
 def _title_and_name(text: str) -> bool:
@@ -1258,6 +1258,11 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list, cue
         if cue.phrase is not None and text.startswith(":", cue_end) and lowered.endswith("s") \
                 and lowered != "says" and cue.phrase.kind != "pronoun" and _label_word(cue.phrase.text):
             continue             # `Unconfirmed claims:`, `Latest reports:`: a label, no speaker
+        if cue.phrase is not None and _unsourced(cue.phrase.text) or lowered in words["unsourced_endings"] and (
+                _next_word(text, cue_end, end) in words["verbs"]
+                or cue.phrase is not None and _unsourced(cue.phrase.text + " reports")):
+            continue             # `initial reports said`, `Pokrovsk, reports say`, `multiple reports
+                                 # from`: hearsay that names no source, `reportedly`
         if cue.phrase is not None:
             cue.rank = 0 if _postposed(text, start, end, cue) else 1
         elif lowered in words["unsourced_endings"] and not text[cue_end:end].strip(" \t\n.!?…"):
@@ -1297,6 +1302,12 @@ def _previous_word(text: str, start: int, position: int) -> str:
     while begin > low and text[begin - 1].isalpha():
         begin -= 1
     return text[begin:end].lower()
+
+
+def _next_word(text: str, position: int, end: int) -> str:
+    """The word right after `position`, lowercased (`reports` `said`)."""
+    following = text[position:min(end, position + 24)].split()
+    return following[0].strip(",.;:!?").lower() if following else ""
 
 
 def _wrapping_quote(quotes, quote_starts, start, end):
