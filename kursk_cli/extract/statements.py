@@ -1259,10 +1259,13 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list, cue
                 and lowered != "says" and cue.phrase.kind != "pronoun" and _label_word(cue.phrase.text):
             continue             # `Unconfirmed claims:`, `Latest reports:`: a label, no speaker
         if cue.phrase is not None and _unsourced(cue.phrase.text) or lowered in words["unsourced_endings"] and (
-                _next_word(text, cue_end, end) in words["verbs"]
-                or cue.phrase is not None and _unsourced(cue.phrase.text + " reports")):
-            continue             # `initial reports said`, `Pokrovsk, reports say`, `multiple reports
-                                 # from`: hearsay that names no source, `reportedly`
+                cue.phrase is not None and _unsourced(cue.phrase.text + " reports")):
+            continue             # `initial reports said`, `multiple reports from`: hearsay that
+                                 # names no source, `reportedly`
+        if (lowered in words["unsourced_endings"] or lowered in words["documents"]) \
+                and _next_word(text, cue_end, end) in words["verbs"]:
+            continue             # `Pokrovsk, reports say`, `Pentagon estimates say`: a noun, the
+                                 # subject of the verb after it
         if cue.phrase is not None:
             cue.rank = 0 if _postposed(text, start, end, cue) else 1
         elif lowered in words["unsourced_endings"] and not text[cue_end:end].strip(" \t\n.!?…"):
@@ -1627,6 +1630,8 @@ class _Resolver:
         while keep > 1 and names[keep - 1].lower() in words["descriptors"]:
             keep -= 1                          # `General Staff statement`, `Izvestia newspaper`
         rest = names[:keep]
+        while keep < len(names) and len(rest) > 1 and rest[0] in _VAGUE:
+            rest = rest[1:]                    # `new CSIS data` -> CSIS (`New York Times` keeps `New`)
         if keep < len(names) and (_is_possessive(rest[-1]) or any(
                 _is_capital(name) and name.lower() not in words["demonyms"]
                 and name.lower() not in words["places"] for name in rest)):
