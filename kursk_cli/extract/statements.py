@@ -64,6 +64,13 @@ def _words():
         "not_in_headlines": lower(cues["not_in_headlines"]),
         "not_sources": lower(cues["according_non_sources"]),
         "quote_verbs": lower(cues["quote_verbs"]),
+        "document_verbs": lower(cues["document_verbs"]),
+        "request_verbs": lower(cues["request_verbs"]),
+        "pictures": lower(cues["pictures"]),
+        "unsourced_endings": lower(cues["unsourced_endings"]),
+        "proposals": lower(cues["proposals"]),
+        "refusal_verbs": lower(cues["refusal_verbs"]),
+        "claim_markers": lower(cues["claim_markers"]),
         "passive": lower(cues["passive_verbs"]),
         "documents": lower(cues["source_documents"]),
         "descriptors": lower(cues["source_documents"]) | lower(cues["media_descriptors"]),
@@ -115,7 +122,8 @@ def _with_number_variants(generic: frozenset, plural: frozenset, documents: froz
 def _patterns():
     """The cue pattern (one scan finds every candidate cue) and the denial-phrase pattern."""
     words = _words()
-    verbs = words["verbs"] | words["participles"] | words["passive"] | words["quote_verbs"]
+    verbs = (words["verbs"] | words["participles"] | words["passive"] | words["quote_verbs"]
+             | words["document_verbs"] | words["request_verbs"])
     verbs = sorted(verbs | {verb.capitalize() for verb in words["verbs"]})   # Title Case headlines
     cues = load("statement_cues.json")
     cue = re.compile(rf"""
@@ -174,8 +182,9 @@ def _cue_words(text: str) -> list:
 
 def _branch(match: str) -> str:
     """Which branch of the cue pattern matched (the character before the word first): a verb is
-    one word of letters, `according to` and `called … false` are more and start differently."""
-    if match[1:].isalpha():
+    one word of letters, `according to` and `called … false` are more and start differently;
+    `called on`, `calls for` are verbs of two words (no word that makes a denial ends that way)."""
+    if match[1:].isalpha() or match.endswith((" on", " for")):
         return "verb"
     return "called" if match[1] == "c" else "according"
 
@@ -682,7 +691,7 @@ def _unsourced(phrase_text: str) -> bool:
 
 
 _VAGUE = frozenset("""multiple several some many numerous unconfirmed various other earlier recent
-    initial conflicting unverified further""".split())
+    initial conflicting unverified further early first latest new""".split())
 
 
 def _title_and_name(text: str) -> bool:
@@ -1129,6 +1138,19 @@ _NEGATED = re.compile(r"(?:\bnot|\bnever|n[’']t|\bdeclined[ ]to|\brefused[ ]to
 _NEGATED_LAST_WORDS = ("not", "never", "n't", "n’t", "to", "yet")
 
 
+def _rejects_a_proposal(text: str, position: int, end: int) -> bool:
+    """`rejected Kyiv’s proposal`, `dismissed calls for talks`: a proposal is turned down, no claim
+    or fact is denied, so the stance stays `assert` (`rejected the claims` denies)."""
+    words = _words()
+    for word in text[position:min(end, position + 60)].split()[:4]:
+        word = word.strip(",.;:!?“”\"()").lower()
+        if word in words["proposals"]:
+            return True
+        if word in words["claim_markers"]:
+            return False         # (`rejected suggestions that …`: a claim follows)
+    return False
+
+
 def _negated(text: str, start: int, position: int) -> bool:
     """A negation right before the cue at `position`; the last word is checked first (fast)."""
     if not text[max(start, position - 12):position].rstrip(" \n").endswith(_NEGATED_LAST_WORDS):
@@ -1176,7 +1198,8 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list, cue
                 continue         # `Claims` as a noun; `Says` only inside a Title Case headline
                                  # (`War Adds Havoc`; `| Assessed |` heads a table column)
         cue = _Cue(cue_start, cue_end, word, "participle" if lowered in words["participles"] else "verb",
-                   deny=lowered in words["deny_verbs"])
+                   deny=lowered in words["deny_verbs"] and not (
+                       lowered in words["refusal_verbs"] and _rejects_a_proposal(text, cue_end, end)))
         # (`by` only matters after a passive cue: the other cues skip the regex)
         by = _BY.match(text, cue_end, end) if lowered == "quoted" or lowered in words["passive"] else None
         preceding = text[max(start, cue_start - 3):cue_start].rstrip()
@@ -1191,10 +1214,17 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list, cue
                 if cue.phrase is not None:
                     found.append(cue)
                 continue
-        if lowered in words["quote_verbs"]:
-            quoted = _quote_verb(text, start, end, cue, preceding)
+        if lowered in words["quote_verbs"] or lowered in words["request_verbs"]:
+            quoted = _quote_verb(text, start, end, cue, preceding) if lowered in words["quote_verbs"] else None
+            if quoted is None and lowered in words["request_verbs"]:
+                quoted = _request(text, start, end, cue)
             if quoted is not None:
                 found.append(quoted)
+            continue
+        if lowered in words["document_verbs"]:
+            shown = _document_verb(text, start, end, cue)
+            if shown is not None:
+                found.append(shown)
             continue
         if lowered not in words["verbs"] and lowered not in words["participles"]:
             continue             # `described`, `quoted`: cues only in the passive
@@ -1228,8 +1258,18 @@ def _cues(text: str, start: int, end: int, quotes: list, quote_starts: list, cue
         if cue.phrase is not None and text.startswith(":", cue_end) and lowered.endswith("s") \
                 and lowered != "says" and cue.phrase.kind != "pronoun" and _label_word(cue.phrase.text):
             continue             # `Unconfirmed claims:`, `Latest reports:`: a label, no speaker
+        if cue.phrase is not None and _unsourced(cue.phrase.text) or lowered in words["unsourced_endings"] and (
+                cue.phrase is not None and _unsourced(cue.phrase.text + " reports")):
+            continue             # `initial reports said`, `multiple reports from`: hearsay that
+                                 # names no source, `reportedly`
+        if (lowered in words["unsourced_endings"] or lowered in words["documents"]) \
+                and _next_word(text, cue_end, end) in words["verbs"]:
+            continue             # `Pokrovsk, reports say`, `Pentagon estimates say`: a noun, the
+                                 # subject of the verb after it
         if cue.phrase is not None:
             cue.rank = 0 if _postposed(text, start, end, cue) else 1
+        elif lowered in words["unsourced_endings"] and not text[cue_end:end].strip(" \t\n.!?…"):
+            continue             # `Ukraine shells Kursk, reports`: the noun, a `reportedly` naming no one
         elif _SUBJECT_GOES_ON.search(text[max(start, cue_start - 30):cue_start]):
             cue.kind = "ellipsis"    # `X visited Kyiv and told …`, `X, head of …, said`: the subject speaks
             cue.rank = 2
@@ -1265,6 +1305,12 @@ def _previous_word(text: str, start: int, position: int) -> str:
     while begin > low and text[begin - 1].isalpha():
         begin -= 1
     return text[begin:end].lower()
+
+
+def _next_word(text: str, position: int, end: int) -> str:
+    """The word right after `position`, lowercased (`reports` `said`)."""
+    following = text[position:min(end, position + 24)].split()
+    return following[0].strip(",.;:!?").lower() if following else ""
 
 
 def _wrapping_quote(quotes, quote_starts, start, end):
@@ -1306,6 +1352,55 @@ def _quote_verb(text: str, start: int, end: int, cue: _Cue, preceding: str) -> O
 
 
 _CLOSING_QUOTES = ("”", '"', "’", "'", ",”", ',"', "?”", '?"', "!”", '!"')
+# What follows a request that reports one: `asked voters to elect`, `asked for an inquiry` (not
+# `asked about the war`, `asked whether …`, a question that claims nothing).
+_REQUEST_TAIL = re.compile(r"[ ]{1,3}(?:for[ ]|(?:[\w’'.\-]{1,30}[ ]{1,3}){1,4}to[ ]{1,3}[a-z])")
+# A noun before `by`/`from` and its author: `a study by the institute found`.
+_WRITTEN_BY = re.compile(r"([a-z]{2,20})[ ]{1,3}(?:by|from)[ ]")
+
+
+def _request(text: str, start: int, end: int, cue: _Cue) -> Optional[_Cue]:
+    """`Warren asked Obama to fire him`: a request, reported like `urged`; the one asked (`was
+    asked to leave`) and a question (`asked whether`) report nothing."""
+    if not _REQUEST_TAIL.match(text, cue.end, end) or _negated(text, start, cue.start):
+        return None
+    before = text[max(start, cue.start - 12):cue.start].split()
+    if before and before[-1].lower() in ("was", "were", "is", "are", "been", "being", "be"):
+        return None
+    cue.phrase = _phrase_before(text, start, cue.start)
+    if cue.phrase is None:
+        return None
+    cue.rank = 1
+    return cue
+
+
+def _author(text: str, low: int, end: int) -> Optional[_Phrase]:
+    """Who wrote the document named last before `end`: `a study by the institute`."""
+    author = None
+    for written_by in _WRITTEN_BY.finditer(text, low, end):
+        if written_by.group(1) in _words()["documents"]:
+            author = written_by
+    return None if author is None else _phrase_after(text, author.end(), end)
+
+
+def _document_verb(text: str, start: int, end: int, cue: _Cue) -> Optional[_Cue]:
+    """`polls show`, `the records showed`, `a study by the institute found`: a document reports
+    what it shows or found; a person who `found a body` or `showed restraint` states nothing, nor
+    does footage that `showed smoke` (a picture shows a sight, it claims nothing)."""
+    documents = _words()["documents"]
+    if documents.isdisjoint(word.strip(",.;:()") for word in text[max(start, cue.start - 80):cue.start].lower().split()):
+        return None              # (most `found`, `show` follow no document: a cheap test first)
+    phrase = _phrase_before(text, start, cue.start)
+    head = phrase.text.split()[-1].lower() if phrase is not None else ""
+    if head in _words()["pictures"]:
+        return None
+    if head not in documents:
+        phrase = _author(text, max(start, cue.start - WINDOW), cue.start)
+        if phrase is None:
+            return None
+    cue.phrase = phrase
+    cue.rank = 2                 # a person who speaks in the sentence is its source, not a
+    return cue                   # document (`X urges Y to pay, letter shows`)
 # A closing quotation mark (not an apostrophe inside a word) shortly before a cue.
 _QUOTE_NEAR = re.compile(r"[”\"]|[’'](?![\w])")
 
@@ -1535,6 +1630,8 @@ class _Resolver:
         while keep > 1 and names[keep - 1].lower() in words["descriptors"]:
             keep -= 1                          # `General Staff statement`, `Izvestia newspaper`
         rest = names[:keep]
+        while keep < len(names) and len(rest) > 1 and rest[0] in _VAGUE:
+            rest = rest[1:]                    # `new CSIS data` -> CSIS (`New York Times` keeps `New`)
         if keep < len(names) and (_is_possessive(rest[-1]) or any(
                 _is_capital(name) and name.lower() not in words["demonyms"]
                 and name.lower() not in words["places"] for name in rest)):
@@ -1620,7 +1717,7 @@ class _Resolver:
                 canonical = _before_preposition(source.canonical)
                 lowered = canonical.lower()
                 if any(key in lowered for key in keys) and any(_is_capital(part) for part in canonical.split()[1:] or [""]) \
-                        and not source.canonical.lower() in keys:
+                        and not source.canonical.lower() in keys and _speaks_for(head, lowered):
                     return source
             return None
         if not any(_is_capital(name) for name in names):
@@ -1962,6 +2059,20 @@ def _titled(text: str, entity, head: str) -> bool:
         return len(description) <= 6 and _alias_head(" ".join(description)) == head and not any(
             word in _words()["verbs"] for word in description)     # `Oleh Syniehubov, the governor,`
     return False
+
+
+def _speaks_for(head: str, organisation: str) -> bool:
+    """`Ukrainian officials` may speak for the last Ukrainian body, `the Swiss embassy` for a
+    Swiss body of state but not for the Swiss National Bank, `Russian prosecutors` for a
+    prosecutor's office but not for the defence ministry."""
+    if head in ("officials", "authorities") or head in _words()["documents"]:
+        return True              # (`Ukrainian military data`: the data of a Ukrainian body)
+    parts = organisation.replace("’s", "").replace("'s", "").split()
+    if head in parts or head.rstrip("s") in parts:
+        return True
+    words = _words()
+    return head in words["official_bodies"] and head not in words["plural"] \
+        and any(part in words["official_bodies"] for part in parts)
 
 
 def _same_nation(phrase: _Phrase, context: str) -> bool:
