@@ -107,8 +107,10 @@ def _is_age(text, atom, lexicon) -> bool:
     if _AGE_AFTER.match(text, atom.end):
         return True
     before = text[max(0, atom.start - 40):atom.start]
-    if "ge" in before and _AGE_BEFORE.search(before):       # (`aged`, `Ages`: a cheap test first)
+    if "ge" in before and _AGE_BEFORE.search(before):       # (`aged`, `Ages`, `at the age of`: a cheap test first)
         return True
+    if "died" in before and _DIED_AT_BEFORE.search(before) and _CLAUSE_END_AFTER.match(text, atom.end):
+        return True     # `died on 23 April at 88.`
     return text[atom.end:atom.end + 1] == "," and _PERSON_COMMA_BEFORE.search(before) is not None and \
         _PERSON_COMMA_BEFORE.search(before).group(1).lower() in lexicon.age_nouns
 
@@ -500,7 +502,7 @@ _DIGITS = r"""
 _SEPARATOR = r"""
     (?:[ \t\u00a0]{1,3}|[ \t]{0,2}-[ \t]{0,2})               # space or a hyphen
     (?:(?i:and|point)(?:[ \t]{1,3}|-))?                      # one hundred and six, two point five
-    (?:(?i:a|an)(?:[ \t]{1,3}|-))?                           # and a half, half a million, two-and-a-half
+    (?:(?i:a|an|of[ \t]{1,3}an?)(?:[ \t]{1,3}|-))?          # and a half, half a million, a quarter of a million
 """
 # A word before the first token: `a million`, `half a dozen`, `minus 5`, `minus-1.4` (only minus
 # and negative, which end in s and e, take a hyphen).
@@ -659,6 +661,8 @@ class _Lexicon:
         """Words around a number that make it a code, end a noun phrase, or make `one` no number."""
         self.code_before = _Ending(_code_source, context["code_words"], " \t\u00a0:#")
         self.stop_words = set(word.lower() for word in context["stop_words"])
+        self.object_after = re.compile(
+            rf"[ \t]{{1,2}}(?:{_alternation(context['object_determiners']['words'], True)}[ \t]|[A-Z][a-z])")
         self.continuing_heads = frozenset(context["plural_heads_that_continue"])
         self.compound_words = set(context["compound_not_counts"]["words"])
         self.calendar_words = set(context["months"]) | set(context["weekdays"])
@@ -737,6 +741,14 @@ class _Lexicon:
         self.adversaries = re.compile(rf"\b{_alternation(adversary, True)}(?![\w-])")
         self.sides = actors["sides"]
         self.default_side = actors["default_reporting_side"]
+        # A name right before a reporting verb is who states the figure (`the UN verified 23
+        # deaths`), not whose people or things it counts, unless the words after the verb say
+        # they are its own (`Russia said 20 of its soldiers`).
+        cues = load("statement_cues.json")
+        reporting = sorted({*cues["verbs"], *cues["passive_verbs"]})
+        self.reporting_after = re.compile(
+            rf"[ \t]{{1,2}}(?:(?:has|have|had)[ \t]{{1,2}})?{_alternation(reporting)}\b")
+        self.own_side = re.compile(rf"\b{_alternation(actors['own_side_words'], True)}\b")
 
     def _build_line_patterns(self):
         """Report lines, list markers and sentence ends."""
@@ -1062,6 +1074,9 @@ def _read_first(reading, first):
     `a`, `an` and a fraction start one only before a scale (`a million`, `half a dozen`), and a
     scale only before a larger one (`hundred thousand dollars`)."""
     kind, value = first[0], first[1]
+    if kind in ("a", "an") and reading.peek(1)[0] == "frac":
+        reading.position += 1           # `a quarter million`: the article only spells the fraction
+        return _read_first(reading, reading.peek(0))
     if kind in ("a", "an"):
         following = reading.peek(1)
         if following[0] not in ("scale", "mult") and not (
@@ -1151,9 +1166,18 @@ def _close_group(reading, scale):
 
 def _take_fraction(reading, token, lexicon):
     """`two thirds`, `three-quarters`: a fraction after a small number multiplies it and ends the
-    number. Before a scale it starts the next number instead (`half a million`)."""
-    if reading.last_kind in ("unit", "tens") and reading.small is not None and reading.hundreds == 0 and \
-            reading.total == 0 and reading.peek(1)[0] not in ("scale", "mult"):
+    number, or goes on to the scale after it (`three quarters of a million`, `one half million`)."""
+    if reading.last_kind not in ("unit", "tens") or reading.small is None or reading.hundreds != 0 or \
+            reading.total != 0:
+        return False
+    skip = 2 if reading.peek(1)[0] in ("a", "an") else 1
+    scale_follows = reading.peek(skip)[0] in ("scale", "mult")
+    if scale_follows:
+        reading.small *= token[1]
+        reading.take(token, "unit")
+        reading.position += skip - 1
+        return True
+    if reading.peek(1)[0] not in ("scale", "mult"):
         reading.small *= token[1]
         reading.take(token, "frac")
     return False
@@ -2025,6 +2049,11 @@ def _noun_after(text, atom, lexicon):
         if words and bare.islower() and bare.endswith("ed") and len(bare) > 4 and words[-1].endswith("s") and \
                 words[-1][-2:] != "ss":
             break           # a past tense after a plural noun: `two sources pointed to ...`
+        if words and bare.islower() and words[-1].endswith("s") and words[-1][-2:] != "ss" and \
+                not bare.endswith("s") and lowered not in lexicon.noun_category and \
+                lexicon.object_after.match(window, match.end()):
+            break           # a word between a plural noun and its object is a verb: `two groups put the toll`,
+                            # `two groups put Ukrainian losses at`
         # `two countries’ relations`: the counted noun ends at its possessive, unless a counted noun
         # follows it (`11 invaders' armored vehicles`)
         possessive = bare.endswith(("s’", "s'")) and len(bare) > 3 and \
@@ -2160,6 +2189,8 @@ _OF_COMPLEMENT = re.compile(r"[ \t]{1,2}of[ \t]{1,2}(?:the[ \t]|direct[ \t]|new[
 _LETTERS = re.compile(r"[a-z]+")
 
 
+# a later number that a toll or estimate is set at or rises to, which the verbs after it are about
+_LATER_VALUE = re.compile(r"\b(?:at|to)[ \t]{1,3}(?:[a-z]{1,8}[ \t]{1,3}){0,2}\d")
 _CLAUSE_PENALTY = 30          # how much farther a verb of the earlier clause counts
 _CLAUSE_BREAK = re.compile(r"(?i:\b(?:and|but|while|whereas)\b)|[;,–—:(]")
 
@@ -2184,6 +2215,8 @@ def _nearest_verb(after_text, before_text, lexicon):
         if lexicon.verb_category.get(word) == "skip":
             continue
         gap = after_text[:match.start()]
+        if _LATER_VALUE.search(gap):
+            break       # the verb is about the later number: `two groups put the toll at 300 dead`
         distance = len(_AUXILIARIES.sub("", gap).strip())
         best = (distance, match.group(0).lower())
         break
@@ -2291,6 +2324,7 @@ _NAME_START = re.compile(r"(?<![\w-])\w")
 _TARGET_BEFORE = re.compile(r"(?i:\b(?:at|on|against|into|across|in|inside|over|to|toward|towards|for|upon)[ \t]{1,2}(?:the[ \t]{1,2})?)$")
 _SOURCE_BEFORE = re.compile(r"(?i:\b(?:from|by)[ \t]{1,2}(?:the[ \t]{1,2})?)$")
 _FALLBACK = 1500
+_OWN_REACH = 40     # how far after the number `its soldiers` can tell the counted are the claimant's
 
 
 def _nearest_actor(text, atom, context, lexicon, category="other"):
@@ -2299,7 +2333,8 @@ def _nearest_actor(text, atom, context, lexicon, category="other"):
     Within the sentence: for money the source (`from Canada`) or else the first country named
     (the giver is usually the subject); for anything else the nearest country named, weighing
     mentions after the number higher. For weapons, attacks and money a country that is only the
-    target (`at Ukraine`, `on Ukrainian energy`, `aid to Ukraine`) is skipped. With no country in
+    target (`at Ukraine`, `on Ukrainian energy`, `aid to Ukraine`) is skipped, and for anything
+    but money one that only states the figure (`the UN verified 23 deaths`). With no country in
     the sentence, the nearest one named before it in the preceding text.
     """
     start, end = context.sentence(atom.start, atom.end)
@@ -2311,6 +2346,8 @@ def _nearest_actor(text, atom, context, lexicon, category="other"):
         if match_end > end or (match_start < atom.end and match_end > atom.start):
             continue
         if skip_targets and _TARGET_BEFORE.search(text, max(0, match_start - 16), match_start):
+            continue
+        if not money and match_end <= atom.start and _claimant_only(text, match_end, min(end, atom.end + _OWN_REACH), lexicon):
             continue
         if match_end <= atom.start:
             distance = atom.start - match_end
@@ -2329,8 +2366,17 @@ def _nearest_actor(text, atom, context, lexicon, category="other"):
     for match in reversed(context.mentions(max(0, start - _FALLBACK), start)):
         if skip_targets and _TARGET_BEFORE.search(text, max(0, match.start() - 16), match.start()):
             continue
+        if not money and _claimant_only(text, match.end(), min(end, atom.end + _OWN_REACH), lexicon):
+            continue
         return _actor_name(match, lexicon, context)
     return None
+
+
+def _claimant_only(text, mention_end, until, lexicon):
+    """Whether a name ending at `mention_end` only states what follows it up to `until`: a
+    reporting verb comes right after it and no word for its own people or things follows."""
+    return lexicon.reporting_after.match(text, mention_end) is not None and \
+        lexicon.own_side.search(text, mention_end, until) is None
 
 
 def _actor_name(match, lexicon, context):
@@ -2472,9 +2518,11 @@ _AUXILIARIES = re.compile(r"(?i)\b(?:were|was|are|is|have|had|has|been|being|be|
 # words that do not count in the distance to a verb before a number
 _QUALIFIER_WORDS = re.compile(r"(?i)\b(?:at least|more than|about|around|some|nearly|almost|up to|over|an estimated|"
                               r"another|a further|an additional|and|the|a|least)\b")
+_DIED_AT_BEFORE = re.compile(r"\bdied\b[^.;\n]{0,30}\bat[ \t]$")
+_CLAUSE_END_AFTER = re.compile(r"[.,;:)]|$")
 _AGE_AFTER = re.compile(r"[ -]years?[ -]old\b")
 # `aged 7`, `aged 2, 5 and `, `ages 18 to `: ages in a list after `aged`
-_AGE_BEFORE = re.compile(r"(?i:\bage[sd]?)[ \t]{1,2}(?:between[ \t])?(?:\d{1,3}(?:,[ \t]?|,?[ \t](?:and|or|to)[ \t]|[ \t]?[-–][ \t]?)){0,6}$")
+_AGE_BEFORE = re.compile(r"(?i:\bage[sd]?)(?:[ \t]{1,2}of)?[ \t]{1,2}(?:between[ \t])?(?:\d{1,3}(?:,[ \t]?|,?[ \t](?:and|or|to)[ \t]|[ \t]?[-–][ \t]?)){0,6}$")
 # `a man, ` before an age in apposition (the noun is checked against lexicon.age_nouns)
 _PERSON_COMMA_BEFORE = re.compile(r"\b([A-Za-z]{2,12}), $")
 _COMPOUND_AFTER = re.compile(r"-([A-Za-z]{2,8})\b")
