@@ -48,6 +48,7 @@ def find_figures(text: str) -> List[Figure]:
         return []
     figures = _described(text, atoms, lexicon)
     figures = _share_forward(text, figures)
+    figures = _conversions_qualified(text, figures, lexicon)
     return _join_bounds(text, figures, lexicon)
 
 
@@ -215,6 +216,30 @@ def _share_forward(text, figures):
             figures[index] = dataclasses.replace(figure, unit=other.unit, category=other.category,
                                                  actor=figure.actor or other.actor, civilian=other.civilian)
     return figures
+
+
+def _conversions_qualified(text, figures, lexicon):
+    """`about 140 miles (230km)`, `more than $8bn (£6.55bn)`: an amount in brackets right after
+    another of the same kind is the same amount converted, and is as approximate or bounded."""
+    for index in range(len(figures) - 1):
+        figure, other = figures[index], figures[index + 1]
+        if not (figure.approximate or figure.bound) or other.approximate or other.bound or \
+                not _same_kind_of_amount(figure, other, lexicon):
+            continue
+        if _CONVERSION_GAP.fullmatch(text, figure.end, other.start) and text[other.end:other.end + 12].find(")") >= 0:
+            figures[index + 1] = dataclasses.replace(other, approximate=figure.approximate, bound=figure.bound)
+    return figures
+
+
+def _same_kind_of_amount(figure, other, lexicon):
+    if figure.category == "money" and other.category == "money":
+        return True
+    kind = lexicon.measure_kind.get((figure.unit or "").lower())
+    return kind is not None and kind == lexicon.measure_kind.get((other.unit or "").lower())
+
+
+# from the end of a number to the next one in brackets: its unit, the bracket, a currency sign
+_CONVERSION_GAP = re.compile(r"[ \t]{0,2}[^\d()\n]{0,24}?[ \t]{0,2}\([ \t]{0,2}[^\d\s()]{0,3}")
 
 
 _BOUND_GAP = re.compile(r"[ \t]{0,2}(?:,[ \t]{0,2}|(?:,[ \t]{0,2})?and[ \t]{1,3})")
@@ -621,6 +646,7 @@ class _Lexicon:
               |{_alternation([m for m in measures if len(m) >= 4], True)}\b)
         """, re.VERBOSE)
         self.measure_kind = {k.lower(): v for k, v in units["measures"].items() if not k.startswith("_")}
+        self.ownerless_kinds = frozenset(units["ownerless_measure_kinds"]["kinds"])
         self.time_units = units["time_units"]
         self.time_after = re.compile(
             rf"(?:[ \u00a0]|[ ]?[-\u2010\u2011][ ]?)(?:(?i:more|additional|further|extra|long|full|whole|straight|"
@@ -1865,7 +1891,9 @@ def _describe_in_prose(text, atom, previous, approximate, bound, context, lexico
         category = _category(noun_text, after_text, before_text, "", lexicon)
         if not noun_text and _attacks_repeated(text, atom, before_text, lexicon):
             unit, category = "times", "attacks"
-    if atom.currency or atom.percent or atom.measure:
+    if lexicon.measure_kind.get((unit or "").lower()) in lexicon.ownerless_kinds:
+        actor = None        # `30 km from the border`: a distance is nobody's
+    elif atom.currency or atom.percent or atom.measure:
         actor = _nearest_actor(text, atom, context, lexicon, category)
     else:
         actor = _actor_in(noun_text, lexicon, context) or _nearest_actor(text, atom, context, lexicon, category)
