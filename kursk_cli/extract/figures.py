@@ -1555,6 +1555,9 @@ def _date_or_clock(text, atom, around, lexicon) -> bool:
         if lexicon.month_after.match(after) or lexicon.month_before.search(before, max(0, len(before) - 20)) or \
                 lexicon.month_range_before.search(before[-24:]) or lexicon.month_range_after.match(after):
             return True
+    if has_dot and _DAY_FOOTNOTE.fullmatch(text, start, end) and int(text[start:text.index(".", start)]) <= 31 and \
+            _CAPITAL_AFTER.match(after) and lexicon.month_before.search(before, max(0, len(before) - 20)):
+        return True         # `on April 12.14 Slovakia's ...`: a day, then a footnote number
     if has_dot and _DAY_MONTH.fullmatch(text[start:end]) and 1 <= int(text[end - 2:end]) <= 12 \
             and int(text[start:end - 3]) <= 31:
         if lexicon.date_prepositions.search(before) or _DAY_MONTH_RANGE_AFTER.match(after):
@@ -2057,7 +2060,9 @@ def _noun_after(text, atom, lexicon):
             if word == "," and words and len(words) < 5:
                 nxt = _WORD.match(window, match.end() + 1) if window[match.end():match.end() + 1] == " " else None
                 # (a number word after the comma starts the next item of a list: `..., seven tanks`)
+                # (nor does a participle: `27 member states, granting ...`)
                 if nxt and nxt.group(0).lower() not in lexicon.stop_words and nxt.group(0)[:1].islower() \
+                        and not nxt.group(0).endswith("ing") \
                         and words[-1].lower() not in lexicon.noun_category and nxt.group(0) not in lexicon.words \
                         and _head_category(" ".join(words), lexicon)[0] is None:
                     ends.append(match.end())
@@ -2077,6 +2082,9 @@ def _noun_after(text, atom, lexicon):
         if words and bare.islower() and bare.endswith("ed") and len(bare) > 4 and words[-1].endswith("s") and \
                 words[-1][-2:] != "ss":
             break           # a past tense after a plural noun: `two sources pointed to ...`
+        if words and bare.islower() and bare.endswith("ing") and len(bare) > 5 and words[-1].endswith("s") and \
+                words[-1][-2:] != "ss" and not _counted_noun_follows(window, match.end(), lexicon):
+            break           # a participle after a plural noun: `963 Americans receiving bans`
         if words and bare.islower() and words[-1].endswith("s") and words[-1][-2:] != "ss" and \
                 not bare.endswith("s") and lowered not in lexicon.noun_category and \
                 lexicon.object_after.match(window, match.end()):
@@ -2141,10 +2149,17 @@ _LETTERS_OR_HYPHEN = re.compile(r"[a-z][a-z-]*")
 
 
 def _continues_noun(window, at, lexicon):
-    """Whether the noun phrase goes on after a counted noun: `rocket artillery systems`."""
+    """Whether the noun phrase goes on after a counted noun: `rocket artillery systems`,
+    `infantry fighting vehicles`."""
     nxt = _LOWER_WORD_AFTER.match(window[at:at + 24])
-    return nxt is not None and (nxt.group(1) in lexicon.noun_category
-                                or nxt.group(1) in lexicon.continuing_heads)
+    if nxt is None:
+        return False
+    if nxt.group(1) in lexicon.noun_category or nxt.group(1) in lexicon.continuing_heads:
+        return True
+    # a modifier between two nouns: `infantry fighting vehicles`
+    after = _LOWER_WORD_AFTER.match(window[at + nxt.end():at + nxt.end() + 24])
+    return after is not None and nxt.group(1).endswith("ing") and \
+        lexicon.noun_category.get(after.group(1)) not in (None, "people")
 
 
 @functools.lru_cache(maxsize=4096)     # noun phrases repeat: `people`, `troops`, `civilians`
@@ -2494,6 +2509,8 @@ _YEAR_FOOTNOTE = re.compile(r"(?:1[89]|20)\d\d\.\d{1,3}")
 # what follows a footnote: a capital or the end
 _NEW_SENTENCE_AFTER = re.compile(r"(?:\s+[A-Z\"“]|\s*$)")
 # `24.02`
+_DAY_FOOTNOTE = re.compile(r"\d{1,2}\.\d{1,3}")
+_CAPITAL_AFTER = re.compile(r"[ \t]{1,2}[A-Z]")
 _DAY_MONTH = re.compile(r"\d{1,2}\.\d{2}")
 # `24.02 to 11.05`
 _DAY_MONTH_RANGE_AFTER = re.compile(r"[ \t]*(?:-|–|to)[ \t]*\d{1,2}\.\d{2}\b")
