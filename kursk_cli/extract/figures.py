@@ -1807,6 +1807,7 @@ class _DocumentContext:
         return answer
 
 
+_FOOTNOTE_TAIL = re.compile(r"(?<=[a-z])\.\d{1,3}$")
 _WORD = re.compile(r"[A-Za-z][\w'’./-]*|\d[\dA-Za-z]{0,6}(?![\w.,])|[,/]")
 # number words a hyphen may join: `two-and-a-half`, `two-thirds`, `one-half`
 _HYPHENATED_WORDS = re.compile(r"(?i:and|an?|half|halves|thirds?|quarters?|fifths?|tenths?)\b")
@@ -2069,6 +2070,9 @@ def _noun_after(text, atom, lexicon):
                     words.append(word)
                     continue
             break
+        footnote = _FOOTNOTE_TAIL.search(word)
+        if footnote is not None:
+            word = word[:footnote.start()] + "."     # `casualties.19`: a footnote number ends the sentence
         bare = word.rstrip(".,")
         lowered = bare.lower()
         if lowered in lexicon.stop_words and not (bare.isupper() and len(bare) > 1):
