@@ -771,9 +771,7 @@ class _Lexicon:
         # deaths`), not whose people or things it counts, unless the words after the verb say
         # they are its own (`Russia said 20 of its soldiers`).
         cues = load("statement_cues.json")
-        reporting = sorted({*cues["verbs"], *cues["passive_verbs"]})
-        self.reporting_after = re.compile(
-            rf"[ \t]{{1,2}}(?:(?:has|have|had)[ \t]{{1,2}})?{_alternation(reporting)}\b")
+        self.reporting_verbs = frozenset({*cues["verbs"], *cues["passive_verbs"]})
         self.own_side = re.compile(rf"\b{_alternation(actors['own_side_words'], True)}\b")
 
     def _build_line_patterns(self):
@@ -2422,8 +2420,13 @@ def _nearest_actor(text, atom, context, lexicon, category="other"):
 def _claimant_only(text, mention_end, until, lexicon):
     """Whether a name ending at `mention_end` only states what follows it up to `until`: a
     reporting verb comes right after it and no word for its own people or things follows."""
-    return lexicon.reporting_after.match(text, mention_end) is not None and \
+    verb = _VERB_AFTER_NAME.match(text, mention_end)
+    return verb is not None and verb.group(1) in lexicon.reporting_verbs and \
         lexicon.own_side.search(text, mention_end, until) is None
+
+
+# the word after a name, past an auxiliary: `the UN has verified`
+_VERB_AFTER_NAME = re.compile(r"[ \t]{1,2}(?:(?:has|have|had)[ \t]{1,2})?([a-z]{2,16})\b")
 
 
 def _actor_name(match, lexicon, context):
