@@ -1444,8 +1444,8 @@ def _read_unit_after(text, atom, lexicon):
 
 
 def _read_m_as_million(text, atom, lexicon):
-    """`10m border crossings`, `6m refugees`: in news prose `m` before a counted noun is million,
-    not metres."""
+    """`10m border crossings`, `6m refugees`, `27m kWh`: in news prose `m` before a counted noun,
+    a unit or a currency is million, not metres."""
     ahead = _M_RANGE_AFTER.match(text, atom.unit_end)       # `1.5m to 2m tonnes`
     following = _NEXT_WORDS.match(text, ahead.end() if ahead else atom.unit_end)
     words = following.group(1).split() if following is not None else []
@@ -1453,8 +1453,9 @@ def _read_m_as_million(text, atom, lexicon):
     for word in words:
         if word.lower() in lexicon.stop_words:
             break
-        if word.lower() in lexicon.noun_category or (word.endswith("s") and word.islower()):
-            counted = True
+        if word.lower() in lexicon.noun_category or (word.endswith("s") and word.islower()) or \
+                (word.lower() != "m" and word.lower() in lexicon.measure_kind) or word.lower() in lexicon.currency_words:
+            counted = True      # (also `27m kWh`, `a 1m rouble fine`: a million of a unit)
             break
     if counted:
         atom.measure, atom.unit_end = None, -1
