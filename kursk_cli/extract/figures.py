@@ -687,6 +687,9 @@ class _Lexicon:
         """Words around a number that make it a code, end a noun phrase, or make `one` no number."""
         self.code_before = _Ending(_code_source, context["code_words"], " \t\u00a0:#")
         self.stop_words = set(word.lower() for word in context["stop_words"])
+        self.heads_before_of = dict(context["heads_before_of"]["words"])
+        self.head_of_before = re.compile(
+            rf"\b({_alternation(self.heads_before_of)})[ \t]{{1,2}}of[ \t]{{1,2}}(?:[a-z]{{1,13}}[ \t]{{1,2}}){{0,2}}$")
         self.object_after = re.compile(
             rf"[ \t]{{1,2}}(?:{_alternation(context['object_determiners']['words'], True)}[ \t]|[A-Z][a-z])")
         self.continuing_heads = frozenset(context["plural_heads_that_continue"])
@@ -1886,7 +1889,12 @@ def _describe_in_prose(text, atom, previous, approximate, bound, context, lexico
         if noun_text.lower() in lexicon.currency_words:       # `billions of dollars`
             atom.currency = unit = lexicon.currency_words[noun_text.lower()]
             category, noun_text = "money", ""
-    if category == "other" and not atom.currency and not atom.percent and not atom.measure:
+    head = None
+    if unit is None and not (atom.currency or atom.percent or atom.measure):
+        head = lexicon.head_of_before.search(text, max(sentence_start, atom.start - 40), atom.start)
+        if head is not None:        # `a population of 107,000`: the noun before `of` names what is counted
+            unit, category = head.group(1), lexicon.heads_before_of[head.group(1)]
+    if category == "other" and head is None and not atom.currency and not atom.percent and not atom.measure:
         # the verb is looked for in the sentence, but not before the previous figure
         before_start = max(sentence_start, previous[0].end if previous else 0, atom.start - 60)
         before_text = text[before_start:atom.start]
