@@ -48,6 +48,7 @@ def find_figures(text: str) -> List[Figure]:
         return []
     figures = _described(text, atoms, lexicon)
     figures = _share_forward(text, figures)
+    figures = _conversions_qualified(text, figures, lexicon)
     return _join_bounds(text, figures, lexicon)
 
 
@@ -107,8 +108,10 @@ def _is_age(text, atom, lexicon) -> bool:
     if _AGE_AFTER.match(text, atom.end):
         return True
     before = text[max(0, atom.start - 40):atom.start]
-    if "ge" in before and _AGE_BEFORE.search(before):       # (`aged`, `Ages`: a cheap test first)
+    if "ge" in before and _AGE_BEFORE.search(before):       # (`aged`, `Ages`, `at the age of`: a cheap test first)
         return True
+    if "died" in before and _DIED_AT_BEFORE.search(before) and _CLAUSE_END_AFTER.match(text, atom.end):
+        return True     # `died on 23 April at 88.`
     return text[atom.end:atom.end + 1] == "," and _PERSON_COMMA_BEFORE.search(before) is not None and \
         _PERSON_COMMA_BEFORE.search(before).group(1).lower() in lexicon.age_nouns
 
@@ -213,6 +216,30 @@ def _share_forward(text, figures):
             figures[index] = dataclasses.replace(figure, unit=other.unit, category=other.category,
                                                  actor=figure.actor or other.actor, civilian=other.civilian)
     return figures
+
+
+def _conversions_qualified(text, figures, lexicon):
+    """`about 140 miles (230km)`, `more than $8bn (£6.55bn)`: an amount in brackets right after
+    another of the same kind is the same amount converted, and is as approximate or bounded."""
+    for index in range(len(figures) - 1):
+        figure, other = figures[index], figures[index + 1]
+        if not (figure.approximate or figure.bound) or other.approximate or other.bound or \
+                not _same_kind_of_amount(figure, other, lexicon):
+            continue
+        if _CONVERSION_GAP.fullmatch(text, figure.end, other.start) and text[other.end:other.end + 12].find(")") >= 0:
+            figures[index + 1] = dataclasses.replace(other, approximate=figure.approximate, bound=figure.bound)
+    return figures
+
+
+def _same_kind_of_amount(figure, other, lexicon):
+    if figure.category == "money" and other.category == "money":
+        return True
+    kind = lexicon.measure_kind.get((figure.unit or "").lower())
+    return kind is not None and kind == lexicon.measure_kind.get((other.unit or "").lower())
+
+
+# from the end of a number to the next one in brackets: its unit, the bracket, a currency sign
+_CONVERSION_GAP = re.compile(r"[ \t]{0,2}[^\d()\n]{0,24}?[ \t]{0,2}\([ \t]{0,2}[^\d\s()]{0,3}")
 
 
 _BOUND_GAP = re.compile(r"[ \t]{0,2}(?:,[ \t]{0,2}|(?:,[ \t]{0,2})?and[ \t]{1,3})")
@@ -500,7 +527,7 @@ _DIGITS = r"""
 _SEPARATOR = r"""
     (?:[ \t\u00a0]{1,3}|[ \t]{0,2}-[ \t]{0,2})               # space or a hyphen
     (?:(?i:and|point)(?:[ \t]{1,3}|-))?                      # one hundred and six, two point five
-    (?:(?i:a|an)(?:[ \t]{1,3}|-))?                           # and a half, half a million, two-and-a-half
+    (?:(?i:a|an|of[ \t]{1,3}an?)(?:[ \t]{1,3}|-))?          # and a half, half a million, a quarter of a million
 """
 # A word before the first token: `a million`, `half a dozen`, `minus 5`, `minus-1.4` (only minus
 # and negative, which end in s and e, take a hyphen).
@@ -619,6 +646,7 @@ class _Lexicon:
               |{_alternation([m for m in measures if len(m) >= 4], True)}\b)
         """, re.VERBOSE)
         self.measure_kind = {k.lower(): v for k, v in units["measures"].items() if not k.startswith("_")}
+        self.ownerless_kinds = frozenset(units["ownerless_measure_kinds"]["kinds"])
         self.time_units = units["time_units"]
         self.time_after = re.compile(
             rf"(?:[ \u00a0]|[ ]?[-\u2010\u2011][ ]?)(?:(?i:more|additional|further|extra|long|full|whole|straight|"
@@ -659,6 +687,11 @@ class _Lexicon:
         """Words around a number that make it a code, end a noun phrase, or make `one` no number."""
         self.code_before = _Ending(_code_source, context["code_words"], " \t\u00a0:#")
         self.stop_words = set(word.lower() for word in context["stop_words"])
+        self.heads_before_of = dict(context["heads_before_of"]["words"])
+        self.head_of_before = re.compile(
+            rf"\b({_alternation(self.heads_before_of)})[ \t]{{1,2}}of[ \t]{{1,2}}(?:[a-z]{{1,13}}[ \t]{{1,2}}){{0,2}}$")
+        self.object_after = re.compile(
+            rf"[ \t]{{1,2}}(?:{_alternation(context['object_determiners']['words'], True)}[ \t]|[A-Z][a-z])")
         self.continuing_heads = frozenset(context["plural_heads_that_continue"])
         self.compound_words = set(context["compound_not_counts"]["words"])
         self.calendar_words = set(context["months"]) | set(context["weekdays"])
@@ -737,6 +770,12 @@ class _Lexicon:
         self.adversaries = re.compile(rf"\b{_alternation(adversary, True)}(?![\w-])")
         self.sides = actors["sides"]
         self.default_side = actors["default_reporting_side"]
+        # A name right before a reporting verb is who states the figure (`the UN verified 23
+        # deaths`), not whose people or things it counts, unless the words after the verb say
+        # they are its own (`Russia said 20 of its soldiers`).
+        cues = load("statement_cues.json")
+        self.reporting_verbs = frozenset({*cues["verbs"], *cues["passive_verbs"]})
+        self.own_side = re.compile(rf"\b{_alternation(actors['own_side_words'], True)}\b")
 
     def _build_line_patterns(self):
         """Report lines, list markers and sentence ends."""
@@ -1062,6 +1101,9 @@ def _read_first(reading, first):
     `a`, `an` and a fraction start one only before a scale (`a million`, `half a dozen`), and a
     scale only before a larger one (`hundred thousand dollars`)."""
     kind, value = first[0], first[1]
+    if kind in ("a", "an") and reading.peek(1)[0] == "frac":
+        reading.position += 1           # `a quarter million`: the article only spells the fraction
+        return _read_first(reading, reading.peek(0))
     if kind in ("a", "an"):
         following = reading.peek(1)
         if following[0] not in ("scale", "mult") and not (
@@ -1151,9 +1193,18 @@ def _close_group(reading, scale):
 
 def _take_fraction(reading, token, lexicon):
     """`two thirds`, `three-quarters`: a fraction after a small number multiplies it and ends the
-    number. Before a scale it starts the next number instead (`half a million`)."""
-    if reading.last_kind in ("unit", "tens") and reading.small is not None and reading.hundreds == 0 and \
-            reading.total == 0 and reading.peek(1)[0] not in ("scale", "mult"):
+    number, or goes on to the scale after it (`three quarters of a million`, `one half million`)."""
+    if reading.last_kind not in ("unit", "tens") or reading.small is None or reading.hundreds != 0 or \
+            reading.total != 0:
+        return False
+    skip = 2 if reading.peek(1)[0] in ("a", "an") else 1
+    scale_follows = reading.peek(skip)[0] in ("scale", "mult")
+    if scale_follows:
+        reading.small *= token[1]
+        reading.take(token, "unit")
+        reading.position += skip - 1
+        return True
+    if reading.peek(1)[0] not in ("scale", "mult"):
         reading.small *= token[1]
         reading.take(token, "frac")
     return False
@@ -1396,8 +1447,8 @@ def _read_unit_after(text, atom, lexicon):
 
 
 def _read_m_as_million(text, atom, lexicon):
-    """`10m border crossings`, `6m refugees`: in news prose `m` before a counted noun is million,
-    not metres."""
+    """`10m border crossings`, `6m refugees`, `27m kWh`: in news prose `m` before a counted noun,
+    a unit or a currency is million, not metres."""
     ahead = _M_RANGE_AFTER.match(text, atom.unit_end)       # `1.5m to 2m tonnes`
     following = _NEXT_WORDS.match(text, ahead.end() if ahead else atom.unit_end)
     words = following.group(1).split() if following is not None else []
@@ -1405,8 +1456,9 @@ def _read_m_as_million(text, atom, lexicon):
     for word in words:
         if word.lower() in lexicon.stop_words:
             break
-        if word.lower() in lexicon.noun_category or (word.endswith("s") and word.islower()):
-            counted = True
+        if word.lower() in lexicon.noun_category or (word.endswith("s") and word.islower()) or \
+                (word.lower() != "m" and word.lower() in lexicon.measure_kind) or word.lower() in lexicon.currency_words:
+            counted = True      # (also `27m kWh`, `a 1m rouble fine`: a million of a unit)
             break
     if counted:
         atom.measure, atom.unit_end = None, -1
@@ -1505,6 +1557,9 @@ def _date_or_clock(text, atom, around, lexicon) -> bool:
         if lexicon.month_after.match(after) or lexicon.month_before.search(before, max(0, len(before) - 20)) or \
                 lexicon.month_range_before.search(before[-24:]) or lexicon.month_range_after.match(after):
             return True
+    if has_dot and _DAY_FOOTNOTE.fullmatch(text, start, end) and int(text[start:text.index(".", start)]) <= 31 and \
+            _CAPITAL_AFTER.match(after) and lexicon.month_before.search(before, max(0, len(before) - 20)):
+        return True         # `on April 12.14 Slovakia's ...`: a day, then a footnote number
     if has_dot and _DAY_MONTH.fullmatch(text[start:end]) and 1 <= int(text[end - 2:end]) <= 12 \
             and int(text[start:end - 3]) <= 31:
         if lexicon.date_prepositions.search(before) or _DAY_MONTH_RANGE_AFTER.match(after):
@@ -1754,6 +1809,7 @@ class _DocumentContext:
         return answer
 
 
+_FOOTNOTE_TAIL = re.compile(r"(?<=[a-z])\.\d{1,3}$")
 _WORD = re.compile(r"[A-Za-z][\w'’./-]*|\d[\dA-Za-z]{0,6}(?![\w.,])|[,/]")
 # number words a hyphen may join: `two-and-a-half`, `two-thirds`, `one-half`
 _HYPHENATED_WORDS = re.compile(r"(?i:and|an?|half|halves|thirds?|quarters?|fifths?|tenths?)\b")
@@ -1833,7 +1889,12 @@ def _describe_in_prose(text, atom, previous, approximate, bound, context, lexico
         if noun_text.lower() in lexicon.currency_words:       # `billions of dollars`
             atom.currency = unit = lexicon.currency_words[noun_text.lower()]
             category, noun_text = "money", ""
-    if category == "other" and not atom.currency and not atom.percent and not atom.measure:
+    head = None
+    if unit is None and not (atom.currency or atom.percent or atom.measure):
+        head = lexicon.head_of_before.search(text, max(sentence_start, atom.start - 40), atom.start)
+        if head is not None:        # `a population of 107,000`: the noun before `of` names what is counted
+            unit, category = head.group(1), lexicon.heads_before_of[head.group(1)]
+    if category == "other" and head is None and not atom.currency and not atom.percent and not atom.measure:
         # the verb is looked for in the sentence, but not before the previous figure
         before_start = max(sentence_start, previous[0].end if previous else 0, atom.start - 60)
         before_text = text[before_start:atom.start]
@@ -1841,7 +1902,9 @@ def _describe_in_prose(text, atom, previous, approximate, bound, context, lexico
         category = _category(noun_text, after_text, before_text, "", lexicon)
         if not noun_text and _attacks_repeated(text, atom, before_text, lexicon):
             unit, category = "times", "attacks"
-    if atom.currency or atom.percent or atom.measure:
+    if lexicon.measure_kind.get((unit or "").lower()) in lexicon.ownerless_kinds:
+        actor = None        # `30 km from the border`: a distance is nobody's
+    elif atom.currency or atom.percent or atom.measure:
         actor = _nearest_actor(text, atom, context, lexicon, category)
     else:
         actor = _actor_in(noun_text, lexicon, context) or _nearest_actor(text, atom, context, lexicon, category)
@@ -2005,13 +2068,18 @@ def _noun_after(text, atom, lexicon):
             if word == "," and words and len(words) < 5:
                 nxt = _WORD.match(window, match.end() + 1) if window[match.end():match.end() + 1] == " " else None
                 # (a number word after the comma starts the next item of a list: `..., seven tanks`)
+                # (nor does a participle: `27 member states, granting ...`)
                 if nxt and nxt.group(0).lower() not in lexicon.stop_words and nxt.group(0)[:1].islower() \
+                        and not nxt.group(0).endswith("ing") \
                         and words[-1].lower() not in lexicon.noun_category and nxt.group(0) not in lexicon.words \
                         and _head_category(" ".join(words), lexicon)[0] is None:
                     ends.append(match.end())
                     words.append(word)
                     continue
             break
+        footnote = _FOOTNOTE_TAIL.search(word)
+        if footnote is not None:
+            word = word[:footnote.start()] + "."     # `casualties.19`: a footnote number ends the sentence
         bare = word.rstrip(".,")
         lowered = bare.lower()
         if lowered in lexicon.stop_words and not (bare.isupper() and len(bare) > 1):
@@ -2025,6 +2093,14 @@ def _noun_after(text, atom, lexicon):
         if words and bare.islower() and bare.endswith("ed") and len(bare) > 4 and words[-1].endswith("s") and \
                 words[-1][-2:] != "ss":
             break           # a past tense after a plural noun: `two sources pointed to ...`
+        if words and bare.islower() and bare.endswith("ing") and len(bare) > 5 and words[-1].endswith("s") and \
+                words[-1][-2:] != "ss" and not _counted_noun_follows(window, match.end(), lexicon):
+            break           # a participle after a plural noun: `963 Americans receiving bans`
+        if words and bare.islower() and words[-1].endswith("s") and words[-1][-2:] != "ss" and \
+                not bare.endswith("s") and lowered not in lexicon.noun_category and \
+                lexicon.object_after.match(window, match.end()):
+            break           # a word between a plural noun and its object is a verb: `two groups put the toll`,
+                            # `two groups put Ukrainian losses at`
         # `two countries’ relations`: the counted noun ends at its possessive, unless a counted noun
         # follows it (`11 invaders' armored vehicles`)
         possessive = bare.endswith(("s’", "s'")) and len(bare) > 3 and \
@@ -2084,10 +2160,17 @@ _LETTERS_OR_HYPHEN = re.compile(r"[a-z][a-z-]*")
 
 
 def _continues_noun(window, at, lexicon):
-    """Whether the noun phrase goes on after a counted noun: `rocket artillery systems`."""
+    """Whether the noun phrase goes on after a counted noun: `rocket artillery systems`,
+    `infantry fighting vehicles`."""
     nxt = _LOWER_WORD_AFTER.match(window[at:at + 24])
-    return nxt is not None and (nxt.group(1) in lexicon.noun_category
-                                or nxt.group(1) in lexicon.continuing_heads)
+    if nxt is None:
+        return False
+    if nxt.group(1) in lexicon.noun_category or nxt.group(1) in lexicon.continuing_heads:
+        return True
+    # a modifier between two nouns: `infantry fighting vehicles`
+    after = _LOWER_WORD_AFTER.match(window[at + nxt.end():at + nxt.end() + 24])
+    return after is not None and nxt.group(1).endswith("ing") and \
+        lexicon.noun_category.get(after.group(1)) not in (None, "people")
 
 
 @functools.lru_cache(maxsize=4096)     # noun phrases repeat: `people`, `troops`, `civilians`
@@ -2160,6 +2243,8 @@ _OF_COMPLEMENT = re.compile(r"[ \t]{1,2}of[ \t]{1,2}(?:the[ \t]|direct[ \t]|new[
 _LETTERS = re.compile(r"[a-z]+")
 
 
+# a later number that a toll or estimate is set at or rises to, which the verbs after it are about
+_LATER_VALUE = re.compile(r"\b(?:at|to)[ \t]{1,3}(?:[a-z]{1,8}[ \t]{1,3}){0,2}\d")
 _CLAUSE_PENALTY = 30          # how much farther a verb of the earlier clause counts
 _CLAUSE_BREAK = re.compile(r"(?i:\b(?:and|but|while|whereas)\b)|[;,–—:(]")
 
@@ -2184,6 +2269,8 @@ def _nearest_verb(after_text, before_text, lexicon):
         if lexicon.verb_category.get(word) == "skip":
             continue
         gap = after_text[:match.start()]
+        if _LATER_VALUE.search(gap):
+            break       # the verb is about the later number: `two groups put the toll at 300 dead`
         distance = len(_AUXILIARIES.sub("", gap).strip())
         best = (distance, match.group(0).lower())
         break
@@ -2291,6 +2378,7 @@ _NAME_START = re.compile(r"(?<![\w-])\w")
 _TARGET_BEFORE = re.compile(r"(?i:\b(?:at|on|against|into|across|in|inside|over|to|toward|towards|for|upon)[ \t]{1,2}(?:the[ \t]{1,2})?)$")
 _SOURCE_BEFORE = re.compile(r"(?i:\b(?:from|by)[ \t]{1,2}(?:the[ \t]{1,2})?)$")
 _FALLBACK = 1500
+_OWN_REACH = 40     # how far after the number `its soldiers` can tell the counted are the claimant's
 
 
 def _nearest_actor(text, atom, context, lexicon, category="other"):
@@ -2299,7 +2387,8 @@ def _nearest_actor(text, atom, context, lexicon, category="other"):
     Within the sentence: for money the source (`from Canada`) or else the first country named
     (the giver is usually the subject); for anything else the nearest country named, weighing
     mentions after the number higher. For weapons, attacks and money a country that is only the
-    target (`at Ukraine`, `on Ukrainian energy`, `aid to Ukraine`) is skipped. With no country in
+    target (`at Ukraine`, `on Ukrainian energy`, `aid to Ukraine`) is skipped, and for anything
+    but money one that only states the figure (`the UN verified 23 deaths`). With no country in
     the sentence, the nearest one named before it in the preceding text.
     """
     start, end = context.sentence(atom.start, atom.end)
@@ -2311,6 +2400,8 @@ def _nearest_actor(text, atom, context, lexicon, category="other"):
         if match_end > end or (match_start < atom.end and match_end > atom.start):
             continue
         if skip_targets and _TARGET_BEFORE.search(text, max(0, match_start - 16), match_start):
+            continue
+        if not money and match_end <= atom.start and _claimant_only(text, match_end, min(end, atom.end + _OWN_REACH), lexicon):
             continue
         if match_end <= atom.start:
             distance = atom.start - match_end
@@ -2329,8 +2420,22 @@ def _nearest_actor(text, atom, context, lexicon, category="other"):
     for match in reversed(context.mentions(max(0, start - _FALLBACK), start)):
         if skip_targets and _TARGET_BEFORE.search(text, max(0, match.start() - 16), match.start()):
             continue
+        if not money and _claimant_only(text, match.end(), min(end, atom.end + _OWN_REACH), lexicon):
+            continue
         return _actor_name(match, lexicon, context)
     return None
+
+
+def _claimant_only(text, mention_end, until, lexicon):
+    """Whether a name ending at `mention_end` only states what follows it up to `until`: a
+    reporting verb comes right after it and no word for its own people or things follows."""
+    verb = _VERB_AFTER_NAME.match(text, mention_end)
+    return verb is not None and verb.group(1) in lexicon.reporting_verbs and \
+        lexicon.own_side.search(text, mention_end, until) is None
+
+
+# the word after a name, past an auxiliary: `the UN has verified`
+_VERB_AFTER_NAME = re.compile(r"[ \t]{1,2}(?:(?:has|have|had)[ \t]{1,2})?([a-z]{2,16})\b")
 
 
 def _actor_name(match, lexicon, context):
@@ -2420,6 +2525,8 @@ _YEAR_FOOTNOTE = re.compile(r"(?:1[89]|20)\d\d\.\d{1,3}")
 # what follows a footnote: a capital or the end
 _NEW_SENTENCE_AFTER = re.compile(r"(?:\s+[A-Z\"“]|\s*$)")
 # `24.02`
+_DAY_FOOTNOTE = re.compile(r"\d{1,2}\.\d{1,3}")
+_CAPITAL_AFTER = re.compile(r"[ \t]{1,2}[A-Z]")
 _DAY_MONTH = re.compile(r"\d{1,2}\.\d{2}")
 # `24.02 to 11.05`
 _DAY_MONTH_RANGE_AFTER = re.compile(r"[ \t]*(?:-|–|to)[ \t]*\d{1,2}\.\d{2}\b")
@@ -2472,9 +2579,11 @@ _AUXILIARIES = re.compile(r"(?i)\b(?:were|was|are|is|have|had|has|been|being|be|
 # words that do not count in the distance to a verb before a number
 _QUALIFIER_WORDS = re.compile(r"(?i)\b(?:at least|more than|about|around|some|nearly|almost|up to|over|an estimated|"
                               r"another|a further|an additional|and|the|a|least)\b")
+_DIED_AT_BEFORE = re.compile(r"\bdied\b[^.;\n]{0,30}\bat[ \t]$")
+_CLAUSE_END_AFTER = re.compile(r"[.,;:)]|$")
 _AGE_AFTER = re.compile(r"[ -]years?[ -]old\b")
 # `aged 7`, `aged 2, 5 and `, `ages 18 to `: ages in a list after `aged`
-_AGE_BEFORE = re.compile(r"(?i:\bage[sd]?)[ \t]{1,2}(?:between[ \t])?(?:\d{1,3}(?:,[ \t]?|,?[ \t](?:and|or|to)[ \t]|[ \t]?[-–][ \t]?)){0,6}$")
+_AGE_BEFORE = re.compile(r"(?i:\bage[sd]?)(?:[ \t]{1,2}of)?[ \t]{1,2}(?:between[ \t])?(?:\d{1,3}(?:,[ \t]?|,?[ \t](?:and|or|to)[ \t]|[ \t]?[-–][ \t]?)){0,6}$")
 # `a man, ` before an age in apposition (the noun is checked against lexicon.age_nouns)
 _PERSON_COMMA_BEFORE = re.compile(r"\b([A-Za-z]{2,12}), $")
 _COMPOUND_AFTER = re.compile(r"-([A-Za-z]{2,8})\b")
