@@ -1189,7 +1189,7 @@ def _numeric(text, found, reference, grammar, items):
     if "." not in span:
         return None
     # A bare day.month (`24.02`) is a date only with a two-digit month, in a pair of them
-    # (`from 24.02 to 11.05`) or after `since`/`as of`; `to 3.8 percent` is a figure.
+    # (`from 24.02 to 19.06`) or after `since`/`as of`; `to 3.8 percent` is a figure.
     if not re.fullmatch(r"\d{1,2}\.\d\d", span):
         return None
     before_text = text[max(0, found.start() - 16):found.start()]
@@ -2068,7 +2068,7 @@ _JOINT_WIDTH = 13   # longest text between the two ends of a range (`  through  
 
 
 def _join_ranges(text, items, grammar) -> list:
-    """`from 24 February to 12 April`, `between May and July`, `24.02 to 11.05`: START/END."""
+    """`from 24 February to 12 April`, `between May and July`, `24.02 to 19.06`: START/END."""
     joined = []
     index = 0
     while index < len(items):
@@ -2094,8 +2094,8 @@ def _join_ranges(text, items, grammar) -> list:
 
 
 def _borrow_year(first: _Item, second: _Item) -> str:
-    """`between January and September of 2025`: the first end takes the year the second states.
-    A first end whose year was only guessed never falls after the second (`from 24.02 to 11.05`)."""
+    """`between March and July of 2025`: the first end takes the year the second states.
+    A first end whose year was only guessed never falls after the second (`from 24.02 to 19.06`)."""
     value = first.value
     if first.explicit_year or not re.match(r"(?:\d{4}|XXXX)-\d\d", value):
         return value

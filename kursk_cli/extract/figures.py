@@ -6,7 +6,7 @@ checked against its surroundings (dates, times, codes, ordinals, list markers, d
 figures), joined into ranges (`10,000-12,000`, `between 10 and 12`, `10-12 thousand`), qualified
 (`about` -> approximate, `at least` -> floor, `up to` -> ceiling) and described: the counted noun
 phrase (`unit`), its `category`, whose it is (`actor`) and whether it counts civilians. Daily
-loss reports (`tanks ‒ 1187 (+17)`) are read line by line: the label is the unit and the bracketed
+loss reports (`tanks ‒ 1496 (+6)`) are read line by line: the label is the unit and the bracketed
 increase is a figure of its own. Word lists live in data/numbers.json and data/figure_*.json.
 """
 from __future__ import annotations
@@ -520,7 +520,7 @@ _DIGITS = r"""
       |\d{1,3}(?:\.\d{3}){1,6}(?![\d.])(?:,\d+)?             # 76.000, 1.111,11 (dot groups)
       |\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}){1,6}(?!\d)(?:[.,]\d+)?   # 1 234 567
       |(?<!\d,)\d{1,9},\d{1,2}(?![\d,])                      # 1,3 (decimal comma, not a list)
-      |\d{1,30}(?:\.\d{1,20})?                               # 26350, 3.5
+      |\d{1,30}(?:\.\d{1,20})?                               # 34120, 3.5
       |(?<![^\s$£€(])\.\d{1,20})                             # .25
 """
 # What joins the tokens of one run.
@@ -801,7 +801,7 @@ class _Lexicon:
 
     @functools.cached_property
     def layout(self):
-        """Daily-report layout: `label ‒ [about] 1187`."""
+        """Daily-report layout: `label ‒ [about] 1496`."""
         return re.compile(r"""
             [ \t]*(?:[-•*·][ \t]+)?                               # optional bullet (match() anchors)
             (?P<label>[A-Za-z][A-Za-z /'’().&+-]{0,70}?)          # what is counted: words, no digits
@@ -1537,7 +1537,7 @@ def _marker(text, atom, around, lexicon) -> bool:
 
 
 def _date_or_clock(text, atom, around, lexicon) -> bool:
-    """Part of a date or a time of day: `26 April`, `April 26`, `24.02 to 11.05`, years, the
+    """Part of a date or a time of day: `26 April`, `April 26`, `24.02 to 19.06`, years, the
     second year of `2022-23`, a live blog's `2 May 2022 03.52`."""
     start, end, before, after, previous = around
     has_dot = "." in text[start:end]
@@ -1568,7 +1568,7 @@ def _date_or_clock(text, atom, around, lexicon) -> bool:
 
 
 def _duration(atom, around, lexicon) -> bool:
-    """A length of time (`24 hours`, `three-day`), or a part of one (`six months old, two of
+    """A length of time (`24 hours`, `three-day`), or a part of one (`eight months old, three of
     which ...`); an age (`31 years old`) still counts."""
     before, after = around.before, around.after
     if "of" in after[:4] and _PARTITIVE_AFTER.match(after) and lexicon.time_unit_before.search(before[-40:]):
@@ -1822,7 +1822,7 @@ def _describe(text, atom, previous, context, lexicon) -> Figure:
     civilian), read from a report line's label or else from the prose around it."""
     approximate, bound = _qualifiers(text, atom, lexicon)
     if previous is not None and _increment_after(text, atom, previous[0]):
-        _, earlier = previous       # `tanks ‒ 1187 (+17)`: the increase counts what the total counts
+        _, earlier = previous       # `tanks ‒ 1496 (+6)`: the increase counts what the total counts
         return _figure(text, atom, False, None, earlier.unit, earlier.category, earlier.actor, earlier.civilian)
     line_start = _line_start(text, atom.start)
     segment_start = _segment_start(text, atom.start, line_start)
@@ -1854,7 +1854,7 @@ def _report_layout(text, atom, segment_start, lexicon):
 
 
 def _describe_report_item(text, atom, layout, line_start, segment_start, approximate, bound, context, lexicon):
-    """A figure in a daily report (`tanks ‒ about 1187`): the label is its unit; the list's
+    """A figure in a daily report (`tanks ‒ about 1496`): the label is its unit; the list's
     header (`... losses were approximately:`) may make it approximate and name its actor."""
     unit = layout.group("label").strip()
     if layout.group("qualifier") and lexicon.approx_before.search(layout.group("qualifier").lower()):
@@ -1892,7 +1892,7 @@ def _describe_in_prose(text, atom, previous, approximate, bound, context, lexico
     head = None
     if unit is None and not (atom.currency or atom.percent or atom.measure):
         head = lexicon.head_of_before.search(text, max(sentence_start, atom.start - 40), atom.start)
-        if head is not None:        # `a population of 107,000`: the noun before `of` names what is counted
+        if head is not None:        # `a population of 58,000`: the noun before `of` names what is counted
             unit, category = head.group(1), lexicon.heads_before_of[head.group(1)]
     if category == "other" and head is None and not atom.currency and not atom.percent and not atom.measure:
         # the verb is looked for in the sentence, but not before the previous figure
@@ -2528,7 +2528,7 @@ _NEW_SENTENCE_AFTER = re.compile(r"(?:\s+[A-Z\"“]|\s*$)")
 _DAY_FOOTNOTE = re.compile(r"\d{1,2}\.\d{1,3}")
 _CAPITAL_AFTER = re.compile(r"[ \t]{1,2}[A-Z]")
 _DAY_MONTH = re.compile(r"\d{1,2}\.\d{2}")
-# `24.02 to 11.05`
+# `24.02 to 19.06`
 _DAY_MONTH_RANGE_AFTER = re.compile(r"[ \t]*(?:-|–|to)[ \t]*\d{1,2}\.\d{2}\b")
 # the word after a number
 _NEXT_TOKEN = re.compile(r"[ \t\u00a0]{1,3}([\w']+)")
