@@ -145,6 +145,7 @@ def test_find_reference_date(text, expected):
     pytest.param("24.02 " * 15000, id="repeated-day-month"),
     pytest.param("Capitalized " * 10000, id="capitalized-words"),
     pytest.param("from 24 February to 12 April 2022 at 3:00 pm local time, " * 2000, id="no-sentence-end"),
+    pytest.param("a year earlier " * 2100, id="years-counted-back-past-year-one"),
 ])
 def test_hostile_input_finishes(text):
     for mention in find_dates(text, datetime.date(2022, 5, 1)):

@@ -1012,7 +1012,8 @@ def _anchor_period(items, reference, unit):
         if item.kind != "date" or not item.value:
             continue
         found = _PERIOD_PREFIX[unit].match(item.value)
-        if found:
+        # a chain of `a year earlier` can count back to the year 0000, which no date holds
+        if found and int(found.group(1)) >= datetime.MINYEAR:
             return datetime.date(int(found.group(1)), int(found.group(2)) if unit == "month" else 1, 1)
     return reference
 
