@@ -95,7 +95,7 @@ def test_deterministic_and_no_today():
 
 @pytest.mark.parametrize("text,expected", [
     pytest.param("date: 2025-04-26\ntitle: Kursk\n---\nText.", "2025-04-26", id="header-line"),
-    pytest.param("The total combat losses of the enemy\n2022-05-11 06:00:00 | ID: 67491\n\nText.", "2022-05-11",
+    pytest.param("Daily losses update\n2022-06-19 07:30:00 | ID: 51234\n\nText.", "2022-06-19",
                  id="wire-line"),
     pytest.param("Saturday 26 April 2025 10.45 BST\n\nRussia said on Saturday...", "2025-04-26", id="byline-date"),
     pytest.param("Russia said on 26 April 2025 that the operation was over, in a long statement that "
@@ -145,6 +145,7 @@ def test_find_reference_date(text, expected):
     pytest.param("24.02 " * 15000, id="repeated-day-month"),
     pytest.param("Capitalized " * 10000, id="capitalized-words"),
     pytest.param("from 24 February to 12 April 2022 at 3:00 pm local time, " * 2000, id="no-sentence-end"),
+    pytest.param("a year earlier " * 2100, id="years-counted-back-past-year-one"),
 ])
 def test_hostile_input_finishes(text):
     for mention in find_dates(text, datetime.date(2022, 5, 1)):

@@ -148,6 +148,7 @@ HOSTILE = [
     ("slashed-dates", repeat_to("26/04/2025 ")),
     ("clock-times", repeat_to("at 10:00 ")),
     ("relative-dates", repeat_to("last week ")),
+    ("undated-relative-dates", repeat_to("5 years later ")),
     ("since-since", repeat_to("since ")),
     ("one-long-word", "a" * SIZE),
     ("one-long-line", repeat_to(NEWS.replace("\n", " "))),

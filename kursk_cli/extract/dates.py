@@ -981,9 +981,20 @@ def _capitalized_names_ok(span, grammar) -> bool:
     return True
 
 
+# How many earlier mentions `_anchor` and `_anchor_period` look back through: far more than news
+# puts between a dated mention and `the same day`, and it keeps a text of endless undated mentions
+# (`5 years later 5 years later ...`) linear instead of rescanning every earlier one per mention.
+_ANCHOR_LOOKBACK = 100
+
+
+def _latest(items):
+    """The last `_ANCHOR_LOOKBACK` items, latest first."""
+    return reversed(items[-_ANCHOR_LOOKBACK:])
+
+
 def _anchor(items, reference):
     """The day the narrative last named (for `the same day`, `a day earlier`), else the reference."""
-    for item in reversed(items):
+    for item in _latest(items):
         if item.day is not None and item.kind in ("date", "time"):
             return item.day
     return reference
@@ -995,13 +1006,14 @@ _PERIOD_PREFIX = {"year": re.compile(r"(\d{4})(?![\d])"), "month": re.compile(r"
 def _anchor_period(items, reference, unit):
     """The first day of the year or month the narrative last named (`June 1998 ... later that
     year`, `in March ... the following month`), else the day `_anchor` gives."""
-    for item in reversed(items):
+    for item in _latest(items):
         if item.day is not None and item.kind in ("date", "time"):
             return item.day
         if item.kind != "date" or not item.value:
             continue
         found = _PERIOD_PREFIX[unit].match(item.value)
-        if found:
+        # a chain of `a year earlier` can count back to the year 0000, which no date holds
+        if found and int(found.group(1)) >= datetime.MINYEAR:
             return datetime.date(int(found.group(1)), int(found.group(2)) if unit == "month" else 1, 1)
     return reference
 
@@ -1348,15 +1360,18 @@ def _period(text, found, reference, grammar, items):
     return _Item(found.start(), found.end(), "date", f"{reference.year - 1:04d}")
 
 
+_QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
+_YEAR_EARLIER = re.compile(r"year.(?:earlier|ago)", re.I)
+
+
 def _recent_quarter(items, start, text, window=2500):
     """The last quarter the document named (`third-quarter`), for `a year earlier` in results."""
     for item in reversed(items):
         if item.end < start - window:
             break
-        if re.search(r"year.(?:earlier|ago)", text[item.start:item.end], re.I):
-            continue
-        found = re.fullmatch(r"(\d{4})-Q([1-4])", item.value or "")
-        if found:
+        # the value first: it rules out nearly every item without reading the text
+        found = _QUARTER_VALUE.fullmatch(item.value or "")
+        if found and not _YEAR_EARLIER.search(text, item.start, item.end):
             return int(found.group(1)), int(found.group(2))
     return None
 

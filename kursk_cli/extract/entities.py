@@ -331,9 +331,6 @@ _RUN_CACHE: dict = {}
 _RUN_CACHE_SIZE = 50_000
 
 
-_NEWLINE = re.compile("\n")
-
-
 class _LineInfo:
     """Per-line facts computed once: is the line a headline (Title Case) or in capitals?
 
@@ -543,8 +540,16 @@ def _word_class(token: Token, lex: Lexicon) -> str:
     key = (token.text, token.shouting)
     found = lex.word_classes.get(key)
     if found is None:
+        _keep_bounded(lex.word_classes)
         found = lex.word_classes[key] = _classify_word(token.text, token.shouting, lex)
     return found
+
+
+def _keep_bounded(answers: dict) -> None:
+    """Empty a per-word answer table that has grown to `_RUN_CACHE_SIZE`: the lexicon lives as long
+    as the process, and a stream of documents brings new words without end."""
+    if len(answers) >= _RUN_CACHE_SIZE:
+        answers.clear()
 
 
 def _classify_word(text: str, shouting: bool, lex: Lexicon) -> str:
@@ -569,6 +574,7 @@ def _is_common(word: str, lex: Lexicon) -> bool:
     """A common English word (or its plural): `Women`, `Dozens` at a sentence start are not names."""
     found = lex.common_answers.get(word)
     if found is None:
+        _keep_bounded(lex.common_answers)
         found = lex.common_answers[word] = _judge_common(word, lex)
     return found
 
