@@ -304,17 +304,17 @@ _PEOPLE_CATEGORIES = ("killed", "wounded", "casualties", "captured", "missing", 
 def _inherit(text, atom, figure, previous, context):
     """A number that names no category of its own takes its neighbour's: `killed 23 people –
     including three children`, `40 drones, including 34 over Krasnodar and four over Azov`,
-    `110 of which were shot down`, `about 50,000 children and 200,000 adults` (to evacuate)."""
+    `75 of them were downed`, `some 30,000 pupils and 120,000 residents` (to evacuate)."""
     earlier_atom, earlier = previous
     if figure.unit is None and earlier.unit and figure.category in _PEOPLE_CATEGORIES and \
             earlier.category in _PEOPLE_CATEGORIES and atom.start - earlier_atom.end < 80 and \
             context.sentence(atom.start, atom.end)[0] <= earlier_atom.start:
-        # `five people were killed and seven injured`: the seven are people too
+        # `four civilians died and nine were hurt`: the nine are civilians too
         figure = dataclasses.replace(figure, unit=context.lexicon.plurals.get(earlier.unit, earlier.unit),
                                      civilian=figure.civilian if figure.civilian is not None else earlier.civilian)
     if earlier.category == "other" or figure.category not in ("other", "troops") or \
             (figure.unit and _head_category(figure.unit, context.lexicon)[0] == "objects"):
-        # (`three people were killed and dozens of buildings damaged`: buildings are no victims)
+        # (`two residents died while scores of homes were damaged`: homes are no victims)
         return figure
     if context.sentence(atom.start, atom.end)[0] > earlier_atom.start:
         return figure

@@ -622,8 +622,8 @@ def _phrase_after(text: str, start: int, high: int) -> Optional[_Phrase]:
     if not (first_word.lower() in _words()["determiners"] or _is_capital(first_word)
             or first_word.lower() in _words()["generic"] or first_word.lower() in _words()["titles"]
             or phrase.kind == "generic" or _title_and_name(phrase.text) or _generic_follows(tokens, 0)):
-        return None              # `said rockets struck central Kharkiv`: a clause, not a speaker
-    # `according to a report published by the Institute for the Study of War`
+        return None              # `said shells hit a depot near Sumy`: a clause, not a speaker
+    # `according to a study released by the Royal United Services Institute`
     if phrase.text.split()[-1].lower() in _words()["documents"] or phrase.kind == "generic":
         rest = last + 1
         if rest < len(tokens) and tokens[rest][2].lower() in ("published", "released", "issued",
@@ -641,7 +641,7 @@ def _phrase_after(text: str, start: int, high: int) -> Optional[_Phrase]:
                 if source is not None and (source.kind == "named" or tokens[rest][2].lower() == "by"):
                     source.alias = phrase.text    # (`a report by local media`: the media; not
                     return source                 # the topic of `an analysis of shipping`)
-    # `said one European official, Ihor Yunusov,` / `said Chris Ordway, a senior official`
+    # `said one European official, Ihor Yunusov,` / `said Dana Petrik, a senior diplomat`
     rest = last + 1
     if rest + 1 < len(tokens) and tokens[rest][2] == ",":
         apposition, apposition_last = _noun_phrase_forward(tokens, rest + 1)
@@ -1893,12 +1893,12 @@ def _continuation(text, start, end, previous: Statement) -> Statement:
                      speaker_text=previous.speaker_text, cue=None, stance=previous.stance, quote=True)
 
 
-# `— Oleksii Reznikov (@oleksiireznikov) August 1, 2022`: the signature under an embedded post.
+# `— Marta Koval (@martakoval) March 9, 2024`: the signature under an embedded post.
 _POST_SIGNATURE = re.compile(r"""
     [—–][ \t]{0,3}
     (?P<name>[A-Z][\w’'.\-]{0,30}(?:[ ][A-Z][\w’'.\-]{0,30}){0,4})   # the author, as shown
     [ \t]{0,3}\((?P<handle>@\w{1,30})\)                               # (@handle)
-    [ \t]{0,3}[A-Z][a-z]{2,8}\.?[ ]\d{1,2},[ ]\d{4}                   # August 1, 2022
+    [ \t]{0,3}[A-Z][a-z]{2,8}\.?[ ]\d{1,2},[ ]\d{4}                   # March 9, 2024
     """, re.VERBOSE)
 
 
