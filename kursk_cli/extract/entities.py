@@ -826,7 +826,7 @@ def _grow(items: list, head: int, used: list, function_words, common):
             continued = True
             probe += 1
             continue
-        if current.role == "word" and current.word_class == "skip":
+        if current.role == "word" and current.word_class == "skip" and not (continued and _inside_name(items, probe)):
             break
         if current.role == "gaz" and current.known.type == "PERSON":
             break
@@ -858,6 +858,13 @@ def _grow(items: list, head: int, used: list, function_words, common):
     while last > head and items[last].role == "conn":
         last -= 1
     return first, last
+
+
+def _inside_name(items: list, index: int) -> bool:
+    """In an organisation's `of`/`for` part, a word that is no name alone (`Eastern`, `Central`)
+    is the name's when a name word follows it: `Centre for Eastern Studies`."""
+    following = items[index + 1] if index + 1 < len(items) else None
+    return following is not None and following.role == "word" and following.word_class in ("name", "org_head", "modifier")
 
 
 def _photo_credit(text: str, start: int) -> bool:
