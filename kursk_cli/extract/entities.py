@@ -298,8 +298,7 @@ def find_entities(text: str) -> list:
             # the run's first occurrence is read here; the cache keeps copies with offsets
             # from the run's start, which later occurrences move to theirs
             found = _read_run_at(text, match, lex, shouting, opens_sentence)
-            if len(cache) >= _RUN_CACHE_SIZE:
-                cache.clear()
+            _keep_bounded(cache)
             cache[key] = [candidate.moved(-start) for candidate in found]
         else:
             found = [template.moved(start) for template in templates]
@@ -546,8 +545,8 @@ def _word_class(token: Token, lex: Lexicon) -> str:
 
 
 def _keep_bounded(answers: dict) -> None:
-    """Empty a per-word answer table that has grown to `_RUN_CACHE_SIZE`: the lexicon lives as long
-    as the process, and a stream of documents brings new words without end."""
+    """Empty a cache (of runs, or of answers per word) that has grown to `_RUN_CACHE_SIZE`: it lives
+    as long as the process, and a stream of documents brings new words without end."""
     if len(answers) >= _RUN_CACHE_SIZE:
         answers.clear()
 

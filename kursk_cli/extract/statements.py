@@ -2045,17 +2045,20 @@ def _definite_company(text: str, phrase: _Phrase) -> bool:
     return bool(before) and before[-1].lower() == "the"
 
 
+_TITLE_WORD = re.compile(r"[\w’'\-]+")
+
+
 def _titled(text: str, entity, head: str) -> bool:
     """The person's name comes with the title: `Governor Oleh Syniehubov`, `the governor, Oleh
     Syniehubov`, `Oleh Syniehubov, the regional governor,`."""
     before = text[max(0, entity.start - 40):entity.start].lower()
     after = text[entity.end:entity.end + 60].lower()
-    words_before = re.findall(r"[\w’'\-]+", before)
+    words_before = _TITLE_WORD.findall(before)
     if words_before and words_before[-1] == head:
         # `Governor Oleh Syniehubov`, `the governor, Oleh Syniehubov`; not `an adviser to the president, X`
         return not any(word in ("to", "of", "for") for word in words_before[-4:])
     if after.startswith(", ") and "," in after[2:]:
-        description = re.findall(r"[\w’'\-]+", after[2:].split(",")[0])
+        description = _TITLE_WORD.findall(after[2:].split(",")[0])
         return len(description) <= 6 and _alias_head(" ".join(description)) == head and not any(
             word in _words()["verbs"] for word in description)     # `Oleh Syniehubov, the governor,`
     return False
