@@ -625,7 +625,7 @@ def find_reference_date(text: str) -> Optional[datetime.date]:
     A short line that says `Published` may come further down, below a web page's title, menu and
     related headlines; the other forms count only in the first six lines.
     """
-    top = text[:4000].split("\n")[:40]
+    top = text[:4000].split("\n")[:_PAGE_DATE_LINES]
     lines = top[:6]
     for line in lines:
         found = _HEADER_DATE.match(line) or _WIRE_DATE.match(line)
@@ -1237,7 +1237,7 @@ def _clock(text, found, reference, grammar, items):
     else:
         parts = grammar.clock_parts.match(span)
         hour, minute, meridiem = int(parts.group(1)), int(parts.group(2) or 0), (parts.group(3) or "").lower()
-        if re.match(r"\d{4}", span):          # `0800 GMT`
+        if _FOUR_DIGITS.match(span):          # `0800 GMT`
             hour, minute = int(span[:2]), int(span[2:4])
         dotted = re.match(r"\d{1,2}\.\d\d", span) is not None
         if not meridiem:
@@ -1671,11 +1671,15 @@ def _set(text, found, reference, grammar, items):
     return _Item(found.start(), found.end(), "set", _duration_value(amount, unit))
 
 
+_PUNCTUATION_AFTER = re.compile(r"\s{0,2}[.,;:]")
+
+
 def _names_a_paper(text, found, grammar) -> bool:
     """`daily`, `weekly` as a newspaper: capitalized inside a title (`the Daily Telegraph`,
     `Weekly Standard`), or a noun after an article (`told the daily.`, `the weekly reported`)."""
     following = _next_word(text, found.end())
-    if text[found.start()].isupper() and following[:1].isupper() and not re.match(r"\s{0,2}[.,;:]", text[found.end():]):
+    if text[found.start()].isupper() and following[:1].isupper() and \
+            not _PUNCTUATION_AFTER.match(text, found.end()):
         return True
     if _previous_word(text, found.start()).lower() not in ("the", "a"):
         return False

@@ -112,8 +112,8 @@ def _is_age(text, atom, lexicon) -> bool:
         return True
     if "died" in before and _DIED_AT_BEFORE.search(before) and _CLAUSE_END_AFTER.match(text, atom.end):
         return True     # `died on 23 April at 88.`
-    return text[atom.end:atom.end + 1] == "," and _PERSON_COMMA_BEFORE.search(before) is not None and \
-        _PERSON_COMMA_BEFORE.search(before).group(1).lower() in lexicon.age_nouns
+    person = _PERSON_COMMA_BEFORE.search(before) if text[atom.end:atom.end + 1] == "," else None
+    return person is not None and person.group(1).lower() in lexicon.age_nouns
 
 
 def _age_figure(text, atom, lexicon) -> Figure:
